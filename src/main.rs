@@ -1,0 +1,47 @@
+//! The `loa` command line. Parsing only: every command lives in
+//! `loa::commands`.
+
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+use loa::commands;
+
+/// Broadcast scheduling daemon for grassroots radio stations.
+#[derive(Debug, Parser)]
+#[command(name = "loa", version, about, long_about = None)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Validate the station's configuration and playlists.
+    Check(commands::check::Args),
+    /// Show what will air in the coming days.
+    Schedule(commands::schedule::Args),
+    /// Manage the station's signing key.
+    Key(commands::key::Args),
+    /// Show the airings recorded in the airing log.
+    Log(commands::log::Args),
+    /// Verify airing logs or export bundles.
+    Verify(commands::verify::Args),
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Check(args) => commands::check::run(args),
+        Command::Schedule(args) => commands::schedule::run(args),
+        Command::Key(args) => commands::key::run(args),
+        Command::Log(args) => commands::log::run(args),
+        Command::Verify(args) => commands::verify::run(args),
+    };
+    match result {
+        Ok(code) => code,
+        Err(error) => {
+            eprintln!("{}", loa::text::render_error(error.as_ref()));
+            ExitCode::from(2)
+        }
+    }
+}

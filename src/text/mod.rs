@@ -1,0 +1,18 @@
+//! Every message a user reads is rendered here, one file per area, so the
+//! interface can be translated (Vietnamese) without a hunt through the code.
+//!
+//! Code elsewhere builds typed values (error enums, diagnostics, reports);
+//! the `Display` impls and formatting live in this module.
+
+mod config;
+
+/// Renders an error and its chain of causes, the way `main` prints it.
+pub fn render_error(error: &(dyn std::error::Error + 'static)) -> String {
+    let mut out = format!("error: {error}");
+    let mut source = error.source();
+    while let Some(cause) = source {
+        out.push_str(&format!("\n  caused by: {cause}"));
+        source = cause.source();
+    }
+    out
+}
