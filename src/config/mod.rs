@@ -1,6 +1,23 @@
 //! The station's configuration: TOML model, loading, validation with spans,
-//! and the topic catalogue.
+//! and the topic catalogue. The one entry point is [`load_plan`].
 
+mod duration;
+mod fields;
+mod load;
+mod paths;
+mod playlists;
+mod problem;
+mod source;
+mod station;
 mod station_files;
+mod topics;
+mod validate;
 
+pub use duration::{format_duration, parse_duration};
+pub use load::{Loaded, hex, load_plan};
+pub use paths::{find_entry, nfc, resolve_segment_path};
+pub use playlists::{AUDIO_EXTENSIONS, AudioFacts, Prober};
+pub use problem::{Diagnostic, Diagnostics, Escape, Expected, Problem, Severity};
+pub use source::{Location, SourceFile};
+pub use station::is_name;
 pub use station_files::{StationFiles, StationFilesError, default_config_path};

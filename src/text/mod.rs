@@ -6,6 +6,8 @@
 
 mod config;
 
+pub use config::{hint, render_diagnostic};
+
 /// Renders an error and its chain of causes, the way `main` prints it.
 pub fn render_error(error: &(dyn std::error::Error + 'static)) -> String {
     let mut out = format!("error: {error}");

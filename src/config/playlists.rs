@@ -1,0 +1,377 @@
+//! Reading playlists: `NAME.toml` files and plain folders of audio files.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use toml_edit::Document;
+
+use super::fields::{Fields, Spanned};
+use super::paths::{Unresolved, nfc, resolve_segment_path};
+use super::problem::{Diagnostics, Expected, Problem, did_you_mean};
+use super::source::{Location, SourceFile};
+use crate::plan::{Playlist, Segment, Topic};
+
+/// File endings taken as audio in a folder playlist.
+pub const AUDIO_EXTENSIONS: &[&str] = &["ogg", "oga", "opus", "mp3", "flac", "wav"];
+
+const PLAYLIST_KEYS: &[&str] = &["title", "language", "segment", "topic"];
+const SEGMENT_KEYS: &[&str] = &["file", "title", "topic", "approved_by", "from", "until", "language"];
+
+/// What the loader needs to know of an audio file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AudioFacts {
+    /// Playing time.
+    pub duration: Duration,
+    /// SHA-256 of the file's bytes, hex.
+    pub sha256: String,
+}
+
+/// Measures audio files for the loader (the real one caches by path, size
+/// and mtime; see `crate::audio`).
+pub trait Prober {
+    /// Duration and hash, or why the file is not usable audio.
+    fn probe(&mut self, path: &Path) -> Result<AudioFacts, String>;
+}
+
+/// A playlist as read, with where each segment was declared.
+#[derive(Debug, Clone)]
+pub struct PlaylistDraft {
+    /// The usable playlist (segments that failed their checks are left out).
+    pub playlist: Playlist,
+    /// Where each kept segment was declared (its `file` value, or the file
+    /// itself for a folder playlist), same order as `playlist.segments`.
+    pub segment_locations: Vec<Location>,
+}
+
+/// Every playlist in `dir`: `NAME.toml`, and folders `NAME/` without a
+/// `NAME.toml` beside them.
+pub fn read_playlists(
+    dir: &Path,
+    topics: &BTreeMap<u32, Topic>,
+    prober: &mut dyn Prober,
+    sources: &mut Vec<SourceFile>,
+    d: &mut Diagnostics,
+) -> BTreeMap<String, PlaylistDraft> {
+    let mut out = BTreeMap::new();
+    let entries = match std::fs::read_dir(dir) {
+        Ok(entries) => entries,
+        Err(_) => return out,
+    };
+    let mut names: Vec<(String, PathBuf, bool)> = entries
+        .flatten()
+        .filter_map(|entry| {
+            let path = entry.path();
+            let name = nfc(entry.file_name().to_str()?);
+            if path.is_dir() {
+                Some((name, path, true))
+            } else {
+                let stem = name.strip_suffix(".toml")?.to_string();
+                Some((stem, path, false))
+            }
+        })
+        .collect();
+    names.sort();
+    for (name, path, is_dir) in &names {
+        let has_toml = names.iter().any(|(n, _, dir)| n == name && !dir);
+        let draft = match (is_dir, has_toml) {
+            (false, _) => read_playlist_file(name, path, dir, topics, prober, sources, d),
+            (true, false) => read_folder_playlist(name, path, dir, topics, prober, sources, d),
+            (true, true) => continue,
+        };
+        if let Some(draft) = draft {
+            out.insert(name.clone(), draft);
+        }
+    }
+    out
+}
+
+fn read_source(path: &Path, sources: &mut Vec<SourceFile>, d: &mut Diagnostics) -> Option<SourceFile> {
+    match std::fs::read_to_string(path) {
+        Ok(text) => {
+            let source = SourceFile::new(path, text);
+            sources.push(source.clone());
+            Some(source)
+        }
+        Err(e) => {
+            d.error(Location::file_only(path), Problem::CannotRead { detail: e.to_string() });
+            None
+        }
+    }
+}
+
+fn parse(source: &SourceFile, d: &mut Diagnostics) -> Option<Document<String>> {
+    match Document::parse(source.text.clone()) {
+        Ok(doc) => Some(doc),
+        Err(e) => {
+            d.error(
+                source.locate(e.span().unwrap_or(0..0)),
+                Problem::TomlSyntax {
+                    detail: e.message().to_string(),
+                },
+            );
+            None
+        }
+    }
+}
+
+fn read_playlist_file(
+    name: &str,
+    path: &Path,
+    root: &Path,
+    topics: &BTreeMap<u32, Topic>,
+    prober: &mut dyn Prober,
+    sources: &mut Vec<SourceFile>,
+    d: &mut Diagnostics,
+) -> Option<PlaylistDraft> {
+    let source = read_source(path, sources, d)?;
+    let doc = parse(&source, d)?;
+    let f = Fields::new(doc.as_table(), format!("playlist {name}"), 0..0, &source);
+    f.reject_unknown(PLAYLIST_KEYS, d);
+    let title = f.string("title", d).map_or_else(|| name.to_string(), |t| t.value);
+    let language = read_language(&f, "language", d).unwrap_or_else(|| "vi".to_string());
+    let default_topic = read_topic(&f, topics, d);
+    let mut draft = PlaylistDraft {
+        playlist: Playlist {
+            name: name.to_string(),
+            title,
+            language: language.clone(),
+            segments: Vec::new(),
+        },
+        segment_locations: Vec::new(),
+    };
+    let Some(item) = doc.get("segment") else {
+        return Some(draft);
+    };
+    let Some(tables) = item.as_array_of_tables() else {
+        d.error(
+            source.locate(item.span().unwrap_or(0..0)),
+            Problem::WrongType {
+                key: "segment".into(),
+                expected: Expected::TableArray,
+            },
+        );
+        return Some(draft);
+    };
+    for (index, table) in tables.iter().enumerate() {
+        let f = Fields::new(table, format!("[[segment]] #{}", index + 1), table.span().unwrap_or(0..0), &source);
+        f.reject_unknown(SEGMENT_KEYS, d);
+        let segment = read_segment(&f, root, &language, default_topic, topics, prober, d);
+        if let Some((segment, location)) = segment {
+            if draft.playlist.segments.iter().any(|s| s.file == segment.file) {
+                d.warning(location.clone(), Problem::DuplicateSegment { file: segment.file.clone() });
+            }
+            draft.playlist.segments.push(segment);
+            draft.segment_locations.push(location);
+        }
+    }
+    Some(draft)
+}
+
+fn read_segment(
+    f: &Fields,
+    root: &Path,
+    language: &str,
+    default_topic: Option<u32>,
+    topics: &BTreeMap<u32, Topic>,
+    prober: &mut dyn Prober,
+    d: &mut Diagnostics,
+) -> Option<(Segment, Location)> {
+    let file = f.required_string("file", d);
+    let title = f.string("title", d);
+    let topic = read_topic(f, topics, d);
+    if topic.is_none() && !f.has("topic") && default_topic.is_none() {
+        f.missing("topic", d);
+    }
+    let approved_by = f.string("approved_by", d).map(|a| a.value).filter(|a| !a.trim().is_empty());
+    let from = f.date("from", d);
+    let until = f.date("until", d);
+    if let (Some(from), Some(until)) = (&from, &until) {
+        if from.value > until.value {
+            d.error(
+                f.at(from.span.clone()),
+                Problem::FromAfterUntil {
+                    from: from.value,
+                    until: until.value,
+                },
+            );
+        }
+    }
+    let segment_language = read_language(f, "language", d).unwrap_or_else(|| language.to_string());
+    let file = file?;
+    let location = f.at(file.span.clone());
+    let (path, facts) = probe_segment(root, &file, &location, prober, d)?;
+    let topic = topic.or(default_topic)?;
+    Some((
+        Segment {
+            title: title.map_or_else(|| title_from_file(&file.value), |t| t.value),
+            file: nfc(&file.value),
+            path,
+            topic,
+            language: segment_language,
+            approved_by,
+            from: from.map(|f| f.value),
+            until: until.map(|u| u.value),
+            duration: facts.duration,
+            sha256: facts.sha256,
+        },
+        location,
+    ))
+}
+
+fn probe_segment(
+    root: &Path,
+    file: &Spanned<String>,
+    location: &Location,
+    prober: &mut dyn Prober,
+    d: &mut Diagnostics,
+) -> Option<(PathBuf, AudioFacts)> {
+    let path = match resolve_segment_path(root, &file.value) {
+        Ok(path) => path,
+        Err(Unresolved::Escapes(why)) => {
+            d.error(
+                location.clone(),
+                Problem::PathEscapes {
+                    file: file.value.clone(),
+                    why,
+                },
+            );
+            return None;
+        }
+        Err(Unresolved::Missing) => {
+            d.error(location.clone(), Problem::SegmentMissing { file: file.value.clone() });
+            return None;
+        }
+    };
+    match prober.probe(&path) {
+        Ok(facts) => Some((path, facts)),
+        Err(detail) => {
+            d.error(
+                location.clone(),
+                Problem::SegmentNotAudio {
+                    file: file.value.clone(),
+                    detail,
+                },
+            );
+            None
+        }
+    }
+}
+
+fn read_topic(f: &Fields, topics: &BTreeMap<u32, Topic>, d: &mut Diagnostics) -> Option<u32> {
+    let code = f.integer("topic", d)?;
+    match u32::try_from(code.value).ok().filter(|c| topics.contains_key(c)) {
+        Some(topic) => Some(topic),
+        None => {
+            let suggestion = topics.keys().copied().find(|c| i64::from(*c) == code.value.abs());
+            d.error(f.at(code.span), Problem::UnknownTopic { code: code.value, suggestion });
+            None
+        }
+    }
+}
+
+fn read_language(f: &Fields, key: &str, d: &mut Diagnostics) -> Option<String> {
+    let text = f.string(key, d)?;
+    let ok = (2..=3).contains(&text.value.len()) && text.value.bytes().all(|b| b.is_ascii_lowercase());
+    if ok {
+        Some(text.value)
+    } else {
+        d.error(f.at(text.span), Problem::BadLanguage { value: text.value });
+        None
+    }
+}
+
+/// "01-y-nghia_cchc.ogg" → "01 y nghia cchc".
+fn title_from_file(file: &str) -> String {
+    let name = Path::new(file).file_stem().and_then(|s| s.to_str()).unwrap_or(file);
+    nfc(&name.replace(['-', '_'], " "))
+}
+
+fn read_folder_playlist(
+    name: &str,
+    folder: &Path,
+    root: &Path,
+    topics: &BTreeMap<u32, Topic>,
+    prober: &mut dyn Prober,
+    sources: &mut Vec<SourceFile>,
+    d: &mut Diagnostics,
+) -> Option<PlaylistDraft> {
+    let settings = folder.join("playlist.toml");
+    let mut title = name.to_string();
+    let mut language = "vi".to_string();
+    let mut topic = None;
+    let mut approved_by = None;
+    if settings.exists() {
+        let source = read_source(&settings, sources, d)?;
+        let doc = parse(&source, d)?;
+        let f = Fields::new(doc.as_table(), format!("playlist {name}"), 0..0, &source);
+        f.reject_unknown(&["title", "language", "topic", "approved_by"], d);
+        approved_by = f.string("approved_by", d).map(|a| a.value).filter(|a| !a.trim().is_empty());
+        title = f.string("title", d).map_or(title, |t| t.value);
+        language = read_language(&f, "language", d).unwrap_or(language);
+        topic = read_topic(&f, topics, d);
+        if topic.is_none() && !f.has("topic") {
+            f.missing("topic", d);
+        }
+    } else {
+        d.error(
+            Location::file_only(folder),
+            Problem::MissingKey {
+                key: "topic".into(),
+                table: format!("{}/playlist.toml", name),
+            },
+        );
+    }
+    let mut files: Vec<(String, PathBuf)> = std::fs::read_dir(folder)
+        .ok()?
+        .flatten()
+        .filter_map(|entry| {
+            let file_name = nfc(entry.file_name().to_str()?);
+            let extension = Path::new(&file_name).extension()?.to_str()?.to_lowercase();
+            AUDIO_EXTENSIONS
+                .contains(&extension.as_str())
+                .then(|| (file_name, entry.path()))
+        })
+        .collect();
+    files.sort();
+    let mut draft = PlaylistDraft {
+        playlist: Playlist {
+            name: name.to_string(),
+            title,
+            language: language.clone(),
+            segments: Vec::new(),
+        },
+        segment_locations: Vec::new(),
+    };
+    for (file_name, path) in files {
+        let relative = format!("{name}/{file_name}");
+        let location = Location::file_only(&path);
+        let spanned = Spanned {
+            value: relative.clone(),
+            span: 0..0,
+        };
+        let Some((path, facts)) = probe_segment(root, &spanned, &location, prober, d) else {
+            continue;
+        };
+        let Some(topic) = topic else { continue };
+        draft.playlist.segments.push(Segment {
+            title: title_from_file(&file_name),
+            file: relative,
+            path,
+            topic,
+            language: language.clone(),
+            approved_by: approved_by.clone(),
+            from: None,
+            until: None,
+            duration: facts.duration,
+            sha256: facts.sha256,
+        });
+        draft.segment_locations.push(location);
+    }
+    Some(draft)
+}
+
+/// The playlist name nearest to `name`, for "did you mean".
+pub fn nearest_playlist<'a>(name: &str, names: impl IntoIterator<Item = &'a String>) -> Option<String> {
+    did_you_mean(name, names.into_iter().map(String::as_str))
+}

@@ -1,0 +1,166 @@
+//! Everything `loa check` can find wrong, as typed values. The wording, and
+//! the hint for each, is in `crate::text::config`.
+
+use std::path::PathBuf;
+use std::time::Duration;
+
+use chrono::{NaiveDate, NaiveTime};
+
+use super::source::Location;
+
+/// How bad a problem is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Severity {
+    /// The station can still run; something looks unintended.
+    Warning,
+    /// The config cannot be used until this is fixed.
+    Error,
+}
+
+/// The TOML type a key should have had.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Expected {
+    String,
+    Integer,
+    Bool,
+    Date,
+    StringArray,
+    Table,
+    TableArray,
+}
+
+/// Why a segment's path is refused.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Escape {
+    /// It contains a `..` component.
+    ParentDir,
+    /// It is an absolute path.
+    Absolute,
+    /// It resolves (through a symbolic link) outside the playlists folder.
+    Symlink,
+}
+
+/// One thing wrong (or doubtful) in a station's configuration.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Problem {
+    CannotRead { detail: String },
+    TomlSyntax { detail: String },
+    UnknownKey { key: String, table: String, suggestion: Option<String> },
+    WrongType { key: String, expected: Expected },
+    MissingKey { key: String, table: String },
+    BadStationId { value: String },
+    BadSlotName { value: String },
+    DuplicateSlot { name: String, first_line: usize },
+    BadTime { value: String },
+    DuplicateTime { value: String },
+    EmptyAt,
+    BadCron { value: String, detail: String },
+    AtAndCron,
+    NeitherAtNorCron,
+    DaysWithCron,
+    BadDay { value: String, suggestion: Option<String> },
+    DuplicateDay { value: String },
+    BadDuration { value: String },
+    ZeroDuration { key: String },
+    DurationTooLong { key: String, value: Duration, limit: Duration },
+    FromAfterUntil { from: NaiveDate, until: NaiveDate },
+    UnknownTimezone { value: String, suggestion: Option<String> },
+    BadOutput { value: String },
+    BadOrder { value: String, suggestion: Option<String> },
+    BadCount { value: i64 },
+    NegativeNumber { key: String },
+    BadLanguage { value: String },
+    EmptyText { key: String },
+    SlotsOverlap { slot: String, other: String, date: NaiveDate, ends: NaiveTime, other_starts: NaiveTime },
+    UnknownPlaylist { name: String, suggestion: Option<String> },
+    BadPlaylistName { value: String },
+    PlaylistsDirMissing { path: PathBuf },
+    EmptyPlaylist { name: String },
+    SegmentMissing { file: String },
+    SegmentNotAudio { file: String, detail: String },
+    SegmentTooLong { file: String, duration: Duration, slot: String, max: Duration },
+    UnknownTopic { code: i64, suggestion: Option<u32> },
+    PathEscapes { file: String, why: Escape },
+    DuplicateSegment { file: String },
+    DuplicateTopic { code: i64 },
+    BadTopicCode { code: i64 },
+    NothingValidOnDate { slot: String, playlist: String, date: NaiveDate },
+    UnusedPlaylist { name: String },
+}
+
+/// A problem and where it is.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Diagnostic {
+    /// Error or warning.
+    pub severity: Severity,
+    /// File, line and column.
+    pub location: Location,
+    /// What is wrong.
+    pub problem: Problem,
+}
+
+/// All problems found in one `loa check` (every problem, not just the first).
+#[derive(Debug, Clone, Default)]
+pub struct Diagnostics {
+    items: Vec<Diagnostic>,
+}
+
+impl Diagnostics {
+    /// Records an error.
+    pub fn error(&mut self, location: Location, problem: Problem) {
+        self.push(Severity::Error, location, problem);
+    }
+
+    /// Records a warning.
+    pub fn warning(&mut self, location: Location, problem: Problem) {
+        self.push(Severity::Warning, location, problem);
+    }
+
+    fn push(&mut self, severity: Severity, location: Location, problem: Problem) {
+        self.items.push(Diagnostic {
+            severity,
+            location,
+            problem,
+        });
+    }
+
+    /// True when at least one error (not warning) was found.
+    pub fn has_errors(&self) -> bool {
+        self.items.iter().any(|d| d.severity == Severity::Error)
+    }
+
+    /// The problems, in the order of files and lines.
+    pub fn sorted(&self) -> Vec<&Diagnostic> {
+        let mut items: Vec<&Diagnostic> = self.items.iter().collect();
+        items.sort_by(|a, b| {
+            (&a.location.path, a.location.line, a.location.column)
+                .cmp(&(&b.location.path, b.location.line, b.location.column))
+        });
+        items
+    }
+
+    /// Every problem, in the order found.
+    pub fn iter(&self) -> impl Iterator<Item = &Diagnostic> {
+        self.items.iter()
+    }
+
+    /// How many errors.
+    pub fn error_count(&self) -> usize {
+        self.items.iter().filter(|d| d.severity == Severity::Error).count()
+    }
+
+    /// How many warnings.
+    pub fn warning_count(&self) -> usize {
+        self.items.len() - self.error_count()
+    }
+}
+
+/// The closest of `candidates` to `word`, if close enough to be a likely typo.
+pub fn did_you_mean<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<String> {
+    candidates
+        .into_iter()
+        .map(|c| (strsim::jaro_winkler(&word.to_lowercase(), &c.to_lowercase()), c))
+        .filter(|(score, _)| *score > 0.8)
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, c)| c.to_string())
+}

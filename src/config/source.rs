@@ -1,0 +1,87 @@
+//! A config file's text, kept so that problems can point at a line and column.
+
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+
+/// One file that was read, with its text.
+#[derive(Debug, Clone)]
+pub struct SourceFile {
+    /// The path as the user would recognise it.
+    pub path: PathBuf,
+    /// The whole text, as read.
+    pub text: String,
+}
+
+/// Where a problem is: file, 1-based line and column, the line itself and
+/// how many characters of it to underline.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Location {
+    /// The file.
+    pub path: PathBuf,
+    /// 1-based line number.
+    pub line: usize,
+    /// 1-based column, counted in characters (not bytes), so it matches
+    /// what a text editor shows for Vietnamese text.
+    pub column: usize,
+    /// The offending line, without its line ending.
+    pub line_text: String,
+    /// How many characters to underline (at least 1).
+    pub width: usize,
+}
+
+impl SourceFile {
+    /// Wraps a file's text.
+    pub fn new(path: &Path, text: String) -> Self {
+        Self {
+            path: path.to_path_buf(),
+            text,
+        }
+    }
+
+    /// The location of a byte range in this file. Out-of-range spans are
+    /// clamped, so a bad span can never panic.
+    pub fn locate(&self, span: Range<usize>) -> Location {
+        let start = floor_char_boundary(&self.text, span.start.min(self.text.len()));
+        let end = floor_char_boundary(&self.text, span.end.clamp(start, self.text.len()));
+        let line_start = self.text[..start].rfind('\n').map_or(0, |i| i + 1);
+        let line_end = self.text[start..]
+            .find('\n')
+            .map_or(self.text.len(), |i| start + i);
+        let line_text = self.text[line_start..line_end].trim_end_matches('\r');
+        let underlined_end = end.min(line_end).max(start);
+        Location {
+            path: self.path.clone(),
+            line: self.text[..start].matches('\n').count() + 1,
+            column: self.text[line_start..start].chars().count() + 1,
+            line_text: line_text.to_string(),
+            width: self.text[start..underlined_end].chars().count().max(1),
+        }
+    }
+
+    /// A location for the whole file, when nothing more precise is known.
+    pub fn whole(&self) -> Location {
+        let mut location = self.locate(0..0);
+        location.width = location.line_text.chars().count().max(1);
+        location
+    }
+}
+
+impl Location {
+    /// A location in a file that could not be read or is not a text file.
+    pub fn file_only(path: &Path) -> Self {
+        Self {
+            path: path.to_path_buf(),
+            line: 0,
+            column: 0,
+            line_text: String::new(),
+            width: 0,
+        }
+    }
+}
+
+fn floor_char_boundary(text: &str, mut index: usize) -> usize {
+    while index > 0 && !text.is_char_boundary(index) {
+        index -= 1;
+    }
+    index
+}

@@ -1,0 +1,498 @@
+//! Reading `station.toml`: the `[station]` table and every `[[slot]]`,
+//! checked field by field. Cross-file checks (playlists, overlaps) are in
+//! `validate.rs`.
+
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use chrono::{NaiveTime, Weekday};
+use chrono_tz::Tz;
+use toml_edit::{Document, Item};
+
+use super::duration::parse_duration;
+use super::fields::{Fields, Spanned};
+use super::problem::{Diagnostics, Expected, Problem, did_you_mean};
+use super::source::SourceFile;
+use crate::plan::{Order, Rule, Slot, Station};
+
+const STATION_KEYS: &[&str] = &[
+    "id",
+    "name",
+    "timezone",
+    "output",
+    "playlists",
+    "topics",
+    "log_dir",
+    "key",
+    "grace",
+    "require_approval",
+];
+const SLOT_KEYS: &[&str] = &[
+    "name", "title", "at", "cron", "days", "from", "until", "playlist", "order", "count", "max", "grace",
+];
+const DEFAULT_GRACE: Duration = Duration::from_secs(600);
+/// No real session runs longer; a larger `max` is a typo (`15h` for `15m`).
+const LONGEST_SESSION: Duration = Duration::from_secs(12 * 3600);
+
+/// A slot as read, with the spans the cross-file checks point at.
+#[derive(Debug, Clone)]
+pub struct SlotDraft {
+    /// The checked slot.
+    pub slot: Slot,
+    /// Span of the `playlist = ...` value.
+    pub playlist_span: Range<usize>,
+    /// Span of the `max = ...` value.
+    pub max_span: Range<usize>,
+    /// Span of the slot's `name` value.
+    pub name_span: Range<usize>,
+}
+
+/// `station.toml` as read: the station (when its table was usable) and the
+/// slots that passed their own checks.
+#[derive(Debug, Clone)]
+pub struct StationDraft {
+    /// The station settings.
+    pub station: Station,
+    /// Usable slots.
+    pub slots: Vec<SlotDraft>,
+}
+
+/// Reads and checks `station.toml`. Returns `None` when the file cannot be
+/// used at all (unreadable, not TOML, no usable `[station]`).
+pub fn read_station(source: &SourceFile, d: &mut Diagnostics) -> Option<StationDraft> {
+    let doc = match Document::parse(source.text.as_str()) {
+        Ok(doc) => doc,
+        Err(e) => {
+            let span = e.span().unwrap_or(0..0);
+            d.error(
+                source.locate(span),
+                Problem::TomlSyntax {
+                    detail: e.message().to_string(),
+                },
+            );
+            return None;
+        }
+    };
+    let root = Fields::new(doc.as_table(), "the file".into(), 0..0, source);
+    root.reject_unknown(&["station", "slot"], d);
+    let station = match doc.get("station") {
+        Some(item) => match (item.as_table_like(), item.span()) {
+            (Some(table), span) => read_station_table(table, span.unwrap_or(0..0), source, d),
+            (None, span) => {
+                let span = span.unwrap_or(0..0);
+                d.error(
+                    source.locate(span),
+                    Problem::WrongType {
+                        key: "station".into(),
+                        expected: Expected::Table,
+                    },
+                );
+                None
+            }
+        },
+        None => {
+            root.missing("station", d);
+            None
+        }
+    };
+    let slots = read_slots(doc.get("slot"), station.as_ref(), source, d);
+    station.map(|station| StationDraft { station, slots })
+}
+
+fn read_station_table(
+    table: &dyn toml_edit::TableLike,
+    header: Range<usize>,
+    source: &SourceFile,
+    d: &mut Diagnostics,
+) -> Option<Station> {
+    let f = Fields::new(table, "[station]".into(), header, source);
+    f.reject_unknown(STATION_KEYS, d);
+    let id = f.required_string("id", d).filter(|id| check_station_id(&f, id, d));
+    let name = f.required_string("name", d).filter(|n| check_not_empty(&f, "name", n, d));
+    let timezone = read_timezone(&f, d);
+    let output = f.string("output", d).filter(|o| check_output(&f, o, d));
+    let base = source.path.parent().unwrap_or(Path::new("."));
+    let path = |key: &str, default: &str, d: &mut Diagnostics| -> PathBuf {
+        let value = f.string(key, d).map_or(default.to_string(), |s| s.value);
+        base.join(value)
+    };
+    let playlists_dir = path("playlists", "../playlists", d);
+    let topics_path = path("topics", "topics.toml", d);
+    let log_dir = path("log_dir", "../var/airlog", d);
+    let key_path = path("key", "../var/station.key", d);
+    let grace = read_duration(&f, "grace", d, true);
+    let require_approval = f.bool("require_approval", d).is_some_and(|b| b.value);
+    Some(Station {
+        id: id?.value,
+        name: name?.value,
+        timezone: timezone?,
+        output: output.map_or_else(|| "default".to_string(), |o| o.value),
+        config_path: source.path.clone(),
+        playlists_dir,
+        topics_path,
+        log_dir,
+        key_path,
+        grace: match grace {
+            Some(g) => g?.value,
+            None => DEFAULT_GRACE,
+        },
+        require_approval,
+    })
+}
+
+fn read_slots(item: Option<&Item>, station: Option<&Station>, source: &SourceFile, d: &mut Diagnostics) -> Vec<SlotDraft> {
+    let Some(item) = item else { return Vec::new() };
+    let Some(tables) = item.as_array_of_tables() else {
+        let span = item.span().unwrap_or(0..0);
+        d.error(
+            source.locate(span),
+            Problem::WrongType {
+                key: "slot".into(),
+                expected: Expected::TableArray,
+            },
+        );
+        return Vec::new();
+    };
+    let default_grace = station.map_or(DEFAULT_GRACE, |s| s.grace);
+    let mut drafts: Vec<SlotDraft> = Vec::new();
+    for table in tables.iter() {
+        let header = table.span().unwrap_or(0..0);
+        let Some(draft) = read_slot(table, header, default_grace, source, d) else {
+            continue;
+        };
+        if let Some(first) = drafts.iter().find(|s| s.slot.name == draft.slot.name) {
+            d.error(
+                source.locate(draft.name_span.clone()),
+                Problem::DuplicateSlot {
+                    name: draft.slot.name.clone(),
+                    first_line: source.locate(first.name_span.clone()).line,
+                },
+            );
+            continue;
+        }
+        drafts.push(draft);
+    }
+    drafts
+}
+
+fn read_slot(
+    table: &toml_edit::Table,
+    header: Range<usize>,
+    default_grace: Duration,
+    source: &SourceFile,
+    d: &mut Diagnostics,
+) -> Option<SlotDraft> {
+    let label = table
+        .get("name")
+        .and_then(|n| n.as_str())
+        .map_or("[[slot]]".to_string(), |n| format!("[[slot]] \"{n}\""));
+    let f = Fields::new(table, label, header, source);
+    f.reject_unknown(SLOT_KEYS, d);
+    let name = f.required_string("name", d).filter(|n| check_name(&f, n, d));
+    let title = f.string("title", d);
+    let rule = read_rule(&f, d);
+    let from = f.date("from", d);
+    let until = f.date("until", d);
+    if let (Some(from), Some(until)) = (&from, &until) {
+        if from.value > until.value {
+            d.error(
+                f.at(from.span.clone()),
+                Problem::FromAfterUntil {
+                    from: from.value,
+                    until: until.value,
+                },
+            );
+        }
+    }
+    let playlist = f.required_string("playlist", d);
+    let order = read_order(&f, d);
+    let count = read_count(&f, d);
+    let max = read_duration(&f, "max", d, false);
+    let grace = read_duration(&f, "grace", d, true);
+    let name = name?;
+    let playlist = playlist?;
+    let max = max??;
+    Some(SlotDraft {
+        slot: Slot {
+            title: title.map_or_else(|| name.value.clone(), |t| t.value),
+            name: name.value,
+            rule: rule?,
+            from: from.map(|f| f.value),
+            until: until.map(|u| u.value),
+            playlist: playlist.value,
+            order: order?,
+            count: count?,
+            max: max.value,
+            grace: match grace {
+                Some(g) => g?.value,
+                None => default_grace,
+            },
+        },
+        playlist_span: playlist.span,
+        max_span: max.span,
+        name_span: name.span,
+    })
+}
+
+/// `None`: the key is absent. `Some(None)`: present but wrong (reported).
+/// A missing required key is reported here too, as `Some(None)`.
+fn read_duration(f: &Fields, key: &str, d: &mut Diagnostics, optional: bool) -> Option<Option<Spanned<Duration>>> {
+    let Some(text) = f.string(key, d) else {
+        if !optional {
+            f.missing(key, d);
+            return Some(None);
+        }
+        return None;
+    };
+    let Some(value) = parse_duration(&text.value) else {
+        d.error(f.at(text.span), Problem::BadDuration { value: text.value });
+        return Some(None);
+    };
+    if !optional && value.is_zero() {
+        d.error(f.at(text.span), Problem::ZeroDuration { key: key.into() });
+        return Some(None);
+    }
+    if value > LONGEST_SESSION {
+        d.error(
+            f.at(text.span),
+            Problem::DurationTooLong {
+                key: key.into(),
+                value,
+                limit: LONGEST_SESSION,
+            },
+        );
+        return Some(None);
+    }
+    Some(Some(Spanned { value, span: text.span }))
+}
+
+fn read_timezone(f: &Fields, d: &mut Diagnostics) -> Option<Tz> {
+    let Some(text) = f.string("timezone", d) else {
+        return Some(chrono_tz::Asia::Ho_Chi_Minh);
+    };
+    match text.value.parse::<Tz>() {
+        Ok(tz) => Some(tz),
+        Err(_) => {
+            let names = chrono_tz::TZ_VARIANTS.iter().map(|tz| tz.name());
+            d.error(
+                f.at(text.span),
+                Problem::UnknownTimezone {
+                    suggestion: did_you_mean(&text.value, names),
+                    value: text.value,
+                },
+            );
+            None
+        }
+    }
+}
+
+fn read_rule(f: &Fields, d: &mut Diagnostics) -> Option<Rule> {
+    let at = f.string_list("at", d);
+    let cron = f.string("cron", d);
+    let days = f.string_list("days", d);
+    match (at, cron) {
+        (Some(at), None) => {
+            let times = read_times(f, at, d);
+            let days = match days {
+                Some(days) => read_days(f, days, d),
+                None => Some(ALL_DAYS.iter().map(|(_, day)| *day).collect()),
+            };
+            Some(Rule::At { times: times?, days: days? })
+        }
+        (None, Some(cron)) => {
+            if let Some(first) = days.as_ref().and_then(|d| d.first()) {
+                d.error(f.at(first.span.clone()), Problem::DaysWithCron);
+                return None;
+            }
+            read_cron(f, cron, d)
+        }
+        (Some(_), Some(cron)) => {
+            d.error(f.at(cron.span), Problem::AtAndCron);
+            None
+        }
+        (None, None) => {
+            // A wrongly typed `at`/`cron` was already reported.
+            if !f.has("at") && !f.has("cron") {
+                d.error(f.at(f.header()), Problem::NeitherAtNorCron);
+            }
+            None
+        }
+    }
+}
+
+fn read_times(f: &Fields, at: Vec<Spanned<String>>, d: &mut Diagnostics) -> Option<Vec<NaiveTime>> {
+    if at.is_empty() {
+        d.error(f.at(f.header()), Problem::EmptyAt);
+        return None;
+    }
+    let mut times = Vec::with_capacity(at.len());
+    let mut ok = true;
+    for text in at {
+        let parsed = NaiveTime::parse_from_str(&text.value, "%H:%M:%S")
+            .or_else(|_| NaiveTime::parse_from_str(&text.value, "%H:%M"))
+            .ok()
+            .filter(|_| is_clock_time_form(&text.value));
+        match parsed {
+            Some(time) if times.contains(&time) => {
+                d.error(f.at(text.span), Problem::DuplicateTime { value: text.value });
+                ok = false;
+            }
+            Some(time) => times.push(time),
+            None => {
+                d.error(f.at(text.span), Problem::BadTime { value: text.value });
+                ok = false;
+            }
+        }
+    }
+    times.sort();
+    ok.then_some(times)
+}
+
+/// `HH:MM` or `HH:MM:SS` with two digits each (chrono alone accepts `5:3`).
+fn is_clock_time_form(text: &str) -> bool {
+    let parts: Vec<&str> = text.split(':').collect();
+    (parts.len() == 2 || parts.len() == 3) && parts.iter().all(|p| p.len() == 2 && p.bytes().all(|b| b.is_ascii_digit()))
+}
+
+const ALL_DAYS: [(&str, Weekday); 7] = [
+    ("mon", Weekday::Mon),
+    ("tue", Weekday::Tue),
+    ("wed", Weekday::Wed),
+    ("thu", Weekday::Thu),
+    ("fri", Weekday::Fri),
+    ("sat", Weekday::Sat),
+    ("sun", Weekday::Sun),
+];
+
+fn read_days(f: &Fields, days: Vec<Spanned<String>>, d: &mut Diagnostics) -> Option<Vec<Weekday>> {
+    let mut out = Vec::new();
+    let mut ok = true;
+    for text in days {
+        let lower = text.value.to_lowercase();
+        match ALL_DAYS.iter().find(|(name, _)| *name == lower) {
+            Some((_, day)) if out.contains(day) => {
+                d.error(f.at(text.span), Problem::DuplicateDay { value: text.value });
+                ok = false;
+            }
+            Some((_, day)) => out.push(*day),
+            None => {
+                let suggestion = did_you_mean(&lower, ALL_DAYS.iter().map(|(n, _)| *n))
+                    .or_else(|| lower.get(..3).filter(|p| ALL_DAYS.iter().any(|(n, _)| n == p)).map(str::to_string));
+                d.error(
+                    f.at(text.span),
+                    Problem::BadDay {
+                        value: text.value,
+                        suggestion,
+                    },
+                );
+                ok = false;
+            }
+        }
+    }
+    if ok && out.is_empty() {
+        d.error(f.at(f.header()), Problem::EmptyAt);
+        return None;
+    }
+    out.sort_by_key(|d| d.num_days_from_monday());
+    ok.then_some(out)
+}
+
+fn read_cron(f: &Fields, cron: Spanned<String>, d: &mut Diagnostics) -> Option<Rule> {
+    match crate::schedule::parse_cron(&cron.value) {
+        Ok(parsed) => Some(Rule::Cron {
+            expression: cron.value,
+            cron: parsed,
+        }),
+        Err(detail) => {
+            d.error(
+                f.at(cron.span),
+                Problem::BadCron {
+                    value: cron.value,
+                    detail,
+                },
+            );
+            None
+        }
+    }
+}
+
+const ORDERS: [(&str, Order); 3] = [
+    ("sequential", Order::Sequential),
+    ("shuffle", Order::Shuffle),
+    ("rotate", Order::Rotate),
+];
+
+fn read_order(f: &Fields, d: &mut Diagnostics) -> Option<Order> {
+    let Some(text) = f.string("order", d) else {
+        return Some(Order::Sequential);
+    };
+    match ORDERS.iter().find(|(name, _)| *name == text.value) {
+        Some((_, order)) => Some(*order),
+        None => {
+            d.error(
+                f.at(text.span),
+                Problem::BadOrder {
+                    suggestion: did_you_mean(&text.value, ORDERS.iter().map(|(n, _)| *n)),
+                    value: text.value,
+                },
+            );
+            None
+        }
+    }
+}
+
+fn read_count(f: &Fields, d: &mut Diagnostics) -> Option<Option<u32>> {
+    let Some(count) = f.integer("count", d) else {
+        return Some(None);
+    };
+    match u32::try_from(count.value) {
+        Ok(n) if (1..=1000).contains(&n) => Some(Some(n)),
+        _ => {
+            d.error(f.at(count.span), Problem::BadCount { value: count.value });
+            None
+        }
+    }
+}
+
+fn check_station_id(f: &Fields, id: &Spanned<String>, d: &mut Diagnostics) -> bool {
+    let ok = id.value.split('/').all(is_name);
+    if !ok {
+        d.error(f.at(id.span.clone()), Problem::BadStationId { value: id.value.clone() });
+    }
+    ok
+}
+
+fn check_name(f: &Fields, name: &Spanned<String>, d: &mut Diagnostics) -> bool {
+    let ok = is_name(&name.value);
+    if !ok {
+        d.error(f.at(name.span.clone()), Problem::BadSlotName { value: name.value.clone() });
+    }
+    ok
+}
+
+/// Lowercase a-z, 0-9 and inner '-': safe in file names, URLs and reports.
+pub fn is_name(text: &str) -> bool {
+    !text.is_empty()
+        && text.len() <= 64
+        && text.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+        && !text.starts_with('-')
+        && !text.ends_with('-')
+}
+
+fn check_not_empty(f: &Fields, key: &str, text: &Spanned<String>, d: &mut Diagnostics) -> bool {
+    let ok = !text.value.trim().is_empty();
+    if !ok {
+        d.error(f.at(text.span.clone()), Problem::EmptyText { key: key.into() });
+    }
+    ok
+}
+
+fn check_output(f: &Fields, output: &Spanned<String>, d: &mut Diagnostics) -> bool {
+    let value = output.value.trim();
+    let ok = !value.is_empty() && value != "wav:" && !(value.starts_with("wav:") && value[4..].trim().is_empty());
+    if !ok {
+        d.error(f.at(output.span.clone()), Problem::BadOutput { value: output.value.clone() });
+    }
+    ok
+}

@@ -1,0 +1,141 @@
+//! Checks that need more than one file: slots against playlists, segment
+//! lengths against `max`, slots against each other, dates with nothing to air.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use chrono::{DateTime, Duration as ChronoDuration, NaiveDate, Utc};
+use chrono_tz::Tz;
+
+use super::playlists::{PlaylistDraft, nearest_playlist};
+use super::problem::{Diagnostics, Problem};
+use super::source::SourceFile;
+use super::station::SlotDraft;
+use crate::plan::Plan;
+use crate::schedule::{airings_between, resolve_local};
+
+/// How far ahead `loa check` looks for overlaps and empty days.
+pub const LOOKAHEAD_DAYS: i64 = 366;
+/// An every-minute slot would list half a million airings a year; beyond
+/// this many the overlap scan stops (an overlap shows on the first days).
+const MAX_AIRINGS_SCANNED: usize = 100_000;
+
+/// Slots name existing, non-empty playlists whose segments fit in `max`.
+pub fn check_slots_against_playlists(
+    slots: &[SlotDraft],
+    playlists: &BTreeMap<String, PlaylistDraft>,
+    station: &SourceFile,
+    d: &mut Diagnostics,
+) {
+    for draft in slots {
+        let slot = &draft.slot;
+        let Some(playlist) = playlists.get(&slot.playlist) else {
+            d.error(
+                station.locate(draft.playlist_span.clone()),
+                Problem::UnknownPlaylist {
+                    name: slot.playlist.clone(),
+                    suggestion: nearest_playlist(&slot.playlist, playlists.keys()),
+                },
+            );
+            continue;
+        };
+        if playlist.playlist.segments.is_empty() {
+            d.error(
+                station.locate(draft.playlist_span.clone()),
+                Problem::EmptyPlaylist { name: slot.playlist.clone() },
+            );
+        }
+        for (segment, location) in playlist.playlist.segments.iter().zip(&playlist.segment_locations) {
+            if segment.duration > slot.max {
+                d.error(
+                    location.clone(),
+                    Problem::SegmentTooLong {
+                        file: segment.file.clone(),
+                        duration: segment.duration,
+                        slot: slot.name.clone(),
+                        max: slot.max,
+                    },
+                );
+            }
+        }
+    }
+}
+
+/// Warns about playlists no slot airs.
+pub fn check_unused_playlists(slots: &[SlotDraft], playlists: &BTreeMap<String, PlaylistDraft>, d: &mut Diagnostics) {
+    let used: BTreeSet<&str> = slots.iter().map(|s| s.slot.playlist.as_str()).collect();
+    for (name, draft) in playlists {
+        if !used.contains(name.as_str()) {
+            let location = draft
+                .segment_locations
+                .first()
+                .cloned()
+                .unwrap_or_else(|| super::source::Location::file_only(std::path::Path::new(name)));
+            d.warning(location, Problem::UnusedPlaylist { name: name.clone() });
+        }
+    }
+}
+
+/// The range the date-based checks look at: from the earliest slot start
+/// (or `today`) for [`LOOKAHEAD_DAYS`].
+pub fn check_window(plan: &Plan, today: NaiveDate) -> (DateTime<Utc>, DateTime<Utc>) {
+    let earliest = plan.slots.iter().filter_map(|s| s.from).min().map_or(today, |f| f.min(today));
+    let tz: Tz = plan.station.timezone;
+    let start = resolve_local(tz, earliest.and_time(chrono::NaiveTime::MIN)).unwrap_or_else(|| earliest.and_time(chrono::NaiveTime::MIN).and_utc());
+    (start, start + ChronoDuration::days(LOOKAHEAD_DAYS))
+}
+
+/// Two airings where the first, running its full `max`, reaches the start of
+/// the next: reported once per pair of slots, with the first date.
+pub fn check_overlaps(plan: &Plan, slots: &[SlotDraft], window: (DateTime<Utc>, DateTime<Utc>), station: &SourceFile, d: &mut Diagnostics) {
+    let airings = airings_between(plan, window.0, window.1);
+    let tz = plan.station.timezone;
+    let mut reported = BTreeSet::new();
+    for pair in airings.iter().take(MAX_AIRINGS_SCANNED).collect::<Vec<_>>().windows(2) {
+        let (a, b) = (pair[0], pair[1]);
+        let first = &plan.slots[a.slot];
+        let end = a.instant + ChronoDuration::from_std(first.max).unwrap_or_default();
+        if end <= b.instant || !reported.insert((a.slot, b.slot)) {
+            continue;
+        }
+        let other = &plan.slots[b.slot];
+        d.error(
+            station.locate(slots[a.slot].max_span.clone()),
+            Problem::SlotsOverlap {
+                slot: first.name.clone(),
+                other: other.name.clone(),
+                date: a.instant.with_timezone(&tz).date_naive(),
+                ends: end.with_timezone(&tz).time(),
+                other_starts: b.instant.with_timezone(&tz).time(),
+            },
+        );
+    }
+}
+
+/// Warns, per slot, about the first date it airs with no segment valid.
+pub fn check_days_with_nothing_to_air(plan: &Plan, slots: &[SlotDraft], window: (DateTime<Utc>, DateTime<Utc>), station: &SourceFile, d: &mut Diagnostics) {
+    let tz = plan.station.timezone;
+    for (index, slot) in plan.slots.iter().enumerate() {
+        let Some(playlist) = plan.playlist_of(slot) else { continue };
+        let mut date_checked: Option<NaiveDate> = None;
+        let instants = crate::schedule::slot_instants(slot, tz, window.0, window.1);
+        for instant in instants {
+            let date = instant.with_timezone(&tz).date_naive();
+            if date_checked == Some(date) {
+                continue;
+            }
+            date_checked = Some(date);
+            let any = playlist.segments.iter().any(|s| s.airs_on(date, plan.station.require_approval));
+            if !any {
+                d.warning(
+                    station.locate(slots[index].playlist_span.clone()),
+                    Problem::NothingValidOnDate {
+                        slot: slot.name.clone(),
+                        playlist: slot.playlist.clone(),
+                        date,
+                    },
+                );
+                break;
+            }
+        }
+    }
+}
