@@ -6,7 +6,10 @@
 //! at the first instant after the gap. `at` rules are computed directly from
 //! the calendar; `cron` rules go through croner.
 
-use chrono::{DateTime, Datelike, Duration as ChronoDuration, LocalResult, NaiveDate, NaiveDateTime, TimeZone, Utc};
+use chrono::{
+    DateTime, Datelike, Duration as ChronoDuration, LocalResult, NaiveDate, NaiveDateTime,
+    TimeZone, Utc,
+};
 use chrono_tz::Tz;
 use croner::Cron;
 use croner::parser::{CronParser, Seconds};
@@ -36,7 +39,11 @@ pub fn parse_cron(expression: &str) -> Result<Cron, String> {
 }
 
 /// All airings with `from <= instant < to`, sorted by instant then slot.
-pub fn airings_between(plan: &Plan, from: DateTime<Utc>, to: DateTime<Utc>) -> Vec<ScheduledAiring> {
+pub fn airings_between(
+    plan: &Plan,
+    from: DateTime<Utc>,
+    to: DateTime<Utc>,
+) -> Vec<ScheduledAiring> {
     let tz = plan.station.timezone;
     let mut out: Vec<ScheduledAiring> = plan
         .slots
@@ -45,7 +52,10 @@ pub fn airings_between(plan: &Plan, from: DateTime<Utc>, to: DateTime<Utc>) -> V
         .flat_map(|(index, slot)| {
             slot_instants(slot, tz, from, to)
                 .into_iter()
-                .map(move |instant| ScheduledAiring { instant, slot: index })
+                .map(move |instant| ScheduledAiring {
+                    instant,
+                    slot: index,
+                })
         })
         .collect();
     out.sort();
@@ -53,7 +63,11 @@ pub fn airings_between(plan: &Plan, from: DateTime<Utc>, to: DateTime<Utc>) -> V
 }
 
 /// The first airing at or after `after`, looking no further than `horizon`.
-pub fn next_airing(plan: &Plan, after: DateTime<Utc>, horizon: ChronoDuration) -> Option<ScheduledAiring> {
+pub fn next_airing(
+    plan: &Plan,
+    after: DateTime<Utc>,
+    horizon: ChronoDuration,
+) -> Option<ScheduledAiring> {
     // Widen the window step by step so a slot every minute does not make us
     // list a year of airings.
     let mut window = ChronoDuration::days(2);
@@ -70,7 +84,12 @@ pub fn next_airing(plan: &Plan, after: DateTime<Utc>, horizon: ChronoDuration) -
 }
 
 /// The instants of one slot in `[from, to)`.
-pub fn slot_instants(slot: &Slot, tz: Tz, from: DateTime<Utc>, to: DateTime<Utc>) -> Vec<DateTime<Utc>> {
+pub fn slot_instants(
+    slot: &Slot,
+    tz: Tz,
+    from: DateTime<Utc>,
+    to: DateTime<Utc>,
+) -> Vec<DateTime<Utc>> {
     if from >= to {
         return Vec::new();
     }
@@ -92,13 +111,25 @@ fn at_instants(
 ) -> Vec<DateTime<Utc>> {
     // Local dates that can hold an instant of the range, with a day's margin
     // on each side for offsets and gaps.
-    let first = from.with_timezone(&tz).date_naive().pred_opt().unwrap_or(NaiveDate::MIN);
-    let last = to.with_timezone(&tz).date_naive().succ_opt().unwrap_or(NaiveDate::MAX);
+    let first = from
+        .with_timezone(&tz)
+        .date_naive()
+        .pred_opt()
+        .unwrap_or(NaiveDate::MIN);
+    let last = to
+        .with_timezone(&tz)
+        .date_naive()
+        .succ_opt()
+        .unwrap_or(NaiveDate::MAX);
     let mut out = Vec::new();
     let mut date = first;
     while date <= last {
         if days.contains(&date.weekday()) && slot.valid_on(date) {
-            out.extend(times.iter().filter_map(|time| resolve_local(tz, date.and_time(*time))));
+            out.extend(
+                times
+                    .iter()
+                    .filter_map(|time| resolve_local(tz, date.and_time(*time))),
+            );
         }
         match date.succ_opt() {
             Some(next) => date = next,
@@ -131,7 +162,13 @@ fn first_instant_after_gap(tz: Tz, local: NaiveDateTime) -> Option<DateTime<Utc>
     None
 }
 
-fn cron_instants(cron: &Cron, tz: Tz, from: DateTime<Utc>, to: DateTime<Utc>, slot: &Slot) -> Vec<DateTime<Utc>> {
+fn cron_instants(
+    cron: &Cron,
+    tz: Tz,
+    from: DateTime<Utc>,
+    to: DateTime<Utc>,
+    slot: &Slot,
+) -> Vec<DateTime<Utc>> {
     let mut out = Vec::new();
     // Skip straight to the slot's first valid day rather than iterating a
     // frequent rule through months it does not air in.

@@ -77,19 +77,31 @@ fn oracle(plan: &Plan, from: DateTime<Utc>, to: DateTime<Utc>) -> Vec<ScheduledA
     let mut out = Vec::new();
     let mut t = from - chrono::Duration::days(1);
     let end = to + chrono::Duration::days(1);
-    let mut previous = (t - chrono::Duration::minutes(1)).with_timezone(&tz).naive_local();
+    let mut previous = (t - chrono::Duration::minutes(1))
+        .with_timezone(&tz)
+        .naive_local();
     while t < end {
         let now = t.with_timezone(&tz).naive_local();
         for (index, slot) in plan.slots.iter().enumerate() {
-            let Rule::At { times, days } = &slot.rule else { continue };
+            let Rule::At { times, days } = &slot.rule else {
+                continue;
+            };
             for date in [previous.date(), now.date()] {
                 if !days.contains(&date.weekday()) || !slot.valid_on(date) {
                     continue;
                 }
                 for time in times {
                     let wall = date.and_time(*time);
-                    if previous < wall && wall <= now && fired.insert((index, wall)) && t >= from && t < to {
-                        out.push(ScheduledAiring { instant: t, slot: index });
+                    if previous < wall
+                        && wall <= now
+                        && fired.insert((index, wall))
+                        && t >= from
+                        && t < to
+                    {
+                        out.push(ScheduledAiring {
+                            instant: t,
+                            slot: index,
+                        });
                     }
                 }
             }
@@ -103,7 +115,13 @@ fn oracle(plan: &Plan, from: DateTime<Utc>, to: DateTime<Utc>) -> Vec<ScheduledA
 
 fn arb_slot(index: usize) -> impl Strategy<Value = Slot> {
     (
-        prop::collection::btree_set((prop_oneof![0u32..24, 0u32..4, Just(23u32)], prop_oneof![0u32..60, Just(0u32), Just(30u32)]), 1..4),
+        prop::collection::btree_set(
+            (
+                prop_oneof![0u32..24, 0u32..4, Just(23u32)],
+                prop_oneof![0u32..60, Just(0u32), Just(30u32)],
+            ),
+            1..4,
+        ),
         prop::collection::btree_set(0usize..7, 1..8),
         prop::option::of(0i64..20),
         prop::option::of(0i64..20),
@@ -124,9 +142,50 @@ fn arb_slot(index: usize) -> impl Strategy<Value = Slot> {
 /// Start instants chosen near daylight-saving changes of the zones above
 /// (March/April and October/November), plus ordinary dates.
 fn arb_start() -> impl Strategy<Value = DateTime<Utc>> {
-    (2021i32..2030, prop::sample::select(vec![3u32, 4, 9, 10, 11, 6]), prop_oneof![1u32..29, 1u32..8, 24u32..29], 0u32..24).prop_map(|(y, m, d, h)| {
-        Utc.with_ymd_and_hms(y, m, d, h, 0, 0).single().unwrap_or_else(Utc::now)
-    })
+    (
+        2021i32..2030,
+        prop::sample::select(vec![3u32, 4, 9, 10, 11, 6]),
+        prop_oneof![1u32..29, 1u32..8, 24u32..29],
+        0u32..24,
+    )
+        .prop_map(|(y, m, d, h)| {
+            Utc.with_ymd_and_hms(y, m, d, h, 0, 0)
+                .single()
+                .unwrap_or_else(Utc::now)
+        })
+}
+
+/// Instants in `year` where the zone's UTC offset changes (hourly scan).
+fn offset_changes(tz: Tz, year: i32) -> Vec<DateTime<Utc>> {
+    use chrono::Offset;
+    let mut t = Utc.with_ymd_and_hms(year, 1, 1, 0, 0, 0).unwrap();
+    let end = Utc.with_ymd_and_hms(year + 1, 1, 1, 0, 0, 0).unwrap();
+    let offset = |t: DateTime<Utc>| tz.offset_from_utc_datetime(&t.naive_utc()).fix();
+    let mut changes = Vec::new();
+    while t < end {
+        let next = t + chrono::Duration::hours(1);
+        if offset(t) != offset(next) {
+            changes.push(next);
+        }
+        t = next;
+    }
+    changes
+}
+
+/// A start a little before one of the zone's offset changes, when it has
+/// any, so that gaps and repeats are exercised in most cases.
+fn start_near_change(
+    zone: usize,
+    year: i32,
+    pick: usize,
+    hours_before: i64,
+    fallback: DateTime<Utc>,
+) -> DateTime<Utc> {
+    let changes = offset_changes(ZONES[zone], year);
+    if changes.is_empty() {
+        return fallback;
+    }
+    changes[pick % changes.len()] - chrono::Duration::hours(hours_before)
 }
 
 proptest! {
@@ -139,8 +198,11 @@ proptest! {
             v.into_iter().enumerate().map(|(i, _)| arb_slot(i)).collect::<Vec<_>>()
         }),
         start in arb_start(),
+        near_change in (any::<bool>(), 2021i32..2030, 0usize..4, 0i64..60),
         days in 1i64..12,
     ) {
+        let (near, year, pick, hours) = near_change;
+        let start = if near { start_near_change(zone, year, pick, hours, start) } else { start };
         let plan = plan_with(ZONES[zone], slots);
         let end = start + chrono::Duration::days(days);
         prop_assert_eq!(airings_between(&plan, start, end), oracle(&plan, start, end));
@@ -153,7 +215,10 @@ proptest! {
         minute in 0u32..60,
         days in prop::collection::btree_set(0usize..7, 1..8),
         start in arb_start(),
+        near_change in (2021i32..2030, 0usize..4, 0i64..60),
     ) {
+        let (year, pick, hours) = near_change;
+        let start = start_near_change(zone, year, pick, hours, start);
         let names = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
         let day_list: Vec<&str> = days.iter().map(|d| names[*d]).collect();
         let expression = format!("0 {minute} {hour} * * {}", day_list.join(","));
@@ -179,7 +244,10 @@ fn spring_forward_gap_airs_once_at_the_end_of_the_gap() {
     let from = Utc.with_ymd_and_hms(2021, 3, 14, 0, 0, 0).unwrap();
     let airings = airings_between(&plan, from, from + chrono::Duration::days(1));
     assert_eq!(airings.len(), 1);
-    assert_eq!(airings[0].instant, Utc.with_ymd_and_hms(2021, 3, 14, 7, 0, 0).unwrap());
+    assert_eq!(
+        airings[0].instant,
+        Utc.with_ymd_and_hms(2021, 3, 14, 7, 0, 0).unwrap()
+    );
 }
 
 #[test]
@@ -194,7 +262,10 @@ fn fall_back_repeat_airs_once_at_the_first_occurrence() {
     let from = Utc.with_ymd_and_hms(2021, 10, 30, 12, 0, 0).unwrap();
     let airings = airings_between(&plan, from, from + chrono::Duration::days(1));
     assert_eq!(airings.len(), 1);
-    assert_eq!(airings[0].instant, Utc.with_ymd_and_hms(2021, 10, 31, 0, 30, 0).unwrap());
+    assert_eq!(
+        airings[0].instant,
+        Utc.with_ymd_and_hms(2021, 10, 31, 0, 30, 0).unwrap()
+    );
 }
 
 #[test]
@@ -210,5 +281,8 @@ fn validity_dates_are_local_dates() {
     let from = Utc.with_ymd_and_hms(2021, 3, 1, 0, 0, 0).unwrap();
     let airings = airings_between(&plan, from, from + chrono::Duration::days(5));
     assert_eq!(airings.len(), 1);
-    assert_eq!(airings[0].instant, Utc.with_ymd_and_hms(2021, 3, 2, 22, 30, 0).unwrap());
+    assert_eq!(
+        airings[0].instant,
+        Utc.with_ymd_and_hms(2021, 3, 2, 22, 30, 0).unwrap()
+    );
 }

@@ -13,7 +13,9 @@ pub fn parse_duration(text: &str) -> Option<Duration> {
     let mut total: u64 = 0;
     let mut last_unit_rank = 0;
     while !rest.is_empty() {
-        let digits = rest.find(|c: char| !c.is_ascii_digit()).unwrap_or(rest.len());
+        let digits = rest
+            .find(|c: char| !c.is_ascii_digit())
+            .unwrap_or(rest.len());
         if digits == 0 || digits > 6 {
             return None;
         }
@@ -67,7 +69,9 @@ mod tests {
 
     #[test]
     fn rejects_bare_numbers_and_disorder() {
-        for bad in ["", "15", "m", "1m1h", "1h1h", "1.5h", "-5m", "5 m", "10x", "9999999s"] {
+        for bad in [
+            "", "15", "m", "1m1h", "1h1h", "1.5h", "-5m", "5 m", "10x", "9999999s",
+        ] {
             assert_eq!(parse_duration(bad), None, "{bad:?}");
         }
     }

@@ -30,7 +30,12 @@ pub struct Fields<'a> {
 impl<'a> Fields<'a> {
     /// `name` is how the table is shown in messages (`[station]`,
     /// `[[slot]] "sang"`); `header` is the span to point at for a missing key.
-    pub fn new(table: &'a dyn TableLike, name: String, header: Range<usize>, source: &'a SourceFile) -> Self {
+    pub fn new(
+        table: &'a dyn TableLike,
+        name: String,
+        header: Range<usize>,
+        source: &'a SourceFile,
+    ) -> Self {
         Self {
             table,
             name,
@@ -81,7 +86,10 @@ impl<'a> Fields<'a> {
 
     fn item(&self, key: &str) -> Option<(&'a Item, Range<usize>)> {
         let (k, item) = self.table.get_key_value(key)?;
-        let span = item.span().or_else(|| k.span()).unwrap_or_else(|| self.header.clone());
+        let span = item
+            .span()
+            .or_else(|| k.span())
+            .unwrap_or_else(|| self.header.clone());
         Some((item, span))
     }
 
@@ -161,7 +169,13 @@ impl<'a> Fields<'a> {
             .as_datetime()
             .filter(|dt| dt.time.is_none() && dt.offset.is_none())
             .and_then(|dt| dt.date)
-            .and_then(|date| NaiveDate::from_ymd_opt(i32::from(date.year), u32::from(date.month), u32::from(date.day)));
+            .and_then(|date| {
+                NaiveDate::from_ymd_opt(
+                    i32::from(date.year),
+                    u32::from(date.month),
+                    u32::from(date.day),
+                )
+            });
         match date {
             Some(value) => Some(Spanned { value, span }),
             None => {

@@ -40,13 +40,23 @@ fn read_file(path: &Path, d: &mut Diagnostics) -> Option<SourceFile> {
     match std::fs::read_to_string(path) {
         Ok(text) => Some(SourceFile::new(path, text)),
         Err(e) => {
-            d.error(Location::file_only(path), Problem::CannotRead { detail: e.to_string() });
+            d.error(
+                Location::file_only(path),
+                Problem::CannotRead {
+                    detail: e.to_string(),
+                },
+            );
             None
         }
     }
 }
 
-fn build(config_path: &Path, today: NaiveDate, prober: &mut dyn Prober, d: &mut Diagnostics) -> Option<Plan> {
+fn build(
+    config_path: &Path,
+    today: NaiveDate,
+    prober: &mut dyn Prober,
+    d: &mut Diagnostics,
+) -> Option<Plan> {
     let station_source = read_file(config_path, d)?;
     let draft = read_station(&station_source, d)?;
     let mut sources = vec![station_source.clone()];
@@ -67,14 +77,23 @@ fn build(config_path: &Path, today: NaiveDate, prober: &mut dyn Prober, d: &mut 
         );
         return None;
     }
-    let playlists = read_playlists(&draft.station.playlists_dir, &topics, prober, &mut sources, d);
+    let playlists = read_playlists(
+        &draft.station.playlists_dir,
+        &topics,
+        prober,
+        &mut sources,
+        d,
+    );
     validate::check_slots_against_playlists(&draft.slots, &playlists, &station_source, d);
     validate::check_unused_playlists(&draft.slots, &playlists, d);
     let plan = Plan {
         hash: plan_hash(&sources, &playlists),
         station: draft.station,
         slots: draft.slots.iter().map(|s| s.slot.clone()).collect(),
-        playlists: playlists.into_iter().map(|(name, p)| (name, p.playlist)).collect(),
+        playlists: playlists
+            .into_iter()
+            .map(|(name, p)| (name, p.playlist))
+            .collect(),
         topics,
     };
     if !d.has_errors() {
@@ -85,7 +104,10 @@ fn build(config_path: &Path, today: NaiveDate, prober: &mut dyn Prober, d: &mut 
     Some(plan)
 }
 
-fn plan_hash(sources: &[SourceFile], playlists: &BTreeMap<String, super::playlists::PlaylistDraft>) -> String {
+fn plan_hash(
+    sources: &[SourceFile],
+    playlists: &BTreeMap<String, super::playlists::PlaylistDraft>,
+) -> String {
     let mut hasher = Sha256::new();
     let mut sorted: Vec<&SourceFile> = sources.iter().collect();
     sorted.sort_by(|a, b| a.path.cmp(&b.path));

@@ -38,7 +38,9 @@ pub fn resolve_segment_path(root: &Path, relative: &str) -> Result<PathBuf, Unre
             }
             Component::CurDir => {}
             Component::ParentDir => return Err(Unresolved::Escapes(Escape::ParentDir)),
-            Component::RootDir | Component::Prefix(_) => return Err(Unresolved::Escapes(Escape::Absolute)),
+            Component::RootDir | Component::Prefix(_) => {
+                return Err(Unresolved::Escapes(Escape::Absolute));
+            }
         }
     }
     let real_root = root.canonicalize().map_err(|_| Unresolved::Missing)?;

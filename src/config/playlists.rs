@@ -16,7 +16,15 @@ use crate::plan::{Playlist, Segment, Topic};
 pub const AUDIO_EXTENSIONS: &[&str] = &["ogg", "oga", "opus", "mp3", "flac", "wav"];
 
 const PLAYLIST_KEYS: &[&str] = &["title", "language", "segment", "topic"];
-const SEGMENT_KEYS: &[&str] = &["file", "title", "topic", "approved_by", "from", "until", "language"];
+const SEGMENT_KEYS: &[&str] = &[
+    "file",
+    "title",
+    "topic",
+    "approved_by",
+    "from",
+    "until",
+    "language",
+];
 
 /// What the loader needs to know of an audio file.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -86,7 +94,11 @@ pub fn read_playlists(
     out
 }
 
-fn read_source(path: &Path, sources: &mut Vec<SourceFile>, d: &mut Diagnostics) -> Option<SourceFile> {
+fn read_source(
+    path: &Path,
+    sources: &mut Vec<SourceFile>,
+    d: &mut Diagnostics,
+) -> Option<SourceFile> {
     match std::fs::read_to_string(path) {
         Ok(text) => {
             let source = SourceFile::new(path, text);
@@ -94,7 +106,12 @@ fn read_source(path: &Path, sources: &mut Vec<SourceFile>, d: &mut Diagnostics) 
             Some(source)
         }
         Err(e) => {
-            d.error(Location::file_only(path), Problem::CannotRead { detail: e.to_string() });
+            d.error(
+                Location::file_only(path),
+                Problem::CannotRead {
+                    detail: e.to_string(),
+                },
+            );
             None
         }
     }
@@ -128,7 +145,9 @@ fn read_playlist_file(
     let doc = parse(&source, d)?;
     let f = Fields::new(doc.as_table(), format!("playlist {name}"), 0..0, &source);
     f.reject_unknown(PLAYLIST_KEYS, d);
-    let title = f.string("title", d).map_or_else(|| name.to_string(), |t| t.value);
+    let title = f
+        .string("title", d)
+        .map_or_else(|| name.to_string(), |t| t.value);
     let language = read_language(&f, "language", d).unwrap_or_else(|| "vi".to_string());
     let default_topic = read_topic(&f, topics, d);
     let mut draft = PlaylistDraft {
@@ -154,12 +173,27 @@ fn read_playlist_file(
         return Some(draft);
     };
     for (index, table) in tables.iter().enumerate() {
-        let f = Fields::new(table, format!("[[segment]] #{}", index + 1), table.span().unwrap_or(0..0), &source);
+        let f = Fields::new(
+            table,
+            format!("[[segment]] #{}", index + 1),
+            table.span().unwrap_or(0..0),
+            &source,
+        );
         f.reject_unknown(SEGMENT_KEYS, d);
         let segment = read_segment(&f, root, &language, default_topic, topics, prober, d);
         if let Some((segment, location)) = segment {
-            if draft.playlist.segments.iter().any(|s| s.file == segment.file) {
-                d.warning(location.clone(), Problem::DuplicateSegment { file: segment.file.clone() });
+            if draft
+                .playlist
+                .segments
+                .iter()
+                .any(|s| s.file == segment.file)
+            {
+                d.warning(
+                    location.clone(),
+                    Problem::DuplicateSegment {
+                        file: segment.file.clone(),
+                    },
+                );
             }
             draft.playlist.segments.push(segment);
             draft.segment_locations.push(location);
@@ -183,7 +217,10 @@ fn read_segment(
     if topic.is_none() && !f.has("topic") && default_topic.is_none() {
         f.missing("topic", d);
     }
-    let approved_by = f.string("approved_by", d).map(|a| a.value).filter(|a| !a.trim().is_empty());
+    let approved_by = f
+        .string("approved_by", d)
+        .map(|a| a.value)
+        .filter(|a| !a.trim().is_empty());
     let from = f.date("from", d);
     let until = f.date("until", d);
     if let (Some(from), Some(until)) = (&from, &until) {
@@ -239,7 +276,12 @@ fn probe_segment(
             return None;
         }
         Err(Unresolved::Missing) => {
-            d.error(location.clone(), Problem::SegmentMissing { file: file.value.clone() });
+            d.error(
+                location.clone(),
+                Problem::SegmentMissing {
+                    file: file.value.clone(),
+                },
+            );
             return None;
         }
     };
@@ -260,11 +302,23 @@ fn probe_segment(
 
 fn read_topic(f: &Fields, topics: &BTreeMap<u32, Topic>, d: &mut Diagnostics) -> Option<u32> {
     let code = f.integer("topic", d)?;
-    match u32::try_from(code.value).ok().filter(|c| topics.contains_key(c)) {
+    match u32::try_from(code.value)
+        .ok()
+        .filter(|c| topics.contains_key(c))
+    {
         Some(topic) => Some(topic),
         None => {
-            let suggestion = topics.keys().copied().find(|c| i64::from(*c) == code.value.abs());
-            d.error(f.at(code.span), Problem::UnknownTopic { code: code.value, suggestion });
+            let suggestion = topics
+                .keys()
+                .copied()
+                .find(|c| i64::from(*c) == code.value.abs());
+            d.error(
+                f.at(code.span),
+                Problem::UnknownTopic {
+                    code: code.value,
+                    suggestion,
+                },
+            );
             None
         }
     }
@@ -272,7 +326,8 @@ fn read_topic(f: &Fields, topics: &BTreeMap<u32, Topic>, d: &mut Diagnostics) ->
 
 fn read_language(f: &Fields, key: &str, d: &mut Diagnostics) -> Option<String> {
     let text = f.string(key, d)?;
-    let ok = (2..=3).contains(&text.value.len()) && text.value.bytes().all(|b| b.is_ascii_lowercase());
+    let ok =
+        (2..=3).contains(&text.value.len()) && text.value.bytes().all(|b| b.is_ascii_lowercase());
     if ok {
         Some(text.value)
     } else {
@@ -283,7 +338,10 @@ fn read_language(f: &Fields, key: &str, d: &mut Diagnostics) -> Option<String> {
 
 /// "01-y-nghia_cchc.ogg" → "01 y nghia cchc".
 fn title_from_file(file: &str) -> String {
-    let name = Path::new(file).file_stem().and_then(|s| s.to_str()).unwrap_or(file);
+    let name = Path::new(file)
+        .file_stem()
+        .and_then(|s| s.to_str())
+        .unwrap_or(file);
     nfc(&name.replace(['-', '_'], " "))
 }
 
@@ -306,7 +364,10 @@ fn read_folder_playlist(
         let doc = parse(&source, d)?;
         let f = Fields::new(doc.as_table(), format!("playlist {name}"), 0..0, &source);
         f.reject_unknown(&["title", "language", "topic", "approved_by"], d);
-        approved_by = f.string("approved_by", d).map(|a| a.value).filter(|a| !a.trim().is_empty());
+        approved_by = f
+            .string("approved_by", d)
+            .map(|a| a.value)
+            .filter(|a| !a.trim().is_empty());
         title = f.string("title", d).map_or(title, |t| t.value);
         language = read_language(&f, "language", d).unwrap_or(language);
         topic = read_topic(&f, topics, d);
@@ -372,6 +433,9 @@ fn read_folder_playlist(
 }
 
 /// The playlist name nearest to `name`, for "did you mean".
-pub fn nearest_playlist<'a>(name: &str, names: impl IntoIterator<Item = &'a String>) -> Option<String> {
+pub fn nearest_playlist<'a>(
+    name: &str,
+    names: impl IntoIterator<Item = &'a String>,
+) -> Option<String> {
     did_you_mean(name, names.into_iter().map(String::as_str))
 }

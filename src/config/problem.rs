@@ -43,49 +43,152 @@ pub enum Escape {
 /// One thing wrong (or doubtful) in a station's configuration.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Problem {
-    CannotRead { detail: String },
-    TomlSyntax { detail: String },
-    UnknownKey { key: String, table: String, suggestion: Option<String> },
-    WrongType { key: String, expected: Expected },
-    MissingKey { key: String, table: String },
-    BadStationId { value: String },
-    BadSlotName { value: String },
-    DuplicateSlot { name: String, first_line: usize },
-    BadTime { value: String },
-    DuplicateTime { value: String },
+    CannotRead {
+        detail: String,
+    },
+    TomlSyntax {
+        detail: String,
+    },
+    UnknownKey {
+        key: String,
+        table: String,
+        suggestion: Option<String>,
+    },
+    WrongType {
+        key: String,
+        expected: Expected,
+    },
+    MissingKey {
+        key: String,
+        table: String,
+    },
+    BadStationId {
+        value: String,
+    },
+    BadSlotName {
+        value: String,
+    },
+    DuplicateSlot {
+        name: String,
+        first_line: usize,
+    },
+    BadTime {
+        value: String,
+    },
+    DuplicateTime {
+        value: String,
+    },
     EmptyAt,
-    BadCron { value: String, detail: String },
+    BadCron {
+        value: String,
+        detail: String,
+    },
     AtAndCron,
     NeitherAtNorCron,
     DaysWithCron,
-    BadDay { value: String, suggestion: Option<String> },
-    DuplicateDay { value: String },
-    BadDuration { value: String },
-    ZeroDuration { key: String },
-    DurationTooLong { key: String, value: Duration, limit: Duration },
-    FromAfterUntil { from: NaiveDate, until: NaiveDate },
-    UnknownTimezone { value: String, suggestion: Option<String> },
-    BadOutput { value: String },
-    BadOrder { value: String, suggestion: Option<String> },
-    BadCount { value: i64 },
-    NegativeNumber { key: String },
-    BadLanguage { value: String },
-    EmptyText { key: String },
-    SlotsOverlap { slot: String, other: String, date: NaiveDate, ends: NaiveTime, other_starts: NaiveTime },
-    UnknownPlaylist { name: String, suggestion: Option<String> },
-    BadPlaylistName { value: String },
-    PlaylistsDirMissing { path: PathBuf },
-    EmptyPlaylist { name: String },
-    SegmentMissing { file: String },
-    SegmentNotAudio { file: String, detail: String },
-    SegmentTooLong { file: String, duration: Duration, slot: String, max: Duration },
-    UnknownTopic { code: i64, suggestion: Option<u32> },
-    PathEscapes { file: String, why: Escape },
-    DuplicateSegment { file: String },
-    DuplicateTopic { code: i64 },
-    BadTopicCode { code: i64 },
-    NothingValidOnDate { slot: String, playlist: String, date: NaiveDate },
-    UnusedPlaylist { name: String },
+    BadDay {
+        value: String,
+        suggestion: Option<String>,
+    },
+    DuplicateDay {
+        value: String,
+    },
+    BadDuration {
+        value: String,
+    },
+    ZeroDuration {
+        key: String,
+    },
+    DurationTooLong {
+        key: String,
+        value: Duration,
+        limit: Duration,
+    },
+    FromAfterUntil {
+        from: NaiveDate,
+        until: NaiveDate,
+    },
+    UnknownTimezone {
+        value: String,
+        suggestion: Option<String>,
+    },
+    BadOutput {
+        value: String,
+    },
+    BadOrder {
+        value: String,
+        suggestion: Option<String>,
+    },
+    BadCount {
+        value: i64,
+    },
+    NegativeNumber {
+        key: String,
+    },
+    BadLanguage {
+        value: String,
+    },
+    EmptyText {
+        key: String,
+    },
+    SlotsOverlap {
+        slot: String,
+        other: String,
+        date: NaiveDate,
+        ends: NaiveTime,
+        other_starts: NaiveTime,
+    },
+    UnknownPlaylist {
+        name: String,
+        suggestion: Option<String>,
+    },
+    BadPlaylistName {
+        value: String,
+    },
+    PlaylistsDirMissing {
+        path: PathBuf,
+    },
+    EmptyPlaylist {
+        name: String,
+    },
+    SegmentMissing {
+        file: String,
+    },
+    SegmentNotAudio {
+        file: String,
+        detail: String,
+    },
+    SegmentTooLong {
+        file: String,
+        duration: Duration,
+        slot: String,
+        max: Duration,
+    },
+    UnknownTopic {
+        code: i64,
+        suggestion: Option<u32>,
+    },
+    PathEscapes {
+        file: String,
+        why: Escape,
+    },
+    DuplicateSegment {
+        file: String,
+    },
+    DuplicateTopic {
+        code: i64,
+    },
+    BadTopicCode {
+        code: i64,
+    },
+    NothingValidOnDate {
+        slot: String,
+        playlist: String,
+        date: NaiveDate,
+    },
+    UnusedPlaylist {
+        name: String,
+    },
 }
 
 /// A problem and where it is.
@@ -133,8 +236,11 @@ impl Diagnostics {
     pub fn sorted(&self) -> Vec<&Diagnostic> {
         let mut items: Vec<&Diagnostic> = self.items.iter().collect();
         items.sort_by(|a, b| {
-            (&a.location.path, a.location.line, a.location.column)
-                .cmp(&(&b.location.path, b.location.line, b.location.column))
+            (&a.location.path, a.location.line, a.location.column).cmp(&(
+                &b.location.path,
+                b.location.line,
+                b.location.column,
+            ))
         });
         items
     }
@@ -146,7 +252,10 @@ impl Diagnostics {
 
     /// How many errors.
     pub fn error_count(&self) -> usize {
-        self.items.iter().filter(|d| d.severity == Severity::Error).count()
+        self.items
+            .iter()
+            .filter(|d| d.severity == Severity::Error)
+            .count()
     }
 
     /// How many warnings.
@@ -156,10 +265,18 @@ impl Diagnostics {
 }
 
 /// The closest of `candidates` to `word`, if close enough to be a likely typo.
-pub fn did_you_mean<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<String> {
+pub fn did_you_mean<'a>(
+    word: &str,
+    candidates: impl IntoIterator<Item = &'a str>,
+) -> Option<String> {
     candidates
         .into_iter()
-        .map(|c| (strsim::jaro_winkler(&word.to_lowercase(), &c.to_lowercase()), c))
+        .map(|c| {
+            (
+                strsim::jaro_winkler(&word.to_lowercase(), &c.to_lowercase()),
+                c,
+            )
+        })
         .filter(|(score, _)| *score > 0.8)
         .max_by(|a, b| a.0.total_cmp(&b.0))
         .map(|(_, c)| c.to_string())

@@ -29,7 +29,8 @@ const STATION_KEYS: &[&str] = &[
     "require_approval",
 ];
 const SLOT_KEYS: &[&str] = &[
-    "name", "title", "at", "cron", "days", "from", "until", "playlist", "order", "count", "max", "grace",
+    "name", "title", "at", "cron", "days", "from", "until", "playlist", "order", "count", "max",
+    "grace",
 ];
 const DEFAULT_GRACE: Duration = Duration::from_secs(600);
 /// No real session runs longer; a larger `max` is a typo (`15h` for `15m`).
@@ -108,8 +109,12 @@ fn read_station_table(
 ) -> Option<Station> {
     let f = Fields::new(table, "[station]".into(), header, source);
     f.reject_unknown(STATION_KEYS, d);
-    let id = f.required_string("id", d).filter(|id| check_station_id(&f, id, d));
-    let name = f.required_string("name", d).filter(|n| check_not_empty(&f, "name", n, d));
+    let id = f
+        .required_string("id", d)
+        .filter(|id| check_station_id(&f, id, d));
+    let name = f
+        .required_string("name", d)
+        .filter(|n| check_not_empty(&f, "name", n, d));
     let timezone = read_timezone(&f, d);
     let output = f.string("output", d).filter(|o| check_output(&f, o, d));
     let base = source.path.parent().unwrap_or(Path::new("."));
@@ -141,7 +146,12 @@ fn read_station_table(
     })
 }
 
-fn read_slots(item: Option<&Item>, station: Option<&Station>, source: &SourceFile, d: &mut Diagnostics) -> Vec<SlotDraft> {
+fn read_slots(
+    item: Option<&Item>,
+    station: Option<&Station>,
+    source: &SourceFile,
+    d: &mut Diagnostics,
+) -> Vec<SlotDraft> {
     let Some(item) = item else { return Vec::new() };
     let Some(tables) = item.as_array_of_tables() else {
         let span = item.span().unwrap_or(0..0);
@@ -189,7 +199,9 @@ fn read_slot(
         .map_or("[[slot]]".to_string(), |n| format!("[[slot]] \"{n}\""));
     let f = Fields::new(table, label, header, source);
     f.reject_unknown(SLOT_KEYS, d);
-    let name = f.required_string("name", d).filter(|n| check_name(&f, n, d));
+    let name = f
+        .required_string("name", d)
+        .filter(|n| check_name(&f, n, d));
     let title = f.string("title", d);
     let rule = read_rule(&f, d);
     let from = f.date("from", d);
@@ -237,7 +249,12 @@ fn read_slot(
 
 /// `None`: the key is absent. `Some(None)`: present but wrong (reported).
 /// A missing required key is reported here too, as `Some(None)`.
-fn read_duration(f: &Fields, key: &str, d: &mut Diagnostics, optional: bool) -> Option<Option<Spanned<Duration>>> {
+fn read_duration(
+    f: &Fields,
+    key: &str,
+    d: &mut Diagnostics,
+    optional: bool,
+) -> Option<Option<Spanned<Duration>>> {
     let Some(text) = f.string(key, d) else {
         if !optional {
             f.missing(key, d);
@@ -264,7 +281,10 @@ fn read_duration(f: &Fields, key: &str, d: &mut Diagnostics, optional: bool) -> 
         );
         return Some(None);
     }
-    Some(Some(Spanned { value, span: text.span }))
+    Some(Some(Spanned {
+        value,
+        span: text.span,
+    }))
 }
 
 fn read_timezone(f: &Fields, d: &mut Diagnostics) -> Option<Tz> {
@@ -298,7 +318,10 @@ fn read_rule(f: &Fields, d: &mut Diagnostics) -> Option<Rule> {
                 Some(days) => read_days(f, days, d),
                 None => Some(ALL_DAYS.iter().map(|(_, day)| *day).collect()),
             };
-            Some(Rule::At { times: times?, days: days? })
+            Some(Rule::At {
+                times: times?,
+                days: days?,
+            })
         }
         (None, Some(cron)) => {
             if let Some(first) = days.as_ref().and_then(|d| d.first()) {
@@ -335,7 +358,10 @@ fn read_times(f: &Fields, at: Vec<Spanned<String>>, d: &mut Diagnostics) -> Opti
             .filter(|_| is_clock_time_form(&text.value));
         match parsed {
             Some(time) if times.contains(&time) => {
-                d.error(f.at(text.span), Problem::DuplicateTime { value: text.value });
+                d.error(
+                    f.at(text.span),
+                    Problem::DuplicateTime { value: text.value },
+                );
                 ok = false;
             }
             Some(time) => times.push(time),
@@ -352,7 +378,10 @@ fn read_times(f: &Fields, at: Vec<Spanned<String>>, d: &mut Diagnostics) -> Opti
 /// `HH:MM` or `HH:MM:SS` with two digits each (chrono alone accepts `5:3`).
 fn is_clock_time_form(text: &str) -> bool {
     let parts: Vec<&str> = text.split(':').collect();
-    (parts.len() == 2 || parts.len() == 3) && parts.iter().all(|p| p.len() == 2 && p.bytes().all(|b| b.is_ascii_digit()))
+    (parts.len() == 2 || parts.len() == 3)
+        && parts
+            .iter()
+            .all(|p| p.len() == 2 && p.bytes().all(|b| b.is_ascii_digit()))
 }
 
 const ALL_DAYS: [(&str, Weekday); 7] = [
@@ -377,8 +406,13 @@ fn read_days(f: &Fields, days: Vec<Spanned<String>>, d: &mut Diagnostics) -> Opt
             }
             Some((_, day)) => out.push(*day),
             None => {
-                let suggestion = did_you_mean(&lower, ALL_DAYS.iter().map(|(n, _)| *n))
-                    .or_else(|| lower.get(..3).filter(|p| ALL_DAYS.iter().any(|(n, _)| n == p)).map(str::to_string));
+                let suggestion =
+                    did_you_mean(&lower, ALL_DAYS.iter().map(|(n, _)| *n)).or_else(|| {
+                        lower
+                            .get(..3)
+                            .filter(|p| ALL_DAYS.iter().any(|(n, _)| n == p))
+                            .map(str::to_string)
+                    });
                 d.error(
                     f.at(text.span),
                     Problem::BadDay {
@@ -458,7 +492,12 @@ fn read_count(f: &Fields, d: &mut Diagnostics) -> Option<Option<u32>> {
 fn check_station_id(f: &Fields, id: &Spanned<String>, d: &mut Diagnostics) -> bool {
     let ok = id.value.split('/').all(is_name);
     if !ok {
-        d.error(f.at(id.span.clone()), Problem::BadStationId { value: id.value.clone() });
+        d.error(
+            f.at(id.span.clone()),
+            Problem::BadStationId {
+                value: id.value.clone(),
+            },
+        );
     }
     ok
 }
@@ -466,7 +505,12 @@ fn check_station_id(f: &Fields, id: &Spanned<String>, d: &mut Diagnostics) -> bo
 fn check_name(f: &Fields, name: &Spanned<String>, d: &mut Diagnostics) -> bool {
     let ok = is_name(&name.value);
     if !ok {
-        d.error(f.at(name.span.clone()), Problem::BadSlotName { value: name.value.clone() });
+        d.error(
+            f.at(name.span.clone()),
+            Problem::BadSlotName {
+                value: name.value.clone(),
+            },
+        );
     }
     ok
 }
@@ -475,7 +519,9 @@ fn check_name(f: &Fields, name: &Spanned<String>, d: &mut Diagnostics) -> bool {
 pub fn is_name(text: &str) -> bool {
     !text.is_empty()
         && text.len() <= 64
-        && text.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+        && text
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
         && !text.starts_with('-')
         && !text.ends_with('-')
 }
@@ -483,16 +529,26 @@ pub fn is_name(text: &str) -> bool {
 fn check_not_empty(f: &Fields, key: &str, text: &Spanned<String>, d: &mut Diagnostics) -> bool {
     let ok = !text.value.trim().is_empty();
     if !ok {
-        d.error(f.at(text.span.clone()), Problem::EmptyText { key: key.into() });
+        d.error(
+            f.at(text.span.clone()),
+            Problem::EmptyText { key: key.into() },
+        );
     }
     ok
 }
 
 fn check_output(f: &Fields, output: &Spanned<String>, d: &mut Diagnostics) -> bool {
     let value = output.value.trim();
-    let ok = !value.is_empty() && value != "wav:" && !(value.starts_with("wav:") && value[4..].trim().is_empty());
+    let ok = !value.is_empty()
+        && value != "wav:"
+        && !(value.starts_with("wav:") && value[4..].trim().is_empty());
     if !ok {
-        d.error(f.at(output.span.clone()), Problem::BadOutput { value: output.value.clone() });
+        d.error(
+            f.at(output.span.clone()),
+            Problem::BadOutput {
+                value: output.value.clone(),
+            },
+        );
     }
     ok
 }

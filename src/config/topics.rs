@@ -45,7 +45,12 @@ pub fn read_topics(source: &SourceFile, d: &mut Diagnostics) -> BTreeMap<u32, To
         return topics;
     };
     for table in tables.iter() {
-        let f = Fields::new(table, "[[topic]]".into(), table.span().unwrap_or(0..0), source);
+        let f = Fields::new(
+            table,
+            "[[topic]]".into(),
+            table.span().unwrap_or(0..0),
+            source,
+        );
         f.reject_unknown(&["code", "name", "short"], d);
         let code = f.integer("code", d);
         if code.is_none() && !f.has("code") {
@@ -56,12 +61,18 @@ pub fn read_topics(source: &SourceFile, d: &mut Diagnostics) -> BTreeMap<u32, To
         let (Some(code), Some(name)) = (code, name) else {
             continue;
         };
-        let Some(number) = u32::try_from(code.value).ok().filter(|c| (1..=MAX_TOPIC_CODE).contains(&i64::from(*c))) else {
+        let Some(number) = u32::try_from(code.value)
+            .ok()
+            .filter(|c| (1..=MAX_TOPIC_CODE).contains(&i64::from(*c)))
+        else {
             d.error(f.at(code.span), Problem::BadTopicCode { code: code.value });
             continue;
         };
         if topics.contains_key(&number) {
-            d.error(f.at(code.span), Problem::DuplicateTopic { code: code.value });
+            d.error(
+                f.at(code.span),
+                Problem::DuplicateTopic { code: code.value },
+            );
             continue;
         }
         topics.insert(

@@ -41,10 +41,17 @@ pub fn check_slots_against_playlists(
         if playlist.playlist.segments.is_empty() {
             d.error(
                 station.locate(draft.playlist_span.clone()),
-                Problem::EmptyPlaylist { name: slot.playlist.clone() },
+                Problem::EmptyPlaylist {
+                    name: slot.playlist.clone(),
+                },
             );
         }
-        for (segment, location) in playlist.playlist.segments.iter().zip(&playlist.segment_locations) {
+        for (segment, location) in playlist
+            .playlist
+            .segments
+            .iter()
+            .zip(&playlist.segment_locations)
+        {
             if segment.duration > slot.max {
                 d.error(
                     location.clone(),
@@ -61,15 +68,18 @@ pub fn check_slots_against_playlists(
 }
 
 /// Warns about playlists no slot airs.
-pub fn check_unused_playlists(slots: &[SlotDraft], playlists: &BTreeMap<String, PlaylistDraft>, d: &mut Diagnostics) {
+pub fn check_unused_playlists(
+    slots: &[SlotDraft],
+    playlists: &BTreeMap<String, PlaylistDraft>,
+    d: &mut Diagnostics,
+) {
     let used: BTreeSet<&str> = slots.iter().map(|s| s.slot.playlist.as_str()).collect();
     for (name, draft) in playlists {
         if !used.contains(name.as_str()) {
-            let location = draft
-                .segment_locations
-                .first()
-                .cloned()
-                .unwrap_or_else(|| super::source::Location::file_only(std::path::Path::new(name)));
+            let location =
+                draft.segment_locations.first().cloned().unwrap_or_else(|| {
+                    super::source::Location::file_only(std::path::Path::new(name))
+                });
             d.warning(location, Problem::UnusedPlaylist { name: name.clone() });
         }
     }
@@ -78,19 +88,36 @@ pub fn check_unused_playlists(slots: &[SlotDraft], playlists: &BTreeMap<String, 
 /// The range the date-based checks look at: from the earliest slot start
 /// (or `today`) for [`LOOKAHEAD_DAYS`].
 pub fn check_window(plan: &Plan, today: NaiveDate) -> (DateTime<Utc>, DateTime<Utc>) {
-    let earliest = plan.slots.iter().filter_map(|s| s.from).min().map_or(today, |f| f.min(today));
+    let earliest = plan
+        .slots
+        .iter()
+        .filter_map(|s| s.from)
+        .min()
+        .map_or(today, |f| f.min(today));
     let tz: Tz = plan.station.timezone;
-    let start = resolve_local(tz, earliest.and_time(chrono::NaiveTime::MIN)).unwrap_or_else(|| earliest.and_time(chrono::NaiveTime::MIN).and_utc());
+    let start = resolve_local(tz, earliest.and_time(chrono::NaiveTime::MIN))
+        .unwrap_or_else(|| earliest.and_time(chrono::NaiveTime::MIN).and_utc());
     (start, start + ChronoDuration::days(LOOKAHEAD_DAYS))
 }
 
 /// Two airings where the first, running its full `max`, reaches the start of
 /// the next: reported once per pair of slots, with the first date.
-pub fn check_overlaps(plan: &Plan, slots: &[SlotDraft], window: (DateTime<Utc>, DateTime<Utc>), station: &SourceFile, d: &mut Diagnostics) {
+pub fn check_overlaps(
+    plan: &Plan,
+    slots: &[SlotDraft],
+    window: (DateTime<Utc>, DateTime<Utc>),
+    station: &SourceFile,
+    d: &mut Diagnostics,
+) {
     let airings = airings_between(plan, window.0, window.1);
     let tz = plan.station.timezone;
     let mut reported = BTreeSet::new();
-    for pair in airings.iter().take(MAX_AIRINGS_SCANNED).collect::<Vec<_>>().windows(2) {
+    for pair in airings
+        .iter()
+        .take(MAX_AIRINGS_SCANNED)
+        .collect::<Vec<_>>()
+        .windows(2)
+    {
         let (a, b) = (pair[0], pair[1]);
         let first = &plan.slots[a.slot];
         let end = a.instant + ChronoDuration::from_std(first.max).unwrap_or_default();
@@ -112,10 +139,18 @@ pub fn check_overlaps(plan: &Plan, slots: &[SlotDraft], window: (DateTime<Utc>, 
 }
 
 /// Warns, per slot, about the first date it airs with no segment valid.
-pub fn check_days_with_nothing_to_air(plan: &Plan, slots: &[SlotDraft], window: (DateTime<Utc>, DateTime<Utc>), station: &SourceFile, d: &mut Diagnostics) {
+pub fn check_days_with_nothing_to_air(
+    plan: &Plan,
+    slots: &[SlotDraft],
+    window: (DateTime<Utc>, DateTime<Utc>),
+    station: &SourceFile,
+    d: &mut Diagnostics,
+) {
     let tz = plan.station.timezone;
     for (index, slot) in plan.slots.iter().enumerate() {
-        let Some(playlist) = plan.playlist_of(slot) else { continue };
+        let Some(playlist) = plan.playlist_of(slot) else {
+            continue;
+        };
         let mut date_checked: Option<NaiveDate> = None;
         let instants = crate::schedule::slot_instants(slot, tz, window.0, window.1);
         for instant in instants {
@@ -124,7 +159,10 @@ pub fn check_days_with_nothing_to_air(plan: &Plan, slots: &[SlotDraft], window: 
                 continue;
             }
             date_checked = Some(date);
-            let any = playlist.segments.iter().any(|s| s.airs_on(date, plan.station.require_approval));
+            let any = playlist
+                .segments
+                .iter()
+                .any(|s| s.airs_on(date, plan.station.require_approval));
             if !any {
                 d.warning(
                     station.locate(slots[index].playlist_span.clone()),

@@ -51,15 +51,24 @@ impl fmt::Display for Problem {
             BadStationId { value } => write!(f, "invalid station id {value:?}"),
             BadSlotName { value } => write!(f, "invalid slot name {value:?}"),
             DuplicateSlot { name, first_line } => {
-                write!(f, "a slot named {name:?} is already defined on line {first_line}")
+                write!(
+                    f,
+                    "a slot named {name:?} is already defined on line {first_line}"
+                )
             }
             BadTime { value } => write!(f, "{value:?} is not a time of day"),
             DuplicateTime { value } => write!(f, "time {value:?} is listed twice"),
             EmptyAt => write!(f, "this slot has no times or no days to air"),
             BadCron { value, detail } => write!(f, "invalid cron expression {value:?}: {detail}"),
             AtAndCron => write!(f, "a slot takes either `at` or `cron`, not both"),
-            NeitherAtNorCron => write!(f, "this slot says neither when to air (`at`) nor a `cron` rule"),
-            DaysWithCron => write!(f, "`days` only goes with `at`; a cron rule has its own weekday field"),
+            NeitherAtNorCron => write!(
+                f,
+                "this slot says neither when to air (`at`) nor a `cron` rule"
+            ),
+            DaysWithCron => write!(
+                f,
+                "`days` only goes with `at`; a cron rule has its own weekday field"
+            ),
             BadDay { value, .. } => write!(f, "{value:?} is not a day of the week"),
             DuplicateDay { value } => write!(f, "day {value:?} is listed twice"),
             BadDuration { value } => write!(f, "{value:?} is not a duration"),
@@ -70,7 +79,9 @@ impl fmt::Display for Problem {
                 format_duration(*value),
                 format_duration(*limit)
             ),
-            FromAfterUntil { from, until } => write!(f, "`from` ({from}) is after `until` ({until})"),
+            FromAfterUntil { from, until } => {
+                write!(f, "`from` ({from}) is after `until` ({until})")
+            }
             UnknownTimezone { value, .. } => write!(f, "unknown time zone {value:?}"),
             BadOutput { value } => write!(f, "invalid output {value:?}"),
             BadOrder { value, .. } => write!(f, "unknown order {value:?}"),
@@ -78,7 +89,13 @@ impl fmt::Display for Problem {
             NegativeNumber { key } => write!(f, "`{key}` cannot be negative"),
             BadLanguage { value } => write!(f, "{value:?} is not a language code"),
             EmptyText { key } => write!(f, "`{key}` is empty"),
-            SlotsOverlap { slot, other, date, ends, other_starts } => write!(
+            SlotsOverlap {
+                slot,
+                other,
+                date,
+                ends,
+                other_starts,
+            } => write!(
                 f,
                 "slot {slot:?} can run until {} on {date}, past the start of {other:?} at {}",
                 ends.format("%H:%M:%S"),
@@ -86,11 +103,20 @@ impl fmt::Display for Problem {
             ),
             UnknownPlaylist { name, .. } => write!(f, "there is no playlist named {name:?}"),
             BadPlaylistName { value } => write!(f, "invalid playlist name {value:?}"),
-            PlaylistsDirMissing { path } => write!(f, "the playlists folder {} does not exist", path.display()),
+            PlaylistsDirMissing { path } => {
+                write!(f, "the playlists folder {} does not exist", path.display())
+            }
             EmptyPlaylist { name } => write!(f, "playlist {name:?} has no usable segment"),
             SegmentMissing { file } => write!(f, "audio file {file:?} not found"),
-            SegmentNotAudio { file, detail } => write!(f, "audio file {file:?} cannot be played: {detail}"),
-            SegmentTooLong { file, duration, slot, max } => write!(
+            SegmentNotAudio { file, detail } => {
+                write!(f, "audio file {file:?} cannot be played: {detail}")
+            }
+            SegmentTooLong {
+                file,
+                duration,
+                slot,
+                max,
+            } => write!(
                 f,
                 "{file:?} lasts {}, longer than slot {slot:?} allows (max = {})",
                 format_duration(*duration),
@@ -98,10 +124,16 @@ impl fmt::Display for Problem {
             ),
             UnknownTopic { code, .. } => write!(f, "topic {code} is not in the topic catalogue"),
             PathEscapes { file, why } => write!(f, "{file:?} {}", escape_reason(*why)),
-            DuplicateSegment { file } => write!(f, "{file:?} appears more than once in this playlist"),
+            DuplicateSegment { file } => {
+                write!(f, "{file:?} appears more than once in this playlist")
+            }
             DuplicateTopic { code } => write!(f, "topic {code} is defined twice"),
             BadTopicCode { code } => write!(f, "topic code {code} is out of range"),
-            NothingValidOnDate { slot, playlist, date } => write!(
+            NothingValidOnDate {
+                slot,
+                playlist,
+                date,
+            } => write!(
                 f,
                 "slot {slot:?} has nothing to air on {date}: every segment of {playlist:?} is expired, not yet valid or unapproved"
             ),
@@ -113,7 +145,9 @@ impl fmt::Display for Problem {
 fn escape_reason(why: Escape) -> &'static str {
     match why {
         Escape::ParentDir => "uses `..` to leave the playlists folder",
-        Escape::Absolute => "is an absolute path; segment paths are relative to the playlists folder",
+        Escape::Absolute => {
+            "is an absolute path; segment paths are relative to the playlists folder"
+        }
         Escape::Symlink => "is a link that points outside the playlists folder",
     }
 }
@@ -206,7 +240,10 @@ pub fn render_diagnostic(diagnostic: &Diagnostic) -> String {
             .take(location.column - 1)
             .map(|c| if c == '\t' { '\t' } else { ' ' })
             .collect();
-        out.push_str(&format!("{pad} | {indent}{}\n", "^".repeat(location.width.min(80))));
+        out.push_str(&format!(
+            "{pad} | {indent}{}\n",
+            "^".repeat(location.width.min(80))
+        ));
     }
     if let Some(hint) = hint(&diagnostic.problem) {
         out.push_str(&format!("   = help: {hint}\n"));
