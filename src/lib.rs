@@ -21,4 +21,5 @@ pub mod config;
 pub mod plan;
 pub mod playout;
 pub mod schedule;
+pub mod selection;
 pub mod text;

@@ -7,6 +7,7 @@ pub mod check;
 pub mod key;
 pub mod log;
 pub mod schedule;
+pub mod station;
 pub mod verify;
 
 use std::process::ExitCode;

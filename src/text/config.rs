@@ -250,3 +250,16 @@ pub fn render_diagnostic(diagnostic: &Diagnostic) -> String {
     }
     out
 }
+
+impl fmt::Display for crate::commands::station::ConfigInvalid {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let plural = if self.errors == 1 { "" } else { "s" };
+        write!(
+            f,
+            "{}: {} error{plural} (listed above); fix them and run `loa check -c {}` again",
+            self.path.display(),
+            self.errors,
+            self.path.display()
+        )
+    }
+}

@@ -6,7 +6,10 @@
 
 mod config;
 
+mod schedule;
+
 pub use config::{hint, render_diagnostic};
+pub use schedule::{CheckSummary, airing_headline, airing_json, check_failed, render_schedule};
 
 /// Renders an error and its chain of causes, the way `main` prints it.
 pub fn render_error(error: &(dyn std::error::Error + 'static)) -> String {

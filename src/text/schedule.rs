@@ -1,0 +1,123 @@
+//! How `loa check` summarises a station and how `loa schedule` shows what
+//! will air.
+
+use std::fmt;
+use std::path::Path;
+use std::time::Duration;
+
+use chrono_tz::Tz;
+
+use crate::config::format_duration;
+use crate::plan::Plan;
+use crate::selection::Airing;
+
+/// What `loa check` prints when the config is usable.
+pub struct CheckSummary<'a> {
+    /// The config file checked.
+    pub config: &'a Path,
+    /// The plan it gives.
+    pub plan: &'a Plan,
+    /// How many warnings were printed.
+    pub warnings: usize,
+    /// The next airing, if any.
+    pub next: Option<&'a Airing>,
+}
+
+impl fmt::Display for CheckSummary<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let plan = self.plan;
+        let segments: usize = plan.playlists.values().map(|p| p.segments.len()).sum();
+        let audio: Duration = plan.playlists.values().flat_map(|p| &p.segments).map(|s| s.duration).sum();
+        writeln!(f, "{}: ok — {} ({})", self.config.display(), plan.station.name, plan.station.id)?;
+        writeln!(
+            f,
+            "  {} slots, {} playlists, {} segments, {} of audio",
+            plan.slots.len(),
+            plan.playlists.len(),
+            segments,
+            format_duration(audio)
+        )?;
+        match self.next {
+            Some(airing) => writeln!(f, "  next: {}", airing_headline(airing, plan.station.timezone))?,
+            None => writeln!(f, "  next: nothing scheduled in the coming year")?,
+        }
+        if self.warnings > 0 {
+            writeln!(f, "  {} warning(s) above", self.warnings)?;
+        }
+        Ok(())
+    }
+}
+
+/// "2026-11-27 05:30:00 sang — 4 segments, 14m20s".
+pub fn airing_headline(airing: &Airing, tz: Tz) -> String {
+    format!(
+        "{} {} — {} segments, {}",
+        airing.scheduled.with_timezone(&tz).format("%Y-%m-%d %H:%M:%S"),
+        airing.slot,
+        airing.segments.len(),
+        format_duration(airing.total())
+    )
+}
+
+/// `loa check` could not approve the config.
+pub fn check_failed(config: &Path, errors: usize, warnings: usize) -> String {
+    format!(
+        "{}: {errors} error(s), {warnings} warning(s); the station cannot air until the errors are fixed",
+        config.display()
+    )
+}
+
+/// The human-readable schedule: a heading per day, then each airing with
+/// its segments.
+pub fn render_schedule(plan: &Plan, airings: &[Airing]) -> String {
+    let tz = plan.station.timezone;
+    let mut out = String::new();
+    let mut day = None;
+    for airing in airings {
+        let local = airing.scheduled.with_timezone(&tz);
+        if day != Some(local.date_naive()) {
+            day = Some(local.date_naive());
+            out.push_str(&format!("\n{}\n", local.format("%A %Y-%m-%d")));
+        }
+        let title = plan.slot(&airing.slot).map_or("", |s| s.title.as_str());
+        out.push_str(&format!("  {}  {}  {}\n", local.format("%H:%M:%S"), airing.slot, title));
+        if airing.segments.is_empty() {
+            out.push_str("      (nothing valid to air)\n");
+        }
+        for segment in &airing.segments {
+            out.push_str(&format!(
+                "      {:>6}  [{:>2}] {}  {}  ({})\n",
+                format_duration(segment.duration),
+                segment.topic,
+                segment.language,
+                segment.title,
+                segment.file
+            ));
+        }
+        out.push_str(&format!(
+            "      {:>6}  of max {}\n",
+            format_duration(airing.total()),
+            format_duration(airing.max)
+        ));
+    }
+    if airings.is_empty() {
+        out.push_str("nothing scheduled in this range\n");
+    }
+    out
+}
+
+/// One airing as the JSON line of `loa schedule --json`.
+pub fn airing_json(airing: &Airing, tz: Tz) -> serde_json::Value {
+    serde_json::json!({
+        "slot": airing.slot,
+        "scheduled": airing.scheduled.with_timezone(&tz).to_rfc3339(),
+        "max_ms": airing.max.as_millis() as u64,
+        "segments": airing.segments.iter().map(|s| serde_json::json!({
+            "file": s.file,
+            "title": s.title,
+            "topic": s.topic,
+            "language": s.language,
+            "duration_ms": s.duration.as_millis() as u64,
+        })).collect::<Vec<_>>(),
+    })
+}
