@@ -22,4 +22,5 @@ pub mod plan;
 pub mod playout;
 pub mod schedule;
 pub mod selection;
+pub mod shutdown;
 pub mod text;

@@ -1,1 +1,7 @@
-//! (module being written)
+//! Playout: from an [`crate::selection::Airing`] to sound at the output,
+//! and a report of what really aired.
+
+pub mod output;
+pub mod player;
+pub mod report;
+pub mod simulated;

@@ -1,0 +1,341 @@
+//! Playing an airing through an output: pre-roll before the instant, the
+//! first sample at the instant, segments back to back in one stream of
+//! writes (gapless), never past `max` (a lone long segment fades out over
+//! 2 s), bad files skipped, a failing output reopened with backoff.
+
+use std::time::Duration;
+
+use chrono::{DateTime, Utc};
+
+use super::output::{Output, OutputError};
+use super::report::{AiringOutcome, AiringReport, SegmentOutcome, SegmentReport};
+use crate::audio::{CHANNELS, Decoder, SAMPLE_RATE};
+use crate::selection::Airing;
+use crate::shutdown::Shutdown;
+
+/// Plays airings. The daemon calls it from a blocking thread.
+pub trait Player: Send {
+    /// Slow work before the instant: open the output, decode the first
+    /// buffers. Failures are kept and retried by `play`.
+    fn prepare(&mut self, airing: &Airing);
+    /// Waits until `start_at`, plays, and returns by `deadline` (plus the
+    /// output's drain) or soon after `stop` triggers.
+    fn play(&mut self, airing: &Airing, start_at: DateTime<Utc>, deadline: DateTime<Utc>, stop: &Shutdown) -> AiringReport;
+}
+
+/// Samples per write: 20 ms of stereo audio, so stop and deadline are
+/// checked often and the pacing stays smooth.
+const CHUNK_SAMPLES: usize = (SAMPLE_RATE as usize / 50) * CHANNELS;
+/// How long a segment cut at `max` fades out.
+pub const FADE: Duration = Duration::from_secs(2);
+/// How much of the first segment is decoded before the instant.
+const PRIMED_SAMPLES: usize = (SAMPLE_RATE as usize / 2) * CHANNELS;
+const BACKOFF_FIRST: Duration = Duration::from_millis(250);
+const BACKOFF_MAX: Duration = Duration::from_secs(8);
+
+/// The real player: decoder → output.
+pub struct OutputPlayer {
+    output: Box<dyn Output>,
+    primed: Option<Primed>,
+}
+
+/// The first segment, opened and partly decoded ahead of the instant.
+struct Primed {
+    decoder: Result<Decoder, String>,
+    samples: Vec<f32>,
+}
+
+impl OutputPlayer {
+    /// A player over `output` (opened at each `prepare`, closed after each
+    /// airing so the device is free between airings).
+    pub fn new(output: Box<dyn Output>) -> Self {
+        Self { output, primed: None }
+    }
+}
+
+fn samples_to_duration(samples: u64) -> Duration {
+    Duration::from_secs_f64(samples as f64 / (SAMPLE_RATE as f64 * CHANNELS as f64))
+}
+
+fn duration_to_samples(duration: Duration) -> u64 {
+    (duration.as_secs_f64() * SAMPLE_RATE as f64).round() as u64 * CHANNELS as u64
+}
+
+fn open_decoder(airing: &Airing, index: usize) -> Result<Decoder, String> {
+    let segment = &airing.segments[index];
+    Decoder::open(&segment.path).map_err(|e| e.to_string())
+}
+
+/// Blocks until the wall clock reads `deadline`: sleeps, then spins the
+/// last 2 ms. Returns false if stopped first.
+fn block_until(deadline: DateTime<Utc>, stop: &Shutdown) -> bool {
+    loop {
+        let left = (deadline - Utc::now()).to_std().unwrap_or_default();
+        if stop.is_triggered() {
+            return false;
+        }
+        if left.is_zero() {
+            return true;
+        }
+        if left > Duration::from_millis(2) {
+            std::thread::sleep((left - Duration::from_millis(2)).min(Duration::from_millis(200)));
+        } else {
+            while Utc::now() < deadline {
+                std::hint::spin_loop();
+            }
+            return true;
+        }
+    }
+}
+
+impl Player for OutputPlayer {
+    fn prepare(&mut self, airing: &Airing) {
+        if let Err(error) = self.output.open() {
+            tracing::warn!(%error, "output not ready before the airing; will retry");
+        }
+        self.primed = airing.segments.first().map(|_| {
+            let mut decoder = open_decoder(airing, 0);
+            let mut samples = vec![0.0; PRIMED_SAMPLES];
+            let filled = match &mut decoder {
+                Ok(d) => fill(d, &mut samples).unwrap_or_else(|e| {
+                    decoder = Err(e);
+                    0
+                }),
+                Err(_) => 0,
+            };
+            samples.truncate(filled);
+            Primed { decoder, samples }
+        });
+    }
+
+    fn play(&mut self, airing: &Airing, start_at: DateTime<Utc>, deadline: DateTime<Utc>, stop: &Shutdown) -> AiringReport {
+        let mut run = Run::new(airing, deadline);
+        let primed = self.primed.take();
+        if !block_until(start_at, stop) {
+            return run.finish(Utc::now(), Some("shutdown".into()), self.output.as_mut());
+        }
+        run.started = Utc::now();
+        run.limit = duration_to_samples((deadline - run.started).to_std().unwrap_or_default());
+        let mut primed = primed;
+        for index in 0..airing.segments.len() {
+            if stop.is_triggered() {
+                break;
+            }
+            let source = match (index, primed.take()) {
+                (0, Some(p)) => p.decoder.map(|d| (d, p.samples)),
+                _ => open_decoder(airing, index).map(|d| (d, Vec::new())),
+            };
+            run.play_segment(index, source, self.output.as_mut(), stop);
+            if run.limit_reached() {
+                break;
+            }
+        }
+        let stopped = stop.is_triggered().then(|| "shutdown".to_string());
+        let ended = Utc::now();
+        run.finish(ended, stopped, self.output.as_mut())
+    }
+}
+
+/// Fills `out` from the decoder until full or the end; returns how many.
+fn fill(decoder: &mut Decoder, out: &mut [f32]) -> Result<usize, String> {
+    let mut filled = 0;
+    while filled < out.len() {
+        let n = decoder.read(&mut out[filled..]).map_err(|e| e.to_string())?;
+        if n == 0 {
+            break;
+        }
+        filled += n;
+    }
+    Ok(filled)
+}
+
+/// The state of one airing while it plays.
+struct Run<'a> {
+    airing: &'a Airing,
+    deadline: DateTime<Utc>,
+    started: DateTime<Utc>,
+    /// Samples the airing may still reach (from `started` to `deadline`).
+    limit: u64,
+    written: u64,
+    segments: Vec<SegmentReport>,
+    device_failures: Vec<String>,
+    device_down: bool,
+}
+
+impl<'a> Run<'a> {
+    fn new(airing: &'a Airing, deadline: DateTime<Utc>) -> Self {
+        Self {
+            airing,
+            deadline,
+            started: Utc::now(),
+            limit: 0,
+            written: 0,
+            segments: Vec::new(),
+            device_failures: Vec::new(),
+            device_down: false,
+        }
+    }
+
+    fn limit_reached(&self) -> bool {
+        self.written >= self.limit
+    }
+
+    fn report(&mut self, index: usize, aired: u64, outcome: SegmentOutcome) {
+        self.segments.push(SegmentReport {
+            file: self.airing.segments[index].file.clone(),
+            aired: samples_to_duration(aired),
+            outcome,
+        });
+    }
+
+    fn play_segment(&mut self, index: usize, source: Result<(Decoder, Vec<f32>), String>, output: &mut dyn Output, stop: &Shutdown) {
+        let segment = &self.airing.segments[index];
+        let room = self.limit.saturating_sub(self.written);
+        // A segment that would run past `max` is not started, unless it is
+        // the first: then it plays and fades out at `max`.
+        if index > 0 && duration_to_samples(segment.duration) > room {
+            self.report(index, 0, SegmentOutcome::NotStarted);
+            return;
+        }
+        let (mut decoder, mut pending) = match source {
+            Ok(source) => source,
+            Err(reason) => {
+                tracing::warn!(file = %segment.file, %reason, "segment skipped");
+                self.report(index, 0, SegmentOutcome::Skipped(reason));
+                return;
+            }
+        };
+        let mut aired: u64 = 0;
+        let mut buffer = vec![0.0f32; CHUNK_SAMPLES];
+        let mut outcome = SegmentOutcome::Aired;
+        loop {
+            if stop.is_triggered() {
+                outcome = SegmentOutcome::Cut;
+                break;
+            }
+            let chunk: Vec<f32> = if pending.is_empty() {
+                match decoder.read(&mut buffer) {
+                    Ok(0) => break,
+                    Ok(n) => buffer[..n].to_vec(),
+                    Err(error) => {
+                        outcome = SegmentOutcome::Skipped(error.to_string());
+                        break;
+                    }
+                }
+            } else {
+                std::mem::take(&mut pending)
+            };
+            let room = self.limit.saturating_sub(self.written) as usize;
+            let take = chunk.len().min(room);
+            let mut chunk = chunk;
+            chunk.truncate(take);
+            self.apply_fade(&mut chunk);
+            if !self.write(&chunk, output, stop) {
+                outcome = SegmentOutcome::Failed(self.device_failures.last().cloned().unwrap_or_default());
+                break;
+            }
+            aired += chunk.len() as u64;
+            if self.limit_reached() {
+                outcome = SegmentOutcome::Cut;
+                break;
+            }
+        }
+        self.report(index, aired, outcome);
+    }
+
+    /// Linear fade over the last [`FADE`] before the limit.
+    fn apply_fade(&self, chunk: &mut [f32]) {
+        let fade = duration_to_samples(FADE);
+        let fade_start = self.limit.saturating_sub(fade);
+        if self.written + chunk.len() as u64 <= fade_start {
+            return;
+        }
+        for (i, frame) in chunk.chunks_mut(CHANNELS).enumerate() {
+            let position = self.written + (i * CHANNELS) as u64;
+            if position >= fade_start {
+                let gain = (self.limit.saturating_sub(position)) as f32 / fade.max(1) as f32;
+                frame.iter_mut().for_each(|s| *s *= gain.clamp(0.0, 1.0));
+            }
+        }
+    }
+
+    /// Writes, reopening the output with backoff when it fails. False when
+    /// the deadline or stop came first.
+    fn write(&mut self, chunk: &[f32], output: &mut dyn Output, stop: &Shutdown) -> bool {
+        let mut backoff = BACKOFF_FIRST;
+        loop {
+            match output.write(chunk) {
+                Ok(()) => {
+                    self.written += chunk.len() as u64;
+                    self.device_down = false;
+                    return true;
+                }
+                Err(error) => self.note_failure(&error, output),
+            }
+            // Wall time goes on while the device is away: the airing still
+            // ends at its deadline.
+            if !block_until((Utc::now() + chrono::Duration::from_std(backoff).unwrap_or_default()).min(self.deadline), stop)
+                || Utc::now() >= self.deadline
+            {
+                return false;
+            }
+            backoff = (backoff * 2).min(BACKOFF_MAX);
+            let _ = output.open();
+            let left = duration_to_samples((self.deadline - Utc::now()).to_std().unwrap_or_default());
+            self.limit = self.written + left;
+        }
+    }
+
+    fn note_failure(&mut self, error: &OutputError, output: &mut dyn Output) {
+        if !self.device_down {
+            tracing::error!(%error, slot = %self.airing.slot, "output failed during airing; reopening");
+            self.device_failures.push(error.to_string());
+            self.device_down = true;
+        }
+        output.close();
+    }
+
+    fn finish(mut self, ended: DateTime<Utc>, stopped: Option<String>, output: &mut dyn Output) -> AiringReport {
+        if let Err(error) = output.drain() {
+            self.device_failures.push(error.to_string());
+        }
+        output.close();
+        for index in self.segments.len()..self.airing.segments.len() {
+            self.report(index, 0, SegmentOutcome::NotStarted);
+        }
+        let ended = ended.max(Utc::now());
+        let outcome = outcome_of(&self.segments, stopped, &self.device_failures);
+        AiringReport {
+            started: self.started,
+            ended,
+            outcome,
+            segments: self.segments,
+            device_failures: self.device_failures,
+        }
+    }
+}
+
+/// The airing's outcome from its segments' outcomes.
+pub fn outcome_of(segments: &[SegmentReport], stopped: Option<String>, device_failures: &[String]) -> AiringOutcome {
+    let aired = segments.iter().any(|s| !s.aired.is_zero());
+    if let Some(reason) = stopped {
+        return AiringOutcome::Interrupted(reason);
+    }
+    if !aired {
+        let reason = device_failures
+            .first()
+            .cloned()
+            .or_else(|| {
+                segments.iter().find_map(|s| match &s.outcome {
+                    SegmentOutcome::Skipped(r) | SegmentOutcome::Failed(r) => Some(r.clone()),
+                    _ => None,
+                })
+            })
+            .unwrap_or_else(|| "nothing aired".into());
+        return AiringOutcome::Failed(reason);
+    }
+    let cut = segments
+        .iter()
+        .any(|s| matches!(s.outcome, SegmentOutcome::Cut | SegmentOutcome::NotStarted));
+    if cut { AiringOutcome::CutAtMax } else { AiringOutcome::Completed }
+}

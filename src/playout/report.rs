@@ -1,0 +1,68 @@
+//! What playout tells the daemon about an airing: when it really started
+//! and ended, and what became of each segment. The daemon writes this into
+//! the airing log.
+
+use std::time::Duration;
+
+use chrono::{DateTime, Utc};
+
+/// How an airing ended.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum AiringOutcome {
+    /// Everything chosen aired.
+    Completed,
+    /// Stopped at the slot's `max` (a segment faded out or not started).
+    CutAtMax,
+    /// Stopped early by shutdown or an emergency.
+    Interrupted(String),
+    /// Nothing could be aired (every segment or the device failed).
+    Failed(String),
+}
+
+/// What became of one segment.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SegmentOutcome {
+    /// Aired to its end.
+    Aired,
+    /// Aired in part: faded out at `max`, or stopped by shutdown.
+    Cut,
+    /// Not started: it would have run past `max`, or the airing was stopped.
+    NotStarted,
+    /// Could not be decoded or read; skipped.
+    Skipped(String),
+    /// The output failed while it aired.
+    Failed(String),
+}
+
+/// One segment's part in an airing.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SegmentReport {
+    /// The segment's `file`, as in the plan.
+    pub file: String,
+    /// How much of it was handed to the output.
+    pub aired: Duration,
+    /// What became of it.
+    pub outcome: SegmentOutcome,
+}
+
+/// The whole airing as played.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AiringReport {
+    /// When the first sample was handed to the output (or playout began).
+    pub started: DateTime<Utc>,
+    /// When the output had played the last sample.
+    pub ended: DateTime<Utc>,
+    /// How it ended.
+    pub outcome: AiringOutcome,
+    /// Per segment, in airing order.
+    pub segments: Vec<SegmentReport>,
+    /// Output failures during the airing (each reopened with backoff).
+    pub device_failures: Vec<String>,
+}
+
+impl AiringReport {
+    /// True when at least one segment aired fully or in part.
+    pub fn aired_anything(&self) -> bool {
+        self.segments.iter().any(|s| !s.aired.is_zero())
+    }
+}
