@@ -25,6 +25,8 @@ pub struct Decoder {
     /// Converted audio waiting for `read`.
     ready: Vec<f32>,
     ready_from: usize,
+    /// Samples handed out so far.
+    delivered: u64,
     finished: bool,
 }
 
@@ -45,6 +47,7 @@ impl Decoder {
                 stereo: Vec::new(),
                 ready: Vec::new(),
                 ready_from: 0,
+                delivered: 0,
                 finished: false,
             })
         })
@@ -77,6 +80,7 @@ impl Decoder {
         let written = available.len().min(out.len());
         out[..written].copy_from_slice(&available[..written]);
         self.ready_from += written;
+        self.delivered += written as u64;
         Ok(written)
     }
 
@@ -99,17 +103,28 @@ impl Decoder {
                         None => continue,
                     }
                 }
-                Step::End => {
-                    self.finished = true;
-                    if let Some((_, converter)) = &mut self.converter {
-                        converter
-                            .finish(&mut self.ready)
-                            .map_err(|e| resample_error(&self.path, e))?;
-                    }
-                    break;
-                }
+                Step::End => return self.end(),
             };
             self.convert(rate)?;
+        }
+        limit_range(&mut self.ready);
+        Ok(())
+    }
+
+    /// Flushes the converter at the end of the file. A file that ends
+    /// without a single frame (all its packets junk) is an error, not a
+    /// silent zero-length segment.
+    fn end(&mut self) -> Result<(), AudioError> {
+        self.finished = true;
+        if let Some((_, converter)) = &mut self.converter {
+            converter
+                .finish(&mut self.ready)
+                .map_err(|e| resample_error(&self.path, e))?;
+        }
+        if self.delivered == 0 && self.ready.is_empty() {
+            return Err(AudioError::ZeroDuration {
+                path: self.path.clone(),
+            });
         }
         limit_range(&mut self.ready);
         Ok(())
