@@ -1,1 +1,63 @@
-//! (module being written)
+//! The audio input side: what a segment file is (probe), remembering that
+//! across runs (cache), and turning it into the one PCM format every output
+//! receives (decoder).
+//!
+//! Every function here takes files from outside the program, so none of them
+//! panics on what it reads: symphonia is called behind
+//! [`std::panic::catch_unwind`] (see `shield.rs`), every loop over packets is
+//! bounded, and every failure is an [`AudioError`] that names the file. The
+//! messages themselves are written in `src/text/audio.rs`.
+//!
+//! ```text
+//! path ──probe──▶ AudioInfo (duration, sha256, ...) ──ProbeCache──▶ disk
+//! path ──Decoder::open/read──▶ 48 kHz interleaved stereo f32
+//! ```
+
+mod cache;
+mod decoder;
+mod error;
+mod identity;
+mod media;
+mod names;
+mod probe;
+mod resample;
+mod shield;
+mod stereo;
+
+use std::time::Duration;
+
+pub use cache::ProbeCache;
+pub use decoder::Decoder;
+pub use error::{AudioError, Undecodable};
+pub use names::resolve_name;
+pub use probe::probe;
+
+/// The sample rate every output receives, so that outputs never resample and
+/// a segment's length in samples is the same whichever output airs it.
+pub const SAMPLE_RATE: u32 = 48_000;
+
+/// Interleaved stereo: left, right, left, right ... Mono sources are copied to
+/// both sides; sources with more channels keep their first two.
+pub const CHANNELS: usize = 2;
+
+/// What `loa check`, the scheduler and the airing log need to know about one
+/// segment file, found without decoding the whole file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AudioInfo {
+    /// How long the segment airs: what [`Decoder`] produces, within a few ms.
+    pub duration: Duration,
+    /// SHA-256 of the file's bytes, lower-case hex: the segment's identity in
+    /// the signed airing log (a file re-encoded under the same name is a
+    /// different segment).
+    pub sha256: String,
+    /// The file's size in bytes.
+    pub size: u64,
+    /// Container and codec as read from the bytes, not the name:
+    /// `"ogg/vorbis"`, `"mp3"`, `"flac"`, `"wav/pcm_s16le"`.
+    pub format: String,
+    /// The source's own sample rate (the decoder converts it to
+    /// [`SAMPLE_RATE`]).
+    pub sample_rate: u32,
+    /// The source's own channel count (the decoder maps it to [`CHANNELS`]).
+    pub channels: u16,
+}

@@ -1,0 +1,229 @@
+//! Probe results kept across runs, so `loa check` on a station with a
+//! thousand segments reads a thousand `stat`s, not a thousand files.
+//!
+//! An entry is used only while the file's path, size and modification time
+//! are what they were when it was probed. The cache file is JSON, written
+//! atomically; a missing, corrupt or older-version file is an empty cache.
+
+use std::collections::{BTreeMap, HashMap};
+use std::fs::{self, File};
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
+
+use serde::{Deserialize, Serialize};
+
+use super::error::AudioError;
+use super::{AudioInfo, probe};
+
+/// Bump when probe results for the same bytes would change (a fix in how
+/// durations are counted), so old entries are not trusted.
+const CACHE_VERSION: u32 = 1;
+
+/// A cache file larger than this is not read (a thousand entries take about
+/// 300 KB); it is rebuilt instead.
+const MAX_CACHE_FILE_BYTES: u64 = 64 << 20;
+
+/// A file modified less than this long before it was probed may still be
+/// being written within the same timestamp tick, so its result is not kept.
+const SETTLE_TIME: Duration = Duration::from_secs(2);
+
+/// Probe results by path, valid while size and mtime match.
+#[derive(Debug)]
+pub struct ProbeCache {
+    file: PathBuf,
+    entries: HashMap<String, Entry>,
+    changed: bool,
+}
+
+/// What identifies a version of a file without reading it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+struct Stamp {
+    size: u64,
+    /// Nanoseconds since the Unix epoch (negative before it).
+    mtime_ns: i64,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+struct Entry {
+    #[serde(flatten)]
+    stamp: Stamp,
+    duration_ns: u64,
+    sha256: String,
+    format: String,
+    sample_rate: u32,
+    channels: u16,
+}
+
+#[derive(Serialize, Deserialize)]
+struct Stored<E> {
+    version: u32,
+    entries: E,
+}
+
+impl ProbeCache {
+    /// Reads the cache at `cache_file`. A missing, unreadable, corrupt or
+    /// older-version file gives an empty cache: the cache only saves time,
+    /// so it never stops a check.
+    pub fn load(cache_file: &Path) -> Self {
+        Self {
+            file: cache_file.to_path_buf(),
+            entries: read_entries(cache_file).unwrap_or_default(),
+            changed: false,
+        }
+    }
+
+    /// Probes `path`, or returns the result kept for it when its size and
+    /// mtime are unchanged. Only successful results are kept: a broken file
+    /// is probed again each time, so fixing it shows at once.
+    pub fn probe(&mut self, path: &Path) -> Result<AudioInfo, AudioError> {
+        let Some((key, before)) = key_and_stamp(path) else {
+            return probe(path);
+        };
+        if let Some(entry) = self.entries.get(&key)
+            && entry.stamp == before
+        {
+            return Ok(entry.info());
+        }
+        let info = probe(path)?;
+        if key_and_stamp(path).map(|(_, after)| after) == Some(before) && settled(before) {
+            self.entries.insert(key, Entry::new(before, &info));
+            self.changed = true;
+        }
+        Ok(info)
+    }
+
+    /// Writes the cache: to a temporary file beside it, fsynced, renamed
+    /// over it, and the folder fsynced, so a power cut leaves the old cache
+    /// or the new one, never half of one. Entries for files that are gone or
+    /// changed are dropped, so the cache never outgrows the station. Writes
+    /// nothing if nothing changed.
+    pub fn save(&self) -> std::io::Result<()> {
+        let kept: BTreeMap<&String, &Entry> = self
+            .entries
+            .iter()
+            .filter(|(path, entry)| {
+                key_and_stamp(Path::new(path)).map(|(_, stamp)| stamp) == Some(entry.stamp)
+            })
+            .collect();
+        if !self.changed && kept.len() == self.entries.len() && self.file.exists() {
+            return Ok(());
+        }
+        let stored = Stored {
+            version: CACHE_VERSION,
+            entries: kept,
+        };
+        let json = serde_json::to_vec(&stored).map_err(std::io::Error::other)?;
+        write_atomically(&self.file, &json)
+    }
+}
+
+impl Entry {
+    fn new(stamp: Stamp, info: &AudioInfo) -> Self {
+        Self {
+            stamp,
+            duration_ns: u64::try_from(info.duration.as_nanos()).unwrap_or(u64::MAX),
+            sha256: info.sha256.clone(),
+            format: info.format.clone(),
+            sample_rate: info.sample_rate,
+            channels: info.channels,
+        }
+    }
+
+    fn info(&self) -> AudioInfo {
+        AudioInfo {
+            duration: Duration::from_nanos(self.duration_ns),
+            sha256: self.sha256.clone(),
+            size: self.stamp.size,
+            format: self.format.clone(),
+            sample_rate: self.sample_rate,
+            channels: self.channels,
+        }
+    }
+
+    /// An entry a corrupt-but-parseable file could hold is not trusted.
+    fn is_plausible(&self) -> bool {
+        self.sha256.len() == 64
+            && self.sha256.bytes().all(|b| b.is_ascii_hexdigit())
+            && self.sample_rate > 0
+            && self.channels > 0
+    }
+}
+
+fn read_entries(cache_file: &Path) -> Option<HashMap<String, Entry>> {
+    let size = fs::metadata(cache_file).ok()?.len();
+    if size > MAX_CACHE_FILE_BYTES {
+        tracing::warn!(path = %cache_file.display(), size, "probe cache too large, ignored");
+        return None;
+    }
+    let bytes = fs::read(cache_file).ok()?;
+    let stored: Stored<HashMap<String, Entry>> = match serde_json::from_slice(&bytes) {
+        Ok(stored) => stored,
+        Err(error) => {
+            tracing::warn!(path = %cache_file.display(), %error, "probe cache unreadable, ignored");
+            return None;
+        }
+    };
+    if stored.version != CACHE_VERSION {
+        return None;
+    }
+    let mut entries = stored.entries;
+    entries.retain(|_, entry| entry.is_plausible());
+    Some(entries)
+}
+
+/// The cache key (the absolute path, so the working directory does not
+/// matter) and the file's current stamp; `None` when either cannot be had,
+/// and then the file is simply probed.
+fn key_and_stamp(path: &Path) -> Option<(String, Stamp)> {
+    let key = std::path::absolute(path).ok()?.to_str()?.to_string();
+    let metadata = fs::metadata(path).ok()?;
+    if !metadata.is_file() {
+        return None;
+    }
+    let modified = metadata.modified().ok()?;
+    let mtime_ns = match modified.duration_since(UNIX_EPOCH) {
+        Ok(after) => i64::try_from(after.as_nanos()).ok()?,
+        Err(before) => -i64::try_from(before.duration().as_nanos()).ok()?,
+    };
+    Some((
+        key,
+        Stamp {
+            size: metadata.len(),
+            mtime_ns,
+        },
+    ))
+}
+
+/// Whether a file with `stamp` was last modified long enough ago.
+fn settled(stamp: Stamp) -> bool {
+    let now_ns = SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .ok()
+        .and_then(|now| i64::try_from(now.as_nanos()).ok())
+        .unwrap_or(i64::MAX);
+    let settle_ns = i64::try_from(SETTLE_TIME.as_nanos()).unwrap_or(i64::MAX);
+    stamp.mtime_ns <= now_ns.saturating_sub(settle_ns)
+}
+
+/// Replaces `path` with `bytes` so that a crash leaves one whole version.
+fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    let folder = match path.parent() {
+        Some(parent) if !parent.as_os_str().is_empty() => parent,
+        _ => Path::new("."),
+    };
+    fs::create_dir_all(folder)?;
+    let name = path.file_name().unwrap_or_default().to_string_lossy();
+    let temporary = folder.join(format!(".{name}.{}.tmp", std::process::id()));
+    let written = (|| {
+        let mut file = File::create(&temporary)?;
+        file.write_all(bytes)?;
+        file.sync_all()?;
+        fs::rename(&temporary, path)?;
+        File::open(folder)?.sync_all()
+    })();
+    if written.is_err() {
+        let _ = fs::remove_file(&temporary);
+    }
+    written
+}

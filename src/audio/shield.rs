@@ -1,0 +1,42 @@
+//! The one place symphonia's panics are caught. Symphonia 0.5 can panic on
+//! some malformed inputs (index out of bounds, arithmetic overflow); a segment
+//! file must never take the daemon down, so each call into it goes through
+//! [`shielded`] or [`caught`], and a panic becomes [`Undecodable::Crashed`].
+//!
+//! This relies on `panic = "unwind"` (the default): a build profile with
+//! `panic = "abort"` would turn these back into crashes.
+
+use std::panic::{AssertUnwindSafe, catch_unwind};
+use std::path::Path;
+
+use super::error::{AudioError, Undecodable};
+
+/// Runs `work`, turning a panic inside it into an error about `path`.
+///
+/// `AssertUnwindSafe` is sound here because callers drop whatever state
+/// `work` touched once it has panicked.
+pub(crate) fn shielded<T>(
+    path: &Path,
+    work: impl FnOnce() -> Result<T, AudioError>,
+) -> Result<T, AudioError> {
+    caught(work).unwrap_or_else(|message| Err(crashed(path, &message)))
+}
+
+/// Runs `work`; if it panics, returns the panic's message. For callers that
+/// must mark their own state as broken (and so cannot lend `work` the path).
+pub(crate) fn caught<T>(work: impl FnOnce() -> T) -> Result<T, String> {
+    catch_unwind(AssertUnwindSafe(work)).map_err(|payload| {
+        payload
+            .downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| payload.downcast_ref::<String>().cloned())
+            .unwrap_or_default()
+    })
+}
+
+/// The error that stands for a panic with `message` while decoding `path`;
+/// the message goes to the log for whoever investigates.
+pub(crate) fn crashed(path: &Path, message: &str) -> AudioError {
+    tracing::warn!(path = %path.display(), %message, "audio decoding library panicked");
+    AudioError::undecodable(path, Undecodable::Crashed)
+}
