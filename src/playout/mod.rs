@@ -1,1 +1,3 @@
-//! (module being written)
+//! Playing airings: the outputs audio goes to (the player loop comes later).
+
+pub mod output;

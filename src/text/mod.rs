@@ -5,6 +5,9 @@
 //! the `Display` impls and formatting live in this module.
 
 mod config;
+mod output;
+
+pub use output::render_device_list;
 
 /// Renders an error and its chain of causes, the way `main` prints it.
 pub fn render_error(error: &(dyn std::error::Error + 'static)) -> String {
