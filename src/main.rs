@@ -26,6 +26,11 @@ enum Command {
     Log(commands::log::Args),
     /// Verify airing logs or export bundles.
     Verify(commands::verify::Args),
+    /// List the audio outputs that `output =` accepts.
+    Devices(commands::devices::Args),
+    /// Play PCM from stdin on a sound device (started by the daemon).
+    #[command(hide = true)]
+    OutputWorker(commands::output_worker::Args),
 }
 
 fn main() -> ExitCode {
@@ -36,6 +41,8 @@ fn main() -> ExitCode {
         Command::Key(args) => commands::key::run(args),
         Command::Log(args) => commands::log::run(args),
         Command::Verify(args) => commands::verify::run(args),
+        Command::Devices(args) => commands::devices::run(args),
+        Command::OutputWorker(args) => commands::output_worker::run(args),
     };
     match result {
         Ok(code) => code,

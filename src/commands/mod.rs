@@ -4,8 +4,10 @@
 //! tests through the library.
 
 pub mod check;
+pub mod devices;
 pub mod key;
 pub mod log;
+pub mod output_worker;
 pub mod schedule;
 pub mod station;
 pub mod verify;

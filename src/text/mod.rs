@@ -6,6 +6,9 @@
 
 mod audio;
 mod config;
+mod output;
+
+pub use output::render_device_list;
 
 mod schedule;
 

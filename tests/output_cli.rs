@@ -1,0 +1,88 @@
+//! The command-line side of outputs, through the real binary: `loa
+//! devices` and the hidden `loa output-worker`.
+
+mod output_support;
+
+use std::process::{Command, Stdio};
+
+use output_support::*;
+
+fn loa() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_loa"))
+}
+
+#[test]
+fn devices_lists_the_names_output_accepts() {
+    let Some(asoundrc) = paced_asoundrc() else {
+        return;
+    };
+    let out = loa()
+        .arg("devices")
+        .env("ALSA_CONFIG_PATH", &asoundrc)
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{out:?}");
+    let text = String::from_utf8(out.stdout).unwrap();
+    let names: Vec<&str> = text
+        .lines()
+        .filter(|line| line.starts_with("  "))
+        .filter_map(|line| line.split_whitespace().next())
+        .collect();
+    assert_eq!(names, ["default", "studio_a"], "{text}");
+    assert!(text.contains("Studio A test output"), "{text}");
+    assert!(
+        text.contains("wav:PATH") && text.contains("\"null\""),
+        "{text}"
+    );
+}
+
+#[test]
+fn the_worker_is_hidden_from_help_and_devices_is_not() {
+    let out = loa().arg("--help").output().unwrap();
+    let help = String::from_utf8(out.stdout).unwrap();
+    assert!(help.contains("devices"), "{help}");
+    assert!(!help.contains("output-worker"), "{help}");
+}
+
+#[test]
+fn worker_reports_an_unknown_device_on_its_status_line_and_exits_3() {
+    let Some(asoundrc) = paced_asoundrc() else {
+        return;
+    };
+    let out = loa()
+        .args(["output-worker", "--device", "studio-b"])
+        .env("ALSA_CONFIG_PATH", &asoundrc)
+        .stdin(Stdio::null())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(3), "{out:?}");
+    let status = String::from_utf8(out.stdout).unwrap();
+    assert_eq!(
+        status.trim(),
+        r#"{"event":"failed","failure":{"kind":"no-such-device","detail":{"suggestion":"studio_a"}}}"#
+    );
+}
+
+#[test]
+fn worker_with_no_input_opens_the_device_and_ends_cleanly() {
+    let Some(asoundrc) = paced_asoundrc() else {
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let out = loa()
+        .args(["output-worker", "--device=default"])
+        .env("ALSA_CONFIG_PATH", &asoundrc)
+        .env("LOA_ALSA_CAPTURE", dir.path().join("capture.raw"))
+        .stdin(Stdio::null())
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{out:?}");
+    let status = String::from_utf8(out.stdout).unwrap();
+    let events: Vec<serde_json::Value> = status
+        .lines()
+        .map(|line| serde_json::from_str(line).unwrap())
+        .collect();
+    assert_eq!(events.first().unwrap()["event"], "ready", "{status}");
+    assert_eq!(events.first().unwrap()["format"], "i16", "{status}");
+    assert_eq!(events.last().unwrap()["event"], "bye", "{status}");
+}
