@@ -50,7 +50,8 @@ impl Clock for SystemClock {
             // At most SPIN_BELOW of spinning, yielding to other tasks.
             while Utc::now() < deadline {
                 std::hint::spin_loop();
-                if (deadline - Utc::now()).to_std().unwrap_or_default() > Duration::from_micros(300) {
+                if (deadline - Utc::now()).to_std().unwrap_or_default() > Duration::from_micros(300)
+                {
                     std::thread::yield_now();
                 }
             }
@@ -108,7 +109,11 @@ impl Clock for SimulatedClock {
 /// [`MAX_SLEEP`], then settles precisely. Returns early if `cancelled`
 /// resolves. A clock step forward ends the wait early; a step back makes it
 /// longer: the caller re-checks what is due either way.
-pub async fn wait_until(clock: &dyn Clock, deadline: DateTime<Utc>, mut cancelled: impl Future<Output = ()> + Unpin) -> bool {
+pub async fn wait_until(
+    clock: &dyn Clock,
+    deadline: DateTime<Utc>,
+    mut cancelled: impl Future<Output = ()> + Unpin,
+) -> bool {
     loop {
         let left = (deadline - clock.now()).to_std().unwrap_or_default();
         if left.is_zero() {

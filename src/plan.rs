@@ -67,7 +67,7 @@ pub enum Rule {
         /// As written in the config.
         expression: String,
         /// Parsed.
-        cron: croner::Cron,
+        cron: Box<croner::Cron>,
     },
 }
 

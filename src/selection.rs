@@ -86,7 +86,12 @@ pub fn eligible<'a>(plan: &'a Plan, slot: &Slot, date: NaiveDate) -> Vec<&'a Seg
 /// Builds the airing of `slot` at `scheduled`, given the slot's history.
 /// The segments never run past `max`, except a single segment that alone is
 /// longer (playout fades it out at `max`).
-pub fn build_airing(plan: &Plan, slot: &Slot, scheduled: DateTime<Utc>, history: &SlotHistory) -> Airing {
+pub fn build_airing(
+    plan: &Plan,
+    slot: &Slot,
+    scheduled: DateTime<Utc>,
+    history: &SlotHistory,
+) -> Airing {
     let date = scheduled.with_timezone(&plan.station.timezone).date_naive();
     let candidates = eligible(plan, slot, date);
     let ordered = match slot.order {
@@ -121,13 +126,21 @@ fn fit(ordered: Vec<&Segment>, slot: &Slot) -> Vec<Segment> {
 }
 
 /// Eligible segments starting after the last one aired, wrapping around.
-fn rotated<'a>(plan: &Plan, slot: &Slot, candidates: Vec<&'a Segment>, history: &SlotHistory) -> Vec<&'a Segment> {
+fn rotated<'a>(
+    plan: &Plan,
+    slot: &Slot,
+    candidates: Vec<&'a Segment>,
+    history: &SlotHistory,
+) -> Vec<&'a Segment> {
     let Some(last) = &history.last_aired else {
         return candidates;
     };
     // Position in the full playlist, so a segment that expired since it
     // aired still tells where the rotation stands.
-    let all = plan.playlist_of(slot).map(|p| p.segments.as_slice()).unwrap_or_default();
+    let all = plan
+        .playlist_of(slot)
+        .map(|p| p.segments.as_slice())
+        .unwrap_or_default();
     let Some(last_index) = all.iter().position(|s| &s.file == last) else {
         return candidates;
     };
@@ -143,7 +156,12 @@ fn rotated<'a>(plan: &Plan, slot: &Slot, candidates: Vec<&'a Segment>, history: 
 
 /// Segments not yet aired this round first, each group in a pseudo-random
 /// order fixed by the slot and instant (so the preview shows what will air).
-fn shuffled<'a>(slot: &Slot, scheduled: DateTime<Utc>, candidates: Vec<&'a Segment>, history: &SlotHistory) -> Vec<&'a Segment> {
+fn shuffled<'a>(
+    slot: &Slot,
+    scheduled: DateTime<Utc>,
+    candidates: Vec<&'a Segment>,
+    history: &SlotHistory,
+) -> Vec<&'a Segment> {
     let key = |s: &Segment| {
         let mut hasher = Sha256::new();
         hasher.update(slot.name.as_bytes());
@@ -162,14 +180,22 @@ fn shuffled<'a>(slot: &Slot, scheduled: DateTime<Utc>, candidates: Vec<&'a Segme
 
 /// The airings of `[from, to)` with their segments, continuing each slot's
 /// rotation from `history` as each airing would advance it.
-pub fn upcoming_airings(plan: &Plan, from: DateTime<Utc>, to: DateTime<Utc>, history: &History) -> Vec<Airing> {
+pub fn upcoming_airings(
+    plan: &Plan,
+    from: DateTime<Utc>,
+    to: DateTime<Utc>,
+    history: &History,
+) -> Vec<Airing> {
     let mut history = history.clone();
     crate::schedule::airings_between(plan, from, to)
         .into_iter()
         .map(|scheduled| {
             let slot = &plan.slots[scheduled.slot];
             let airing = build_airing(plan, slot, scheduled.instant, &history.slot(&slot.name));
-            let date = scheduled.instant.with_timezone(&plan.station.timezone).date_naive();
+            let date = scheduled
+                .instant
+                .with_timezone(&plan.station.timezone)
+                .date_naive();
             let files: Vec<String> = airing.segments.iter().map(|s| s.file.clone()).collect();
             history.record(&slot.name, &files, eligible(plan, slot, date).len());
             airing

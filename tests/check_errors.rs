@@ -11,9 +11,16 @@ use common::{PLAYLIST, STATION, StationDir, stderr};
 fn expect_error(station: &StationDir, message: &str, location: &str) {
     let output = station.loa(&["check"]);
     let text = stderr(&output);
-    assert_eq!(output.status.code(), Some(1), "expected failure, got:\n{text}");
+    assert_eq!(
+        output.status.code(),
+        Some(1),
+        "expected failure, got:\n{text}"
+    );
     assert!(text.contains(message), "expected {message:?} in:\n{text}");
-    assert!(text.contains(location), "expected location {location:?} in:\n{text}");
+    assert!(
+        text.contains(location),
+        "expected location {location:?} in:\n{text}"
+    );
     assert!(text.contains("help:"), "expected a hint in:\n{text}");
 }
 
@@ -23,7 +30,10 @@ fn station_edit(from: &str, to: &str) -> StationDir {
 }
 
 fn playlist_edit(from: &str, to: &str) -> StationDir {
-    assert!(PLAYLIST.contains(from), "test bug: {from:?} not in PLAYLIST");
+    assert!(
+        PLAYLIST.contains(from),
+        "test bug: {from:?} not in PLAYLIST"
+    );
     StationDir::with(STATION, &PLAYLIST.replacen(from, to, 1))
 }
 
@@ -36,7 +46,10 @@ fn the_minimal_station_is_valid() {
 
 #[test]
 fn toml_syntax_error() {
-    let s = station_edit("name = \"Đài truyền thanh xã Thạnh Phú\"", "name = \"Đài truyền thanh");
+    let s = station_edit(
+        "name = \"Đài truyền thanh xã Thạnh Phú\"",
+        "name = \"Đài truyền thanh",
+    );
     expect_error(&s, "not valid TOML", "station.toml:3:");
 }
 
@@ -49,12 +62,20 @@ fn unknown_key_suggests_the_near_miss() {
 
 #[test]
 fn wrong_type() {
-    expect_error(&station_edit("max = \"15m\"", "max = 15"), "`max` must be a string", "station.toml:12:7");
+    expect_error(
+        &station_edit("max = \"15m\"", "max = 15"),
+        "`max` must be a string",
+        "station.toml:12:7",
+    );
 }
 
 #[test]
 fn missing_required_key() {
-    expect_error(&station_edit("playlist = \"cchc\"\n", ""), "is missing `playlist`", "station.toml:8:1");
+    expect_error(
+        &station_edit("playlist = \"cchc\"\n", ""),
+        "is missing `playlist`",
+        "station.toml:8:1",
+    );
 }
 
 #[test]
@@ -65,24 +86,38 @@ fn bad_station_id() {
 
 #[test]
 fn bad_slot_name() {
-    expect_error(&station_edit("name = \"sang\"", "name = \"Sáng\""), "invalid slot name", "station.toml:9:8");
+    expect_error(
+        &station_edit("name = \"sang\"", "name = \"Sáng\""),
+        "invalid slot name",
+        "station.toml:9:8",
+    );
 }
 
 #[test]
 fn duplicate_slot_names() {
-    let twice = format!("{STATION}\n[[slot]]\nname = \"sang\"\nat = [\"17:00\"]\nplaylist = \"cchc\"\nmax = \"15m\"\n");
+    let twice = format!(
+        "{STATION}\n[[slot]]\nname = \"sang\"\nat = [\"17:00\"]\nplaylist = \"cchc\"\nmax = \"15m\"\n"
+    );
     let s = StationDir::with(&twice, PLAYLIST);
     expect_error(&s, "already defined on line 9", "station.toml:15:8");
 }
 
 #[test]
 fn time_out_of_range() {
-    expect_error(&station_edit("\"05:30\"", "\"25:00\""), "\"25:00\" is not a time of day", "station.toml:10:7");
+    expect_error(
+        &station_edit("\"05:30\"", "\"25:00\""),
+        "\"25:00\" is not a time of day",
+        "station.toml:10:7",
+    );
 }
 
 #[test]
 fn time_without_leading_zero() {
-    expect_error(&station_edit("\"05:30\"", "\"5:30\""), "\"5:30\" is not a time of day", "station.toml:10:7");
+    expect_error(
+        &station_edit("\"05:30\"", "\"5:30\""),
+        "\"5:30\" is not a time of day",
+        "station.toml:10:7",
+    );
 }
 
 #[test]
@@ -105,25 +140,39 @@ fn cron_with_bad_field() {
 
 #[test]
 fn both_at_and_cron() {
-    let s = station_edit("at = [\"05:30\"]", "at = [\"05:30\"]\ncron = \"0 30 5 * * *\"");
+    let s = station_edit(
+        "at = [\"05:30\"]",
+        "at = [\"05:30\"]\ncron = \"0 30 5 * * *\"",
+    );
     expect_error(&s, "either `at` or `cron`", "station.toml:11:8");
 }
 
 #[test]
 fn neither_at_nor_cron() {
-    expect_error(&station_edit("at = [\"05:30\"]\n", ""), "neither when to air", "station.toml:8:1");
+    expect_error(
+        &station_edit("at = [\"05:30\"]\n", ""),
+        "neither when to air",
+        "station.toml:8:1",
+    );
 }
 
 #[test]
 fn days_with_cron() {
-    let s = station_edit("at = [\"05:30\"]", "cron = \"0 30 5 * * *\"\ndays = [\"mon\"]");
+    let s = station_edit(
+        "at = [\"05:30\"]",
+        "cron = \"0 30 5 * * *\"\ndays = [\"mon\"]",
+    );
     expect_error(&s, "`days` only goes with `at`", "station.toml:11:9");
 }
 
 #[test]
 fn misspelled_day() {
     let s = station_edit("at = [\"05:30\"]", "at = [\"05:30\"]\ndays = [\"monday\"]");
-    expect_error(&s, "\"monday\" is not a day of the week", "station.toml:11:9");
+    expect_error(
+        &s,
+        "\"monday\" is not a day of the week",
+        "station.toml:11:9",
+    );
     assert!(stderr(&s.loa(&["check"])).contains("did you mean \"mon\"?"));
 }
 
@@ -135,30 +184,56 @@ fn duration_in_words() {
 
 #[test]
 fn zero_max() {
-    expect_error(&station_edit("max = \"15m\"", "max = \"0s\""), "`max` must be longer than zero", "station.toml:12:7");
+    expect_error(
+        &station_edit("max = \"15m\"", "max = \"0s\""),
+        "`max` must be longer than zero",
+        "station.toml:12:7",
+    );
 }
 
 #[test]
 fn hours_for_minutes() {
-    expect_error(&station_edit("max = \"15m\"", "max = \"15h\""), "is longer than 12h", "station.toml:12:7");
+    expect_error(
+        &station_edit("max = \"15m\"", "max = \"15h\""),
+        "is longer than 12h",
+        "station.toml:12:7",
+    );
 }
 
 #[test]
 fn from_after_until() {
-    let s = station_edit("max = \"15m\"", "max = \"15m\"\nfrom = 2021-12-31\nuntil = 2021-03-03");
-    expect_error(&s, "`from` (2021-12-31) is after `until` (2021-03-03)", "station.toml:13:8");
+    let s = station_edit(
+        "max = \"15m\"",
+        "max = \"15m\"\nfrom = 2021-12-31\nuntil = 2021-03-03",
+    );
+    expect_error(
+        &s,
+        "`from` (2021-12-31) is after `until` (2021-03-03)",
+        "station.toml:13:8",
+    );
 }
 
 #[test]
 fn quoted_date() {
     let s = station_edit("max = \"15m\"", "max = \"15m\"\nfrom = \"2021-03-03\"");
-    expect_error(&s, "`from` must be a date without quotes", "station.toml:13:8");
+    expect_error(
+        &s,
+        "`from` must be a date without quotes",
+        "station.toml:13:8",
+    );
 }
 
 #[test]
 fn misspelled_time_zone() {
-    let s = station_edit("playlists = ", "timezone = \"Asia/Ho_Chi_Min\"\nplaylists = ");
-    expect_error(&s, "unknown time zone \"Asia/Ho_Chi_Min\"", "station.toml:4:12");
+    let s = station_edit(
+        "playlists = ",
+        "timezone = \"Asia/Ho_Chi_Min\"\nplaylists = ",
+    );
+    expect_error(
+        &s,
+        "unknown time zone \"Asia/Ho_Chi_Min\"",
+        "station.toml:4:12",
+    );
     assert!(stderr(&s.loa(&["check"])).contains("did you mean \"Asia/Ho_Chi_Minh\"?"));
 }
 
@@ -183,15 +258,26 @@ fn zero_count() {
 
 #[test]
 fn overlapping_slots_name_the_first_date() {
-    let s = station_edit("max = \"15m\"", "max = \"15m\"\nfrom = 2030-01-07\n\n[[slot]]\nname = \"sang-2\"\nat = [\"05:40\"]\ndays = [\"wed\"]\nplaylist = \"cchc\"\nmax = \"5m\"");
+    let s = station_edit(
+        "max = \"15m\"",
+        "max = \"15m\"\nfrom = 2030-01-07\n\n[[slot]]\nname = \"sang-2\"\nat = [\"05:40\"]\ndays = [\"wed\"]\nplaylist = \"cchc\"\nmax = \"5m\"",
+    );
     // 2030-01-07 is a Monday; the first Wednesday is the 9th.
-    expect_error(&s, "slot \"sang\" can run until 05:45:00 on 2030-01-09, past the start of \"sang-2\" at 05:40:00", "station.toml:12:7");
+    expect_error(
+        &s,
+        "slot \"sang\" can run until 05:45:00 on 2030-01-09, past the start of \"sang-2\" at 05:40:00",
+        "station.toml:12:7",
+    );
 }
 
 #[test]
 fn unknown_playlist() {
     let s = station_edit("playlist = \"cchc\"", "playlist = \"cchc-2021\"");
-    expect_error(&s, "there is no playlist named \"cchc-2021\"", "station.toml:11:12");
+    expect_error(
+        &s,
+        "there is no playlist named \"cchc-2021\"",
+        "station.toml:11:12",
+    );
 }
 
 #[test]
@@ -209,33 +295,56 @@ fn segment_file_missing() {
 #[test]
 fn segment_not_audio() {
     let s = StationDir::new();
-    s.write("playlists/cchc/02.wav", "this is a text file, not a recording\n");
-    expect_error(&s, "audio file \"cchc/02.wav\" cannot be played", "cchc.toml:10:8");
+    s.write(
+        "playlists/cchc/02.wav",
+        "this is a text file, not a recording\n",
+    );
+    expect_error(
+        &s,
+        "audio file \"cchc/02.wav\" cannot be played",
+        "cchc.toml:10:8",
+    );
 }
 
 #[test]
 fn segment_of_zero_length() {
     let s = StationDir::new();
     s.write("playlists/cchc/01.wav", "");
-    expect_error(&s, "audio file \"cchc/01.wav\" cannot be played", "cchc.toml:5:8");
+    expect_error(
+        &s,
+        "audio file \"cchc/01.wav\" cannot be played",
+        "cchc.toml:5:8",
+    );
 }
 
 #[test]
 fn segment_longer_than_max() {
     let s = station_edit("max = \"15m\"", "max = \"2s\"");
-    expect_error(&s, "\"cchc/01.wav\" lasts 3s, longer than slot \"sang\" allows (max = 2s)", "cchc.toml:5:8");
+    expect_error(
+        &s,
+        "\"cchc/01.wav\" lasts 3s, longer than slot \"sang\" allows (max = 2s)",
+        "cchc.toml:5:8",
+    );
 }
 
 #[test]
 fn unknown_topic() {
     let s = playlist_edit("topic = 2", "topic = 12");
-    expect_error(&s, "topic 12 is not in the topic catalogue", "cchc.toml:12:9");
+    expect_error(
+        &s,
+        "topic 12 is not in the topic catalogue",
+        "cchc.toml:12:9",
+    );
 }
 
 #[test]
 fn path_with_parent_dir() {
     let s = playlist_edit("cchc/02.wav", "../config/topics.toml");
-    expect_error(&s, "uses `..` to leave the playlists folder", "cchc.toml:10:8");
+    expect_error(
+        &s,
+        "uses `..` to leave the playlists folder",
+        "cchc.toml:10:8",
+    );
 }
 
 #[test]
@@ -249,8 +358,16 @@ fn symlink_out_of_playlists() {
     let s = StationDir::new();
     common::write_tone(&s.root().join("outside.wav"), 1.0, 440.0);
     std::fs::remove_file(s.root().join("playlists/cchc/02.wav")).expect("rm");
-    std::os::unix::fs::symlink(s.root().join("outside.wav"), s.root().join("playlists/cchc/02.wav")).expect("link");
-    expect_error(&s, "is a link that points outside the playlists folder", "cchc.toml:10:8");
+    std::os::unix::fs::symlink(
+        s.root().join("outside.wav"),
+        s.root().join("playlists/cchc/02.wav"),
+    )
+    .expect("link");
+    expect_error(
+        &s,
+        "is a link that points outside the playlists folder",
+        "cchc.toml:10:8",
+    );
 }
 
 #[test]
@@ -262,19 +379,32 @@ fn bad_language_code() {
 #[test]
 fn unknown_key_in_segment() {
     let s = playlist_edit("topic = 1", "topic = 1\napproved = \"Chủ tịch\"");
-    expect_error(&s, "unknown key `approved` in [[segment]] #1", "cchc.toml:8:1");
+    expect_error(
+        &s,
+        "unknown key `approved` in [[segment]] #1",
+        "cchc.toml:8:1",
+    );
     assert!(stderr(&s.loa(&["check"])).contains("did you mean `approved_by`?"));
 }
 
 #[test]
 fn every_problem_is_reported_in_one_run() {
     let s = StationDir::with(
-        &STATION.replace("\"05:30\"", "\"25:00\"").replace("max = \"15m\"", "max = \"forever\""),
+        &STATION
+            .replace("\"05:30\"", "\"25:00\"")
+            .replace("max = \"15m\"", "max = \"forever\""),
         &PLAYLIST.replace("topic = 2", "topic = 99"),
     );
     let text = stderr(&s.loa(&["check"]));
-    for expected in ["\"25:00\" is not a time", "\"forever\" is not a duration", "topic 99 is not in"] {
-        assert!(text.contains(expected), "{expected:?} missing from:\n{text}");
+    for expected in [
+        "\"25:00\" is not a time",
+        "\"forever\" is not a duration",
+        "topic 99 is not in",
+    ] {
+        assert!(
+            text.contains(expected),
+            "{expected:?} missing from:\n{text}"
+        );
     }
 }
 
@@ -282,7 +412,10 @@ fn every_problem_is_reported_in_one_run() {
 fn nfc_playlist_finds_nfd_file() {
     // "thông báo" stored decomposed (NFD) on disk, written composed (NFC).
     let nfd = "tho\u{0302}ng-ba\u{0301}o.wav";
-    let s = StationDir::with(STATION, &PLAYLIST.replace("cchc/02.wav", "cchc/thông-báo.wav"));
+    let s = StationDir::with(
+        STATION,
+        &PLAYLIST.replace("cchc/02.wav", "cchc/thông-báo.wav"),
+    );
     common::write_tone(&s.root().join("playlists/cchc").join(nfd), 2.0, 500.0);
     let output = s.loa(&["check"]);
     assert!(output.status.success(), "{}", stderr(&output));
@@ -303,7 +436,10 @@ fn expired_playlist_is_a_warning_with_the_date() {
     let output = s.loa(&["check"]);
     let text = stderr(&output);
     assert!(output.status.success(), "{text}");
-    assert!(text.contains("warning: slot \"sang\" has nothing to air on"), "{text}");
+    assert!(
+        text.contains("warning: slot \"sang\" has nothing to air on"),
+        "{text}"
+    );
 }
 
 trait SecondExpired {
@@ -312,8 +448,12 @@ trait SecondExpired {
 
 impl SecondExpired for StationDir {
     fn with_second_expired(self) -> Self {
-        let playlist = std::fs::read_to_string(self.root().join("playlists/cchc.toml")).expect("read");
-        self.write("playlists/cchc.toml", &playlist.replace("topic = 2", "topic = 2\nuntil = 2021-06-30"));
+        let playlist =
+            std::fs::read_to_string(self.root().join("playlists/cchc.toml")).expect("read");
+        self.write(
+            "playlists/cchc.toml",
+            &playlist.replace("topic = 2", "topic = 2\nuntil = 2021-06-30"),
+        );
         self
     }
 }
@@ -321,7 +461,10 @@ impl SecondExpired for StationDir {
 #[test]
 fn unused_playlist_is_a_warning() {
     let s = StationDir::new();
-    s.write("playlists/khmer.toml", "language = \"km\"\n[[segment]]\nfile = \"cchc/01.wav\"\ntopic = 5\n");
+    s.write(
+        "playlists/khmer.toml",
+        "language = \"km\"\n[[segment]]\nfile = \"cchc/01.wav\"\ntopic = 5\n",
+    );
     let output = s.loa(&["check"]);
     assert!(output.status.success(), "{}", stderr(&output));
     assert!(stderr(&output).contains("playlist \"khmer\" is not aired by any slot"));

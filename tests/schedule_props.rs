@@ -222,12 +222,12 @@ proptest! {
         let names = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
         let day_list: Vec<&str> = days.iter().map(|d| names[*d]).collect();
         let expression = format!("0 {minute} {hour} * * {}", day_list.join(","));
-        let cron = parse_cron(&expression).map_err(|e| TestCaseError::fail(e))?;
+        let cron = parse_cron(&expression).map_err(TestCaseError::fail)?;
         let time = NaiveTime::from_hms_opt(hour, minute, 0).unwrap_or_default();
         let at = Rule::At { times: vec![time], days: days.iter().map(|d| WEEK[*d]).collect() };
         let end = start + chrono::Duration::days(20);
         let by_at = plan_with(ZONES[zone], vec![slot("a", at, None, None)]);
-        let by_cron = plan_with(ZONES[zone], vec![slot("a", Rule::Cron { expression, cron }, None, None)]);
+        let by_cron = plan_with(ZONES[zone], vec![slot("a", Rule::Cron { expression, cron: Box::new(cron) }, None, None)]);
         prop_assert_eq!(airings_between(&by_at, start, end), airings_between(&by_cron, start, end));
     }
 }

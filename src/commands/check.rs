@@ -28,13 +28,22 @@ pub fn run(args: Args) -> CommandResult {
     let Some(plan) = loaded.plan else {
         eprintln!(
             "{}",
-            crate::text::check_failed(&config, loaded.diagnostics.error_count(), loaded.diagnostics.warning_count())
+            crate::text::check_failed(
+                &config,
+                loaded.diagnostics.error_count(),
+                loaded.diagnostics.warning_count()
+            )
         );
         return Ok(ExitCode::from(1));
     };
     let next = next_airing(&plan, Utc::now(), chrono::Duration::days(400)).map(|scheduled| {
         let slot = &plan.slots[scheduled.slot];
-        build_airing(&plan, slot, scheduled.instant, &History::default().slot(&slot.name))
+        build_airing(
+            &plan,
+            slot,
+            scheduled.instant,
+            &History::default().slot(&slot.name),
+        )
     });
     let summary = CheckSummary {
         config: &config,

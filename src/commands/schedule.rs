@@ -32,8 +32,11 @@ pub fn run(args: Args) -> CommandResult {
     let config = config_path(args.config);
     let (plan, _warnings) = plan_or_report(&config)?;
     let tz = plan.station.timezone;
-    let first_day = args.from.unwrap_or_else(|| Utc::now().with_timezone(&tz).date_naive());
-    let start = resolve_local(tz, first_day.and_time(chrono::NaiveTime::MIN)).unwrap_or_else(Utc::now);
+    let first_day = args
+        .from
+        .unwrap_or_else(|| Utc::now().with_timezone(&tz).date_naive());
+    let start =
+        resolve_local(tz, first_day.and_time(chrono::NaiveTime::MIN)).unwrap_or_else(Utc::now);
     let end_day = first_day + chrono::Duration::days(i64::from(args.days));
     let end = resolve_local(tz, end_day.and_time(chrono::NaiveTime::MIN)).unwrap_or(start);
     let history = History::default();

@@ -6,7 +6,9 @@ use std::path::{Path, PathBuf};
 use chrono::Utc;
 
 use crate::audio::ProbeCache;
-use crate::config::{AudioFacts, Diagnostics, Loaded, Prober, StationFiles, default_config_path, load_plan};
+use crate::config::{
+    AudioFacts, Diagnostics, Loaded, Prober, StationFiles, default_config_path, load_plan,
+};
 use crate::plan::Plan;
 
 /// The config file to use: the one given, or the default.
@@ -43,13 +45,15 @@ pub fn load_station(config: &Path) -> Loaded {
     let files = StationFiles::load(config).ok();
     let cache_file = files.as_ref().map(|f| probe_cache_path(&f.log_dir));
     let mut cache = ProbeCache::load(cache_file.as_deref().unwrap_or(Path::new("")));
-    let tz = files.as_ref().map_or(chrono_tz::Asia::Ho_Chi_Minh, |f| f.timezone);
+    let tz = files
+        .as_ref()
+        .map_or(chrono_tz::Asia::Ho_Chi_Minh, |f| f.timezone);
     let today = Utc::now().with_timezone(&tz).date_naive();
     let loaded = load_plan(config, today, &mut cache);
-    if cache_file.is_some() {
-        if let Err(error) = cache.save() {
-            tracing::debug!(%error, "probe cache not saved");
-        }
+    if cache_file.is_some()
+        && let Err(error) = cache.save()
+    {
+        tracing::debug!(%error, "probe cache not saved");
     }
     loaded
 }

@@ -185,6 +185,28 @@ impl<'a> Fields<'a> {
         }
     }
 
+    /// The optional `from` / `until` dates of a validity period, with
+    /// `from` after `until` reported.
+    pub fn validity(
+        &self,
+        d: &mut Diagnostics,
+    ) -> (Option<Spanned<NaiveDate>>, Option<Spanned<NaiveDate>>) {
+        let from = self.date("from", d);
+        let until = self.date("until", d);
+        if let (Some(from), Some(until)) = (&from, &until)
+            && from.value > until.value
+        {
+            d.error(
+                self.at(from.span.clone()),
+                Problem::FromAfterUntil {
+                    from: from.value,
+                    until: until.value,
+                },
+            );
+        }
+        (from, until)
+    }
+
     /// An optional array of strings, each with its own span.
     pub fn string_list(&self, key: &str, d: &mut Diagnostics) -> Option<Vec<Spanned<String>>> {
         let (item, span) = self.item(key)?;

@@ -221,19 +221,7 @@ fn read_segment(
         .string("approved_by", d)
         .map(|a| a.value)
         .filter(|a| !a.trim().is_empty());
-    let from = f.date("from", d);
-    let until = f.date("until", d);
-    if let (Some(from), Some(until)) = (&from, &until) {
-        if from.value > until.value {
-            d.error(
-                f.at(from.span.clone()),
-                Problem::FromAfterUntil {
-                    from: from.value,
-                    until: until.value,
-                },
-            );
-        }
-    }
+    let (from, until) = f.validity(d);
     let segment_language = read_language(f, "language", d).unwrap_or_else(|| language.to_string());
     let file = file?;
     let location = f.at(file.span.clone());

@@ -120,7 +120,7 @@ fn read_station_table(
     let base = source.path.parent().unwrap_or(Path::new("."));
     let path = |key: &str, default: &str, d: &mut Diagnostics| -> PathBuf {
         let value = f.string(key, d).map_or(default.to_string(), |s| s.value);
-        base.join(value)
+        join_clean(base, &value)
     };
     let playlists_dir = path("playlists", "../playlists", d);
     let topics_path = path("topics", "topics.toml", d);
@@ -204,19 +204,7 @@ fn read_slot(
         .filter(|n| check_name(&f, n, d));
     let title = f.string("title", d);
     let rule = read_rule(&f, d);
-    let from = f.date("from", d);
-    let until = f.date("until", d);
-    if let (Some(from), Some(until)) = (&from, &until) {
-        if from.value > until.value {
-            d.error(
-                f.at(from.span.clone()),
-                Problem::FromAfterUntil {
-                    from: from.value,
-                    until: until.value,
-                },
-            );
-        }
-    }
+    let (from, until) = f.validity(d);
     let playlist = f.required_string("playlist", d);
     let order = read_order(&f, d);
     let count = read_count(&f, d);
@@ -436,7 +424,7 @@ fn read_cron(f: &Fields, cron: Spanned<String>, d: &mut Diagnostics) -> Option<R
     match crate::schedule::parse_cron(&cron.value) {
         Ok(parsed) => Some(Rule::Cron {
             expression: cron.value,
-            cron: parsed,
+            cron: Box::new(parsed),
         }),
         Err(detail) => {
             d.error(
@@ -551,4 +539,28 @@ fn check_output(f: &Fields, output: &Spanned<String>, d: &mut Diagnostics) -> bo
         );
     }
     ok
+}
+
+/// `base/relative` with `dir/..` pairs folded away, so messages show
+/// `playlists/x.toml` rather than `config/../playlists/x.toml`. Lexical
+/// only: symbolic links are judged later, where it matters.
+pub fn join_clean(base: &Path, relative: &str) -> PathBuf {
+    use std::path::Component;
+    let mut out = PathBuf::new();
+    for component in base.join(relative).components() {
+        match component {
+            Component::ParentDir
+                if matches!(out.components().next_back(), Some(Component::Normal(_))) =>
+            {
+                out.pop();
+            }
+            Component::CurDir => {}
+            other => out.push(other),
+        }
+    }
+    if out.as_os_str().is_empty() {
+        PathBuf::from(".")
+    } else {
+        out
+    }
 }

@@ -11,7 +11,7 @@ use super::problem::{Diagnostics, Problem};
 use super::source::SourceFile;
 use super::station::SlotDraft;
 use crate::plan::Plan;
-use crate::schedule::{airings_between, resolve_local};
+use crate::schedule::{ScheduledAiring, airings_between, resolve_local};
 
 /// How far ahead `loa check` looks for overlaps and empty days.
 pub const LOOKAHEAD_DAYS: i64 = 366;
@@ -86,18 +86,42 @@ pub fn check_unused_playlists(
 }
 
 /// The range the date-based checks look at: from the earliest slot start
-/// (or `today`) for [`LOOKAHEAD_DAYS`].
+/// (or `today`) to a year past the latest slot start (or `today`).
 pub fn check_window(plan: &Plan, today: NaiveDate) -> (DateTime<Utc>, DateTime<Utc>) {
-    let earliest = plan
-        .slots
-        .iter()
-        .filter_map(|s| s.from)
-        .min()
-        .map_or(today, |f| f.min(today));
+    let froms = plan.slots.iter().filter_map(|s| s.from);
+    let first = froms.clone().min().map_or(today, |f| f.min(today));
+    let last = froms.max().map_or(today, |f| f.max(today));
     let tz: Tz = plan.station.timezone;
-    let start = resolve_local(tz, earliest.and_time(chrono::NaiveTime::MIN))
-        .unwrap_or_else(|| earliest.and_time(chrono::NaiveTime::MIN).and_utc());
-    (start, start + ChronoDuration::days(LOOKAHEAD_DAYS))
+    let instant = |date: NaiveDate| {
+        let midnight = date.and_time(chrono::NaiveTime::MIN);
+        resolve_local(tz, midnight).unwrap_or_else(|| midnight.and_utc())
+    };
+    (
+        instant(first),
+        instant(last) + ChronoDuration::days(LOOKAHEAD_DAYS),
+    )
+}
+
+/// Visits the airings of `window` in order, a week at a time (so an
+/// every-minute slot over years is never listed at once), until `visit`
+/// returns false or [`MAX_AIRINGS_SCANNED`] have been seen.
+fn scan_airings(
+    plan: &Plan,
+    window: (DateTime<Utc>, DateTime<Utc>),
+    mut visit: impl FnMut(&ScheduledAiring) -> bool,
+) {
+    let mut seen = 0;
+    let mut start = window.0;
+    while start < window.1 {
+        let end = (start + ChronoDuration::days(7)).min(window.1);
+        for airing in airings_between(plan, start, end) {
+            seen += 1;
+            if seen > MAX_AIRINGS_SCANNED || !visit(&airing) {
+                return;
+            }
+        }
+        start = end;
+    }
 }
 
 /// Two airings where the first, running its full `max`, reaches the start of
@@ -109,33 +133,29 @@ pub fn check_overlaps(
     station: &SourceFile,
     d: &mut Diagnostics,
 ) {
-    let airings = airings_between(plan, window.0, window.1);
     let tz = plan.station.timezone;
     let mut reported = BTreeSet::new();
-    for pair in airings
-        .iter()
-        .take(MAX_AIRINGS_SCANNED)
-        .collect::<Vec<_>>()
-        .windows(2)
-    {
-        let (a, b) = (pair[0], pair[1]);
+    let mut previous: Option<ScheduledAiring> = None;
+    scan_airings(plan, window, |b| {
+        let Some(a) = previous.replace(*b) else {
+            return true;
+        };
         let first = &plan.slots[a.slot];
         let end = a.instant + ChronoDuration::from_std(first.max).unwrap_or_default();
-        if end <= b.instant || !reported.insert((a.slot, b.slot)) {
-            continue;
+        if end > b.instant && reported.insert((a.slot, b.slot)) {
+            d.error(
+                station.locate(slots[a.slot].max_span.clone()),
+                Problem::SlotsOverlap {
+                    slot: first.name.clone(),
+                    other: plan.slots[b.slot].name.clone(),
+                    date: a.instant.with_timezone(&tz).date_naive(),
+                    ends: end.with_timezone(&tz).time(),
+                    other_starts: b.instant.with_timezone(&tz).time(),
+                },
+            );
         }
-        let other = &plan.slots[b.slot];
-        d.error(
-            station.locate(slots[a.slot].max_span.clone()),
-            Problem::SlotsOverlap {
-                slot: first.name.clone(),
-                other: other.name.clone(),
-                date: a.instant.with_timezone(&tz).date_naive(),
-                ends: end.with_timezone(&tz).time(),
-                other_starts: b.instant.with_timezone(&tz).time(),
-            },
-        );
-    }
+        true
+    });
 }
 
 /// Warns, per slot, about the first date it airs with no segment valid.
@@ -147,33 +167,24 @@ pub fn check_days_with_nothing_to_air(
     d: &mut Diagnostics,
 ) {
     let tz = plan.station.timezone;
-    for (index, slot) in plan.slots.iter().enumerate() {
-        let Some(playlist) = plan.playlist_of(slot) else {
-            continue;
-        };
-        let mut date_checked: Option<NaiveDate> = None;
-        let instants = crate::schedule::slot_instants(slot, tz, window.0, window.1);
-        for instant in instants {
-            let date = instant.with_timezone(&tz).date_naive();
-            if date_checked == Some(date) {
-                continue;
-            }
-            date_checked = Some(date);
-            let any = playlist
-                .segments
-                .iter()
-                .any(|s| s.airs_on(date, plan.station.require_approval));
-            if !any {
-                d.warning(
-                    station.locate(slots[index].playlist_span.clone()),
-                    Problem::NothingValidOnDate {
-                        slot: slot.name.clone(),
-                        playlist: slot.playlist.clone(),
-                        date,
-                    },
-                );
-                break;
-            }
+    let mut warned = BTreeSet::new();
+    scan_airings(plan, window, |airing| {
+        let slot = &plan.slots[airing.slot];
+        if warned.contains(&airing.slot) {
+            return true;
         }
-    }
+        let date = airing.instant.with_timezone(&tz).date_naive();
+        if crate::selection::eligible(plan, slot, date).is_empty() {
+            warned.insert(airing.slot);
+            d.warning(
+                station.locate(slots[airing.slot].playlist_span.clone()),
+                Problem::NothingValidOnDate {
+                    slot: slot.name.clone(),
+                    playlist: slot.playlist.clone(),
+                    date,
+                },
+            );
+        }
+        warned.len() < plan.slots.len()
+    });
 }

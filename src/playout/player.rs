@@ -20,7 +20,13 @@ pub trait Player: Send {
     fn prepare(&mut self, airing: &Airing);
     /// Waits until `start_at`, plays, and returns by `deadline` (plus the
     /// output's drain) or soon after `stop` triggers.
-    fn play(&mut self, airing: &Airing, start_at: DateTime<Utc>, deadline: DateTime<Utc>, stop: &Shutdown) -> AiringReport;
+    fn play(
+        &mut self,
+        airing: &Airing,
+        start_at: DateTime<Utc>,
+        deadline: DateTime<Utc>,
+        stop: &Shutdown,
+    ) -> AiringReport;
 }
 
 /// Samples per write: 20 ms of stereo audio, so stop and deadline are
@@ -49,7 +55,10 @@ impl OutputPlayer {
     /// A player over `output` (opened at each `prepare`, closed after each
     /// airing so the device is free between airings).
     pub fn new(output: Box<dyn Output>) -> Self {
-        Self { output, primed: None }
+        Self {
+            output,
+            primed: None,
+        }
     }
 }
 
@@ -108,7 +117,13 @@ impl Player for OutputPlayer {
         });
     }
 
-    fn play(&mut self, airing: &Airing, start_at: DateTime<Utc>, deadline: DateTime<Utc>, stop: &Shutdown) -> AiringReport {
+    fn play(
+        &mut self,
+        airing: &Airing,
+        start_at: DateTime<Utc>,
+        deadline: DateTime<Utc>,
+        stop: &Shutdown,
+    ) -> AiringReport {
         let mut run = Run::new(airing, deadline);
         let primed = self.primed.take();
         if !block_until(start_at, stop) {
@@ -140,7 +155,9 @@ impl Player for OutputPlayer {
 fn fill(decoder: &mut Decoder, out: &mut [f32]) -> Result<usize, String> {
     let mut filled = 0;
     while filled < out.len() {
-        let n = decoder.read(&mut out[filled..]).map_err(|e| e.to_string())?;
+        let n = decoder
+            .read(&mut out[filled..])
+            .map_err(|e| e.to_string())?;
         if n == 0 {
             break;
         }
@@ -188,7 +205,13 @@ impl<'a> Run<'a> {
         });
     }
 
-    fn play_segment(&mut self, index: usize, source: Result<(Decoder, Vec<f32>), String>, output: &mut dyn Output, stop: &Shutdown) {
+    fn play_segment(
+        &mut self,
+        index: usize,
+        source: Result<(Decoder, Vec<f32>), String>,
+        output: &mut dyn Output,
+        stop: &Shutdown,
+    ) {
         let segment = &self.airing.segments[index];
         let room = self.limit.saturating_sub(self.written);
         // A segment that would run past `max` is not started, unless it is
@@ -231,7 +254,9 @@ impl<'a> Run<'a> {
             chunk.truncate(take);
             self.apply_fade(&mut chunk);
             if !self.write(&chunk, output, stop) {
-                outcome = SegmentOutcome::Failed(self.device_failures.last().cloned().unwrap_or_default());
+                outcome = SegmentOutcome::Failed(
+                    self.device_failures.last().cloned().unwrap_or_default(),
+                );
                 break;
             }
             aired += chunk.len() as u64;
@@ -274,14 +299,18 @@ impl<'a> Run<'a> {
             }
             // Wall time goes on while the device is away: the airing still
             // ends at its deadline.
-            if !block_until((Utc::now() + chrono::Duration::from_std(backoff).unwrap_or_default()).min(self.deadline), stop)
-                || Utc::now() >= self.deadline
+            if !block_until(
+                (Utc::now() + chrono::Duration::from_std(backoff).unwrap_or_default())
+                    .min(self.deadline),
+                stop,
+            ) || Utc::now() >= self.deadline
             {
                 return false;
             }
             backoff = (backoff * 2).min(BACKOFF_MAX);
             let _ = output.open();
-            let left = duration_to_samples((self.deadline - Utc::now()).to_std().unwrap_or_default());
+            let left =
+                duration_to_samples((self.deadline - Utc::now()).to_std().unwrap_or_default());
             self.limit = self.written + left;
         }
     }
@@ -295,7 +324,12 @@ impl<'a> Run<'a> {
         output.close();
     }
 
-    fn finish(mut self, ended: DateTime<Utc>, stopped: Option<String>, output: &mut dyn Output) -> AiringReport {
+    fn finish(
+        mut self,
+        ended: DateTime<Utc>,
+        stopped: Option<String>,
+        output: &mut dyn Output,
+    ) -> AiringReport {
         if let Err(error) = output.drain() {
             self.device_failures.push(error.to_string());
         }
@@ -316,7 +350,11 @@ impl<'a> Run<'a> {
 }
 
 /// The airing's outcome from its segments' outcomes.
-pub fn outcome_of(segments: &[SegmentReport], stopped: Option<String>, device_failures: &[String]) -> AiringOutcome {
+pub fn outcome_of(
+    segments: &[SegmentReport],
+    stopped: Option<String>,
+    device_failures: &[String],
+) -> AiringOutcome {
     let aired = segments.iter().any(|s| !s.aired.is_zero());
     if let Some(reason) = stopped {
         return AiringOutcome::Interrupted(reason);
@@ -337,5 +375,9 @@ pub fn outcome_of(segments: &[SegmentReport], stopped: Option<String>, device_fa
     let cut = segments
         .iter()
         .any(|s| matches!(s.outcome, SegmentOutcome::Cut | SegmentOutcome::NotStarted));
-    if cut { AiringOutcome::CutAtMax } else { AiringOutcome::Completed }
+    if cut {
+        AiringOutcome::CutAtMax
+    } else {
+        AiringOutcome::Completed
+    }
 }

@@ -28,7 +28,13 @@ impl SimulatedPlayer {
 impl Player for SimulatedPlayer {
     fn prepare(&mut self, _airing: &Airing) {}
 
-    fn play(&mut self, airing: &Airing, start_at: DateTime<Utc>, deadline: DateTime<Utc>, stop: &Shutdown) -> AiringReport {
+    fn play(
+        &mut self,
+        airing: &Airing,
+        start_at: DateTime<Utc>,
+        deadline: DateTime<Utc>,
+        stop: &Shutdown,
+    ) -> AiringReport {
         if self.clock.now() < start_at {
             self.clock.step(start_at - self.clock.now());
         }
@@ -36,10 +42,14 @@ impl Player for SimulatedPlayer {
         let mut room = (deadline - started).to_std().unwrap_or_default();
         let mut segments = Vec::new();
         for (index, segment) in airing.segments.iter().enumerate() {
-            let (aired, outcome) = if stop.is_triggered() || (index > 0 && segment.duration > room) {
+            let (aired, outcome) = if stop.is_triggered() || (index > 0 && segment.duration > room)
+            {
                 (Duration::ZERO, SegmentOutcome::NotStarted)
             } else if !segment.path.is_file() {
-                (Duration::ZERO, SegmentOutcome::Skipped("file missing".into()))
+                (
+                    Duration::ZERO,
+                    SegmentOutcome::Skipped("file missing".into()),
+                )
             } else if segment.duration > room {
                 (room, SegmentOutcome::Cut)
             } else {

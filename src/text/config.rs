@@ -201,7 +201,9 @@ pub fn hint(problem: &Problem) -> Option<String> {
         NothingValidOnDate { .. } => "add segments valid on that date, approve them, or end the slot earlier".into(),
         UnusedPlaylist { .. } => "add a slot that airs it, or move it out of the playlists folder".into(),
         DuplicateSegment { .. } => "remove the repeated entry unless it should air twice per round".into(),
-        WrongType { .. } | CannotRead { .. } | BadPlaylistName { .. } => return None,
+        WrongType { expected, .. } => format!("write the value as {expected}"),
+        CannotRead { .. } => "check that the file exists and that loa may read it".into(),
+        BadPlaylistName { .. } => return None,
     })
 }
 

@@ -27,8 +27,19 @@ impl fmt::Display for CheckSummary<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let plan = self.plan;
         let segments: usize = plan.playlists.values().map(|p| p.segments.len()).sum();
-        let audio: Duration = plan.playlists.values().flat_map(|p| &p.segments).map(|s| s.duration).sum();
-        writeln!(f, "{}: ok — {} ({})", self.config.display(), plan.station.name, plan.station.id)?;
+        let audio: Duration = plan
+            .playlists
+            .values()
+            .flat_map(|p| &p.segments)
+            .map(|s| s.duration)
+            .sum();
+        writeln!(
+            f,
+            "{}: ok — {} ({})",
+            self.config.display(),
+            plan.station.name,
+            plan.station.id
+        )?;
         writeln!(
             f,
             "  {} slots, {} playlists, {} segments, {} of audio",
@@ -38,7 +49,11 @@ impl fmt::Display for CheckSummary<'_> {
             format_duration(audio)
         )?;
         match self.next {
-            Some(airing) => writeln!(f, "  next: {}", airing_headline(airing, plan.station.timezone))?,
+            Some(airing) => writeln!(
+                f,
+                "  next: {}",
+                airing_headline(airing, plan.station.timezone)
+            )?,
             None => writeln!(f, "  next: nothing scheduled in the coming year")?,
         }
         if self.warnings > 0 {
@@ -52,7 +67,10 @@ impl fmt::Display for CheckSummary<'_> {
 pub fn airing_headline(airing: &Airing, tz: Tz) -> String {
     format!(
         "{} {} — {} segments, {}",
-        airing.scheduled.with_timezone(&tz).format("%Y-%m-%d %H:%M:%S"),
+        airing
+            .scheduled
+            .with_timezone(&tz)
+            .format("%Y-%m-%d %H:%M:%S"),
         airing.slot,
         airing.segments.len(),
         format_duration(airing.total())
@@ -80,7 +98,12 @@ pub fn render_schedule(plan: &Plan, airings: &[Airing]) -> String {
             out.push_str(&format!("\n{}\n", local.format("%A %Y-%m-%d")));
         }
         let title = plan.slot(&airing.slot).map_or("", |s| s.title.as_str());
-        out.push_str(&format!("  {}  {}  {}\n", local.format("%H:%M:%S"), airing.slot, title));
+        out.push_str(&format!(
+            "  {}  {}  {}\n",
+            local.format("%H:%M:%S"),
+            airing.slot,
+            title
+        ));
         if airing.segments.is_empty() {
             out.push_str("      (nothing valid to air)\n");
         }

@@ -95,7 +95,11 @@ impl StationDir {
     /// Runs `loa ARGS... -c config/station.toml`.
     pub fn loa(&self, args: &[&str]) -> Output {
         let mut command = Command::new(env!("CARGO_BIN_EXE_loa"));
-        command.args(args).arg("-c").arg(self.config()).current_dir(self.root());
+        command
+            .args(args)
+            .arg("-c")
+            .arg(self.config())
+            .current_dir(self.root());
         command.output().expect("run loa")
     }
 }
@@ -113,7 +117,9 @@ pub fn write_tone(path: &Path, seconds: f64, hertz: f64) {
     for n in 0..frames {
         let t = n as f64 / 22_050.0;
         let sample = (t * hertz * std::f64::consts::TAU).sin() * 0.25;
-        writer.write_sample((sample * i16::MAX as f64) as i16).expect("sample");
+        writer
+            .write_sample((sample * i16::MAX as f64) as i16)
+            .expect("sample");
     }
     writer.finalize().expect("finalize");
 }
