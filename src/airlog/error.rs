@@ -212,3 +212,31 @@ impl std::error::Error for ReadError {
         }
     }
 }
+
+/// Why a held checkpoint file cannot be used.
+#[derive(Debug)]
+pub enum CheckpointError {
+    /// The file could not be read or written.
+    Io {
+        /// The file.
+        path: PathBuf,
+        /// What the system said.
+        source: std::io::Error,
+    },
+    /// The file is not one valid record line.
+    Bad {
+        /// The file.
+        path: PathBuf,
+        /// Why.
+        error: LineError,
+    },
+}
+
+impl std::error::Error for CheckpointError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            Self::Io { source, .. } => Some(source),
+            Self::Bad { error, .. } => Some(error),
+        }
+    }
+}

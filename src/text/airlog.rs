@@ -2,7 +2,7 @@
 
 use std::fmt;
 
-use crate::airlog::error::{AirlogError, KeyError, LineError, ReadError};
+use crate::airlog::error::{AirlogError, CheckpointError, KeyError, LineError, ReadError};
 
 impl fmt::Display for LineError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -154,6 +154,21 @@ impl fmt::Display for ReadError {
                  inserted or reordered)",
                 path.display(),
                 expected_seq.saturating_sub(1)
+            ),
+        }
+    }
+}
+
+impl fmt::Display for CheckpointError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::Io { path, .. } => {
+                write!(f, "{}: cannot read or write the checkpoint", path.display())
+            }
+            Self::Bad { path, error } => write!(
+                f,
+                "{}: not a checkpoint file (one record line as it stands in the log): {error}",
+                path.display()
             ),
         }
     }
