@@ -5,6 +5,7 @@
 //! the `Display` impls and formatting live in this module.
 
 mod audio;
+mod airlog;
 mod config;
 mod output;
 

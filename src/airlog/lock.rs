@@ -1,0 +1,44 @@
+//! One writer per log directory: an advisory `flock` on `.lock`, so a
+//! `loa key rotate` cannot interleave records with a running daemon.
+
+use std::fs::{File, OpenOptions};
+use std::os::fd::AsRawFd;
+use std::os::unix::fs::OpenOptionsExt;
+use std::path::Path;
+
+use super::error::AirlogError;
+
+/// Held for as long as the writer lives; the lock goes with the file.
+#[derive(Debug)]
+pub struct DirLock {
+    _file: File,
+}
+
+/// Takes the log directory's lock, or says who has it.
+pub fn lock_dir(dir: &Path) -> Result<DirLock, AirlogError> {
+    let path = dir.join(".lock");
+    let file = OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .mode(0o640)
+        .open(&path)
+        .map_err(|source| AirlogError::Io {
+            path: path.clone(),
+            source,
+        })?;
+    // SAFETY: the descriptor is open for the duration of the call.
+    let taken = unsafe { libc::flock(file.as_raw_fd(), libc::LOCK_EX | libc::LOCK_NB) };
+    if taken == 0 {
+        Ok(DirLock { _file: file })
+    } else {
+        let source = std::io::Error::last_os_error();
+        if source.raw_os_error() == Some(libc::EWOULDBLOCK) {
+            Err(AirlogError::Locked {
+                dir: dir.to_path_buf(),
+            })
+        } else {
+            Err(AirlogError::Io { path, source })
+        }
+    }
+}

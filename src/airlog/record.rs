@@ -1,0 +1,411 @@
+//! What a record says: the kinds of event the log holds and their fields.
+//!
+//! Each kind is a struct that serde writes as the record's `data` object;
+//! [`RecordKind`] ties a kind's name (`"airing_end"`) to its struct. To add a
+//! kind: add its struct and a variant here, list it in [`KIND_NAMES`] and in
+//! `docs/airlog.md`, and raise [`FORMAT_VERSION`].
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+
+use super::hash::Sha256Hash;
+use super::key::PublicKey;
+use super::time::serde_instant;
+
+/// The format version every record carries in `"v"`. Version 1 is the one
+/// `docs/airlog.md` describes.
+pub const FORMAT_VERSION: u32 = 1;
+
+/// One record of the log as the program sees it once read and checked.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Record {
+    /// Which station wrote it.
+    pub station: String,
+    /// Its place in the station's chain, from 0 (genesis), without gaps.
+    pub seq: u64,
+    /// The hash of the record before it ([`Sha256Hash::ZERO`] for genesis).
+    pub prev: Sha256Hash,
+    /// The station's wall-clock time when it was written.
+    pub at: DateTime<Utc>,
+    /// What happened.
+    pub kind: RecordKind,
+    /// This record's own hash (what the next record's `prev` names).
+    pub hash: Sha256Hash,
+}
+
+/// The kinds of record, each with its fields.
+#[derive(Debug, Clone, PartialEq)]
+pub enum RecordKind {
+    /// The first record of a station's log: who it is and its key.
+    Genesis(Genesis),
+    /// The daemon started (after a clean stop, a crash, or a broken file).
+    DaemonStart(DaemonStart),
+    /// The daemon stopped cleanly.
+    DaemonStop(DaemonStop),
+    /// A new plan (configuration and playlists) took effect.
+    ConfigApplied(ConfigApplied),
+    /// A scheduled or manual airing began.
+    AiringStart(AiringStart),
+    /// An airing ended, with what was really aired.
+    AiringEnd(AiringEnd),
+    /// A scheduled airing did not take place.
+    Missed(Missed),
+    /// The log's head at this point, signed; what exports hand over.
+    Checkpoint(Checkpoint),
+    /// The station changed its key; signed by the old key.
+    KeyRotation(KeyRotation),
+    /// Records were held in memory because writing the log failed.
+    WriteOutage(WriteOutage),
+}
+
+/// Every kind's name as written in `"kind"`, in the order of [`RecordKind`].
+pub const KIND_NAMES: [&str; 10] = [
+    "genesis",
+    "daemon_start",
+    "daemon_stop",
+    "config_applied",
+    "airing_start",
+    "airing_end",
+    "missed",
+    "checkpoint",
+    "key_rotation",
+    "write_outage",
+];
+
+impl RecordKind {
+    /// The name written in the body's `"kind"`.
+    pub fn name(&self) -> &'static str {
+        KIND_NAMES[self.index()]
+    }
+
+    fn index(&self) -> usize {
+        match self {
+            Self::Genesis(_) => 0,
+            Self::DaemonStart(_) => 1,
+            Self::DaemonStop(_) => 2,
+            Self::ConfigApplied(_) => 3,
+            Self::AiringStart(_) => 4,
+            Self::AiringEnd(_) => 5,
+            Self::Missed(_) => 6,
+            Self::Checkpoint(_) => 7,
+            Self::KeyRotation(_) => 8,
+            Self::WriteOutage(_) => 9,
+        }
+    }
+
+    /// Writes the kind's `data` object, compact, to `out`.
+    pub fn write_data(&self, out: &mut Vec<u8>) -> Result<(), serde_json::Error> {
+        match self {
+            Self::Genesis(d) => serde_json::to_writer(out, d),
+            Self::DaemonStart(d) => serde_json::to_writer(out, d),
+            Self::DaemonStop(d) => serde_json::to_writer(out, d),
+            Self::ConfigApplied(d) => serde_json::to_writer(out, d),
+            Self::AiringStart(d) => serde_json::to_writer(out, d),
+            Self::AiringEnd(d) => serde_json::to_writer(out, d),
+            Self::Missed(d) => serde_json::to_writer(out, d),
+            Self::Checkpoint(d) => serde_json::to_writer(out, d),
+            Self::KeyRotation(d) => serde_json::to_writer(out, d),
+            Self::WriteOutage(d) => serde_json::to_writer(out, d),
+        }
+    }
+
+    /// Reads the `data` object of the kind named `name` (strictly: unknown
+    /// or duplicate fields are errors). `None` for an unknown kind.
+    pub fn read_data(name: &str, data: &[u8]) -> Option<Result<Self, serde_json::Error>> {
+        fn parse<'a, T: Deserialize<'a>>(
+            data: &'a [u8],
+            wrap: fn(T) -> RecordKind,
+        ) -> Result<RecordKind, serde_json::Error> {
+            serde_json::from_slice(data).map(wrap)
+        }
+        Some(match name {
+            "genesis" => parse(data, Self::Genesis),
+            "daemon_start" => parse(data, Self::DaemonStart),
+            "daemon_stop" => parse(data, Self::DaemonStop),
+            "config_applied" => parse(data, Self::ConfigApplied),
+            "airing_start" => parse(data, Self::AiringStart),
+            "airing_end" => parse(data, Self::AiringEnd),
+            "missed" => parse(data, Self::Missed),
+            "checkpoint" => parse(data, Self::Checkpoint),
+            "key_rotation" => parse(data, Self::KeyRotation),
+            "write_outage" => parse(data, Self::WriteOutage),
+            _ => return None,
+        })
+    }
+}
+
+/// `genesis`: the station's first key. The record is signed by that key.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Genesis {
+    /// The key that signs the records until a `key_rotation`.
+    pub public_key: PublicKey,
+}
+
+/// `daemon_start`: how the previous run ended and what startup had to repair.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DaemonStart {
+    /// The `loa` version that wrote this record.
+    pub software: String,
+    /// How the previous run ended, as far as the log shows.
+    pub previous_run: PreviousRun,
+    /// A torn last line that startup moved aside, if any.
+    pub torn_tail: Option<TornTail>,
+    /// A damaged file that startup stopped appending to, if any.
+    pub broken_file: Option<BrokenFile>,
+}
+
+/// How the run before a `daemon_start` ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PreviousRun {
+    /// There was none: this start follows genesis.
+    None,
+    /// Its last record is a `daemon_stop`.
+    CleanStop,
+    /// It ended without a `daemon_stop` (power cut, kill, crash).
+    Crashed,
+}
+
+/// A partial last line (power cut mid-write) moved to a quarantine file.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TornTail {
+    /// The month file it was cut from.
+    pub file: String,
+    /// Where in that file it began (the file's length after truncation).
+    pub offset: u64,
+    /// How many bytes were removed.
+    pub length: u64,
+    /// SHA-256 of the removed bytes.
+    pub sha256: Sha256Hash,
+    /// Where the bytes were copied, relative to the log directory (`None`
+    /// when the copy could not be written, e.g. on a full disk).
+    pub quarantine: Option<String>,
+}
+
+/// A file with a damaged record followed by good ones: not a torn write, so
+/// the writer leaves it untouched and continues in a new file.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct BrokenFile {
+    /// The damaged month file.
+    pub file: String,
+    /// The 1-based line of its first bad record.
+    pub line: u64,
+    /// Why that line is bad.
+    pub reason: String,
+}
+
+/// `daemon_stop`: the daemon stopped on purpose.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DaemonStop {}
+
+/// `config_applied`: a plan took effect.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ConfigApplied {
+    /// SHA-256 of the plan (configuration and playlists) now in force.
+    pub plan_hash: Sha256Hash,
+}
+
+/// `airing_start`: an airing began; the segments it plans to air.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AiringStart {
+    /// The slot's name in the configuration.
+    pub slot: String,
+    /// The instant the schedule set for it.
+    #[serde(with = "serde_instant")]
+    pub scheduled: DateTime<Utc>,
+    /// When audio really began.
+    #[serde(with = "serde_instant")]
+    pub started: DateTime<Utc>,
+    /// Started by a technician (`loa play`), not by the schedule.
+    pub manual: bool,
+    /// What it plans to air, in order.
+    pub segments: Vec<PlannedSegment>,
+}
+
+/// A segment an airing plans to air.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PlannedSegment {
+    /// The audio file, as named in the playlist.
+    pub file: String,
+    /// SHA-256 of the audio file's bytes.
+    pub sha256: Sha256Hash,
+    /// Its title.
+    pub title: String,
+    /// Its topic number in the catalogue.
+    pub topic: u32,
+    /// Its language (`vi`, `km`, …).
+    pub language: String,
+    /// Its length.
+    pub duration_ms: u64,
+}
+
+/// `airing_end`: what an airing really aired.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AiringEnd {
+    /// The slot's name in the configuration.
+    pub slot: String,
+    /// The instant the schedule set for it.
+    #[serde(with = "serde_instant")]
+    pub scheduled: DateTime<Utc>,
+    /// When audio really began.
+    #[serde(with = "serde_instant")]
+    pub started: DateTime<Utc>,
+    /// When audio really ended.
+    #[serde(with = "serde_instant")]
+    pub ended: DateTime<Utc>,
+    /// How it ended.
+    pub outcome: AiringOutcome,
+    /// `started - scheduled`, in milliseconds (negative if early).
+    pub late_ms: i64,
+    /// Started by a technician, not by the schedule.
+    pub manual: bool,
+    /// Each segment and what became of it.
+    pub segments: Vec<SegmentAired>,
+}
+
+/// How an airing ended.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case", deny_unknown_fields)]
+pub enum AiringOutcome {
+    /// Every segment aired.
+    Completed,
+    /// Stopped at the session's maximum length.
+    CutAtMax,
+    /// Stopped early (shutdown, emergency cut-in, …).
+    Interrupted {
+        /// Why.
+        reason: String,
+    },
+    /// Could not air (device, decoding, …).
+    Failed {
+        /// Why.
+        reason: String,
+    },
+}
+
+/// A segment as aired.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SegmentAired {
+    /// The audio file, as named in the playlist.
+    pub file: String,
+    /// SHA-256 of the audio file's bytes.
+    pub sha256: Sha256Hash,
+    /// Its title.
+    pub title: String,
+    /// Its topic number in the catalogue.
+    pub topic: u32,
+    /// Its language (`vi`, `km`, …).
+    pub language: String,
+    /// How much of it went out.
+    pub aired_ms: u64,
+    /// What became of it.
+    pub outcome: SegmentOutcome,
+}
+
+/// What became of one segment.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case", deny_unknown_fields)]
+pub enum SegmentOutcome {
+    /// Aired to the end.
+    Aired,
+    /// Cut short (session maximum, interruption).
+    Cut,
+    /// Not aired.
+    Skipped {
+        /// Why.
+        reason: String,
+    },
+    /// Failed while airing.
+    Failed {
+        /// Why.
+        reason: String,
+    },
+}
+
+/// `missed`: a scheduled airing that did not take place.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Missed {
+    /// The slot's name in the configuration.
+    pub slot: String,
+    /// The instant the schedule set for it.
+    #[serde(with = "serde_instant")]
+    pub scheduled: DateTime<Utc>,
+    /// Why it did not air.
+    pub reason: MissReason,
+}
+
+/// Why a scheduled airing did not take place.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case", deny_unknown_fields)]
+pub enum MissReason {
+    /// The daemon was not running at the scheduled instant.
+    DaemonDown,
+    /// The audio output could not be used.
+    DeviceFailure {
+        /// What the device said.
+        detail: String,
+    },
+    /// No segment was valid to air (expired, unapproved, missing files).
+    NothingToAir,
+    /// Too late to start within the slot's tolerance.
+    TooLate,
+    /// The wall clock stepped over the instant.
+    ClockStep,
+    /// Any other reason.
+    Other {
+        /// What happened.
+        detail: String,
+    },
+}
+
+/// `checkpoint`: names the record before it, so a copy of this record kept
+/// elsewhere proves how far the log reached.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Checkpoint {
+    /// The sequence number of the record before this one.
+    pub seq: u64,
+    /// The hash of the record before this one.
+    pub head: Sha256Hash,
+}
+
+/// `key_rotation`: from the next record on, `public_key` signs.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct KeyRotation {
+    /// The new key.
+    pub public_key: PublicKey,
+}
+
+/// `write_outage`: writing the log failed for a while; the records named
+/// here were held in memory and written late, and `dropped` were lost
+/// because the memory queue was full.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct WriteOutage {
+    /// When the first write failed.
+    #[serde(with = "serde_instant")]
+    pub since: DateTime<Utc>,
+    /// When writing worked again.
+    #[serde(with = "serde_instant")]
+    pub until: DateTime<Utc>,
+    /// The first record that was held.
+    pub first_seq: u64,
+    /// The last record that was held.
+    pub last_seq: u64,
+    /// Events that could not be recorded at all (queue full).
+    pub dropped: u64,
+    /// The first error, as the system reported it.
+    pub error: String,
+}

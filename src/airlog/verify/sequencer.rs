@@ -1,0 +1,377 @@
+//! The in-order half of verification: sequence numbers, the hash chain, the
+//! station, which key is in force for each record (genesis, rotations),
+//! checkpoints inside the log and held outside it. It runs on one thread
+//! over the workers' summaries and hands signatures back to them.
+
+use ed25519_dalek::VerifyingKey;
+
+use crate::airlog::checkpoint::HeldCheckpoint;
+use crate::airlog::hash::Sha256Hash;
+use crate::airlog::key::{PublicKey, PublicKeyFile};
+
+use super::chunks::After;
+use super::parse::{ParsedChunk, Role, Summary};
+use super::signatures::SignatureItem;
+use super::verdict::{Problem, ProblemKind, StationVerdict};
+
+/// Where a record of a chunk came from, for reporting signature failures.
+#[derive(Debug, Clone, Copy)]
+pub struct Origin {
+    /// Which month file.
+    pub part: usize,
+    /// 1-based line.
+    pub line: u64,
+    /// Sequence number.
+    pub seq: u64,
+}
+
+/// Signatures to check for one chunk, and where each record came from.
+pub struct SignatureJob {
+    /// One item per record whose key is known; `index` points into `origins`.
+    pub items: Vec<SignatureItem>,
+    /// Where each item's record is.
+    pub origins: Vec<Origin>,
+}
+
+/// The chain check's state between chunks.
+pub struct Sequencer<'a> {
+    part_names: &'a [String],
+    filed_keys: &'a [PublicKeyFile],
+    held: Vec<HeldCheckpoint>,
+    held_found: Vec<bool>,
+    /// The previous good record: seq and hash.
+    last: Option<(u64, Sha256Hash)>,
+    /// The line before this one was bad: the chain cannot be checked across it.
+    after_bad_line: bool,
+    key: Option<VerifyingKey>,
+    genesis_seen: bool,
+    /// The verdict being built.
+    pub verdict: StationVerdict,
+}
+
+impl<'a> Sequencer<'a> {
+    /// A sequencer for one source.
+    pub fn new(
+        label: String,
+        part_names: &'a [String],
+        filed_keys: &'a [PublicKeyFile],
+        held: Vec<HeldCheckpoint>,
+        signatures_checked: bool,
+    ) -> Self {
+        let held_found = vec![false; held.len()];
+        Self {
+            part_names,
+            filed_keys,
+            held,
+            held_found,
+            last: None,
+            after_bad_line: false,
+            key: None,
+            genesis_seen: false,
+            verdict: StationVerdict {
+                label,
+                signatures_checked,
+                ..StationVerdict::default()
+            },
+        }
+    }
+
+    /// Checks a chunk's records in order; returns its signatures to check.
+    pub fn take(&mut self, chunk: ParsedChunk, is_last_part: bool) -> SignatureJob {
+        let mut job = SignatureJob {
+            items: Vec::with_capacity(chunk.entries.len()),
+            origins: Vec::with_capacity(chunk.entries.len()),
+        };
+        let mut line = chunk.first_line;
+        for entry in chunk.entries {
+            match entry {
+                Ok(summary) => {
+                    let station = chunk.stations.get(usize::from(summary.station));
+                    self.good_record(&summary, station, chunk.part, line, &mut job);
+                }
+                Err(error) => {
+                    self.problem(chunk.part, Some(line), None, ProblemKind::BadLine(error));
+                    self.after_bad_line = true;
+                }
+            }
+            line += 1;
+        }
+        self.after_lines(chunk.part, line, chunk.after, is_last_part);
+        job
+    }
+
+    fn after_lines(&mut self, part: usize, line: u64, after: After, is_last_part: bool) {
+        let kind = match after {
+            After::Nothing => return,
+            After::PartialLine(length) if is_last_part => ProblemKind::TornTail { length },
+            After::PartialLine(length) => ProblemKind::PartialLine { length },
+            After::OverlongLine => ProblemKind::BadLine(crate::airlog::LineError::Layout),
+            After::Unreadable(kind) => {
+                ProblemKind::Unreadable(std::io::Error::from(kind).to_string())
+            }
+        };
+        self.problem(part, Some(line), None, kind);
+        self.after_bad_line = true;
+    }
+
+    fn good_record(
+        &mut self,
+        record: &Summary,
+        station: Option<&String>,
+        part: usize,
+        line: u64,
+        job: &mut SignatureJob,
+    ) {
+        let here = |kind| (part, Some(line), Some(record.seq), kind);
+        let mut problems = Vec::new();
+        self.check_station(station, &mut problems, here);
+        self.check_chain(record, &mut problems, here);
+        let signer = self.key_for(record, &mut problems, here);
+        if let (Some(key), true) = (signer, self.verdict.signatures_checked) {
+            job.items.push(SignatureItem {
+                index: job.origins.len() as u32,
+                hash: record.hash.0,
+                signature: record.signature,
+                key,
+            });
+            job.origins.push(Origin {
+                part,
+                line,
+                seq: record.seq,
+            });
+        }
+        for (part, line, seq, kind) in problems {
+            self.problem(part, line, seq, kind);
+        }
+        self.check_held(record);
+        self.count(record);
+        self.last = Some((record.seq, record.hash));
+        self.after_bad_line = false;
+    }
+
+    fn check_station(
+        &mut self,
+        station: Option<&String>,
+        problems: &mut Vec<Located>,
+        here: impl Fn(ProblemKind) -> Located,
+    ) {
+        let found = station.cloned().unwrap_or_default();
+        match &self.verdict.station {
+            None => self.verdict.station = Some(found),
+            Some(expected) if *expected != found => {
+                problems.push(here(ProblemKind::ForeignStation {
+                    expected: expected.clone(),
+                    found,
+                }));
+            }
+            Some(_) => {}
+        }
+    }
+
+    fn check_chain(
+        &mut self,
+        record: &Summary,
+        problems: &mut Vec<Located>,
+        here: impl Fn(ProblemKind) -> Located,
+    ) {
+        match self.last {
+            None if !self.after_bad_line => {
+                let is_genesis = matches!(record.role, Role::Genesis(_));
+                if !(is_genesis && record.seq == 0 && record.prev == Sha256Hash::ZERO) {
+                    problems.push(here(ProblemKind::NoGenesis));
+                }
+            }
+            Some((seq, hash)) if !self.after_bad_line => {
+                if record.seq != seq.wrapping_add(1) {
+                    problems.push(here(ProblemKind::OutOfSequence {
+                        expected: seq.wrapping_add(1),
+                        found: record.seq,
+                    }));
+                } else if record.prev != hash {
+                    problems.push(here(ProblemKind::ChainBroken));
+                }
+            }
+            _ => {}
+        }
+        if let Role::Checkpoint(checkpoint) = record.role
+            && self.last != Some((checkpoint.seq, checkpoint.head))
+            && !self.after_bad_line
+        {
+            problems.push(here(ProblemKind::CheckpointMismatch));
+        }
+    }
+
+    /// The key that must have signed `record`, updating the key in force.
+    fn key_for(
+        &mut self,
+        record: &Summary,
+        problems: &mut Vec<Located>,
+        here: impl Fn(ProblemKind) -> Located,
+    ) -> Option<VerifyingKey> {
+        match record.role {
+            Role::Genesis(public) => {
+                if self.genesis_seen || self.last.is_some() {
+                    problems.push(here(ProblemKind::LateGenesis));
+                    return self.key;
+                }
+                self.genesis_seen = true;
+                self.check_filed(public, problems, &here);
+                self.key = self.adopt(record.seq, public, problems, &here);
+                self.key
+            }
+            Role::Rotation(public) => {
+                let signer = self.key;
+                if let Some(next) = self.adopt(record.seq + 1, public, problems, &here) {
+                    self.key = Some(next);
+                }
+                signer
+            }
+            Role::Checkpoint(_) | Role::Plain => self.key,
+        }
+    }
+
+    fn adopt(
+        &mut self,
+        from_seq: u64,
+        public: PublicKey,
+        problems: &mut Vec<Located>,
+        here: &impl Fn(ProblemKind) -> Located,
+    ) -> Option<VerifyingKey> {
+        let key = public.verifying_key();
+        if key.is_none() {
+            problems.push(here(ProblemKind::UnusableKey));
+        }
+        self.verdict.keys.push((from_seq, public));
+        key
+    }
+
+    fn check_filed(
+        &self,
+        public: PublicKey,
+        problems: &mut Vec<Located>,
+        here: &impl Fn(ProblemKind) -> Located,
+    ) {
+        if self.filed_keys.is_empty() {
+            return;
+        }
+        let station = self.verdict.station.as_deref().unwrap_or_default();
+        let mut filed = self
+            .filed_keys
+            .iter()
+            .filter(|f| f.station == station)
+            .peekable();
+        if filed.peek().is_none() {
+            problems.push(here(ProblemKind::NoFiledKey));
+        } else if !filed.any(|f| f.key == public) {
+            problems.push(here(ProblemKind::KeyNotFiled { key: public }));
+        }
+    }
+
+    fn check_held(&mut self, record: &Summary) {
+        for (held, found) in self.held.iter().zip(self.held_found.iter_mut()) {
+            if held.seq == record.seq {
+                *found = true;
+                if held.hash != record.hash {
+                    let problem = Problem {
+                        file: String::new(),
+                        line: None,
+                        seq: Some(held.seq),
+                        kind: ProblemKind::CheckpointDiffers { held_seq: held.seq },
+                    };
+                    self.verdict.add(problem);
+                }
+            }
+        }
+    }
+
+    fn count(&mut self, record: &Summary) {
+        let verdict = &mut self.verdict;
+        verdict.records += 1;
+        verdict.period = Some(match verdict.period {
+            None => (record.at, record.at),
+            Some((first, _)) => (first, record.at),
+        });
+        verdict.head = Some((record.seq, record.hash));
+        if let Role::Checkpoint(_) = record.role {
+            verdict.last_checkpoint = Some((record.seq, record.at));
+        }
+    }
+
+    /// Reports the signatures that failed.
+    pub fn signatures_failed(&mut self, origins: &[Origin], failed: &[u32]) {
+        for &index in failed {
+            if let Some(origin) = origins.get(index as usize) {
+                self.problem(
+                    origin.part,
+                    Some(origin.line),
+                    Some(origin.seq),
+                    ProblemKind::BadSignature,
+                );
+            }
+        }
+    }
+
+    /// Closes the verdict: held checkpoints the log did not reach, an empty log.
+    pub fn finish(mut self) -> StationVerdict {
+        if self.verdict.records == 0 {
+            self.verdict.add(whole_log(ProblemKind::Empty));
+        }
+        let last_seq = self.last.map(|(seq, _)| seq);
+        let station = self.verdict.station.clone().unwrap_or_default();
+        let keys: Vec<VerifyingKey> = self
+            .verdict
+            .keys
+            .iter()
+            .filter_map(|(_, key)| key.verifying_key())
+            .collect();
+        for (held, found) in self.held.iter().zip(&self.held_found) {
+            if held.station != station {
+                continue;
+            }
+            self.verdict.held_checkpoints.push((held.seq, *found));
+            if *found {
+                continue;
+            }
+            let kind = if !keys.iter().any(|key| held.signed_by(key)) {
+                ProblemKind::ForgedCheckpoint { held_seq: held.seq }
+            } else if last_seq.is_some_and(|last| last >= held.seq) {
+                ProblemKind::CheckpointDiffers { held_seq: held.seq }
+            } else {
+                ProblemKind::Truncated {
+                    held_seq: held.seq,
+                    last_seq,
+                }
+            };
+            self.verdict.add(Problem {
+                seq: Some(held.seq),
+                ..whole_log(kind)
+            });
+        }
+        self.verdict.problems.sort_by_key(|p| {
+            let part = crate::airlog::parts::PartName::parse(&p.file);
+            (p.file.is_empty(), part, p.line)
+        });
+        self.verdict
+    }
+
+    fn problem(&mut self, part: usize, line: Option<u64>, seq: Option<u64>, kind: ProblemKind) {
+        let file = self.part_names.get(part).cloned().unwrap_or_default();
+        self.verdict.add(Problem {
+            file,
+            line,
+            seq,
+            kind,
+        });
+    }
+}
+
+type Located = (usize, Option<u64>, Option<u64>, ProblemKind);
+
+fn whole_log(kind: ProblemKind) -> Problem {
+    Problem {
+        file: String::new(),
+        line: None,
+        seq: None,
+        kind,
+    }
+}

@@ -1,0 +1,100 @@
+//! Where the verifier's records come from: a log directory now, an export
+//! bundle later. A source is an ordered list of month files, plus whatever
+//! keys and checkpoints travel with it.
+
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+use crate::airlog::checkpoint::HeldCheckpoint;
+use crate::airlog::key::PublicKeyFile;
+use crate::airlog::parts::{Part, list_parts};
+
+/// One station's log, as the verifier reads it.
+pub trait LogSource {
+    /// How to name it in the verdict (a path).
+    fn label(&self) -> String;
+    /// The month files' names, in chain order.
+    fn part_names(&self) -> Vec<String>;
+    /// Opens the month file at `index` of [`LogSource::part_names`].
+    fn open_part(&self, index: usize) -> std::io::Result<Box<dyn Read + '_>>;
+    /// Public keys carried with the log (a bundle's key file).
+    fn carried_keys(&self) -> Vec<PublicKeyFile> {
+        Vec::new()
+    }
+    /// Checkpoints carried with the log (a bundle's checkpoint).
+    fn carried_checkpoints(&self) -> Vec<HeldCheckpoint> {
+        Vec::new()
+    }
+}
+
+/// A log directory (`log_dir`).
+#[derive(Debug, Clone)]
+pub struct DirSource {
+    dir: PathBuf,
+    parts: Vec<Part>,
+}
+
+impl DirSource {
+    /// The month files in `dir` (none if it has none).
+    pub fn open(dir: &Path) -> std::io::Result<Self> {
+        Ok(Self {
+            dir: dir.to_path_buf(),
+            parts: list_parts(dir)?,
+        })
+    }
+
+    /// Whether the directory holds any month file.
+    pub fn is_empty(&self) -> bool {
+        self.parts.is_empty()
+    }
+}
+
+impl LogSource for DirSource {
+    fn label(&self) -> String {
+        self.dir.display().to_string()
+    }
+
+    fn part_names(&self) -> Vec<String> {
+        self.parts.iter().map(|p| p.name.file_name()).collect()
+    }
+
+    fn open_part(&self, index: usize) -> std::io::Result<Box<dyn Read + '_>> {
+        let part = self
+            .parts
+            .get(index)
+            .ok_or_else(|| std::io::Error::other("no such month file"))?;
+        Ok(Box::new(std::fs::File::open(&part.path)?))
+    }
+}
+
+/// What a path given to `loa verify` holds: one log directory, or a tree
+/// of station log directories (a district's or province's collection,
+/// searched a few levels deep), each a source. Empty when neither.
+pub fn sources_at(path: &Path) -> std::io::Result<Vec<DirSource>> {
+    let mut sources = Vec::new();
+    collect_sources(path, 0, &mut sources)?;
+    Ok(sources)
+}
+
+const MAX_DEPTH: usize = 6;
+
+fn collect_sources(path: &Path, depth: usize, out: &mut Vec<DirSource>) -> std::io::Result<()> {
+    let here = DirSource::open(path)?;
+    if !here.is_empty() {
+        out.push(here);
+        return Ok(());
+    }
+    if depth == MAX_DEPTH {
+        return Ok(());
+    }
+    let mut dirs: Vec<PathBuf> = std::fs::read_dir(path)?
+        .filter_map(Result::ok)
+        .filter(|entry| entry.file_type().is_ok_and(|t| t.is_dir()))
+        .map(|entry| entry.path())
+        .collect();
+    dirs.sort();
+    for dir in dirs {
+        collect_sources(&dir, depth + 1, out)?;
+    }
+    Ok(())
+}
