@@ -18,6 +18,7 @@ pub mod audio;
 pub mod clock;
 pub mod commands;
 pub mod config;
+pub mod daemon;
 pub mod plan;
 pub mod playout;
 pub mod schedule;

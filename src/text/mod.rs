@@ -7,6 +7,7 @@
 mod audio;
 mod airlog;
 mod config;
+mod daemon;
 mod output;
 
 pub use output::render_device_list;

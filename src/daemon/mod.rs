@@ -1,0 +1,300 @@
+//! The daemon: load, schedule, play, log, shut down.
+//!
+//! One loop: find the next airing not yet handled, wait for it (in sleeps of
+//! at most a second, re-reading the wall clock, so clock steps are noticed),
+//! prepare the output two seconds ahead, play, and record. Exactly-once
+//! across restarts and clock steps comes from the [`Ledger`], derived from
+//! the airing log.
+
+mod ledger;
+mod records;
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use chrono::{DateTime, Utc};
+
+pub use ledger::Ledger;
+
+use crate::airlog::record::{ConfigApplied, MissReason, Missed};
+use crate::airlog::{AirLog, AirlogError, KeyError, RecordKind, Sha256Hash, StartReport, load_or_generate_key};
+use crate::clock::{Clock, wait_until};
+use crate::plan::Plan;
+use crate::playout::player::Player;
+use crate::playout::report::AiringReport;
+use crate::schedule::{ScheduledAiring, airings_between};
+use crate::selection::{Airing, build_airing};
+use crate::shutdown::Shutdown;
+
+/// How long before its instant an airing is prepared (output opened,
+/// first buffers decoded).
+pub const PREROLL: Duration = Duration::from_secs(2);
+/// How often a checkpoint record is written.
+pub const CHECKPOINT_EVERY: Duration = Duration::from_secs(3600);
+/// How far ahead the loop looks for the next airing.
+const LOOKAHEAD: chrono::Duration = chrono::Duration::days(2);
+/// After a long outage, misses older than this are not listed one by one.
+const CATCH_UP_LIMIT: chrono::Duration = chrono::Duration::days(366);
+
+/// Why the daemon could not start or stop cleanly.
+#[derive(Debug)]
+pub enum DaemonError {
+    /// The signing key could not be loaded or created.
+    Key(KeyError),
+    /// The airing log could not be opened or closed.
+    Log(AirlogError),
+}
+
+impl std::error::Error for DaemonError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            Self::Key(e) => Some(e),
+            Self::Log(e) => Some(e),
+        }
+    }
+}
+
+/// What opening the daemon found: a new key, log repairs.
+#[derive(Debug)]
+pub struct Startup {
+    /// The fingerprint of a key generated at this start, if one was.
+    pub generated_key: Option<String>,
+    /// What the log's recovery did.
+    pub log: StartReport,
+}
+
+/// A running station.
+pub struct Daemon {
+    plan: Arc<Plan>,
+    clock: Arc<dyn Clock>,
+    player: Option<Box<dyn Player>>,
+    log: AirLog,
+    ledger: Ledger,
+    shutdown: Shutdown,
+    /// Airings before this instant were scheduled while the daemon was down.
+    started_at: DateTime<Utc>,
+    /// Scheduled airings before this are all handled.
+    scan_from: DateTime<Utc>,
+    /// When the last airing ended (a miss before it is "too late").
+    busy_until: Option<DateTime<Utc>>,
+    last_checkpoint: DateTime<Utc>,
+}
+
+impl Daemon {
+    /// Loads (or creates) the key and the log, closes airings a crash left
+    /// open, and records the plan in force.
+    pub fn start(plan: Plan, clock: Arc<dyn Clock>, player: Box<dyn Player>, shutdown: Shutdown) -> Result<(Self, Startup), DaemonError> {
+        let (key, generated) = load_or_generate_key(&plan.station.key_path).map_err(DaemonError::Key)?;
+        let fingerprint = generated.then(|| crate::airlog::PublicKey::of(&key).fingerprint());
+        let ledger = Ledger::from_log(&plan.station.log_dir, &plan);
+        let now = clock.now();
+        let (log, report) = AirLog::open(&plan.station.log_dir, &plan.station.id, key, now).map_err(DaemonError::Log)?;
+        let scan_from = ledger.last_record_at.map_or(now, |last| last.max(now - CATCH_UP_LIMIT));
+        let mut daemon = Self {
+            plan: Arc::new(plan),
+            clock,
+            player: Some(player),
+            log,
+            ledger,
+            shutdown,
+            started_at: now,
+            scan_from,
+            busy_until: None,
+            last_checkpoint: now,
+        };
+        for open in daemon.ledger.take_open_airings() {
+            let end = records::interrupted_by_crash(&open, now);
+            daemon.append(RecordKind::AiringEnd(end));
+        }
+        let plan_hash = Sha256Hash::from_hex(daemon.plan.hash.as_bytes()).unwrap_or(Sha256Hash::ZERO);
+        daemon.append(RecordKind::ConfigApplied(ConfigApplied { plan_hash }));
+        Ok((
+            daemon,
+            Startup {
+                generated_key: fingerprint,
+                log: report,
+            },
+        ))
+    }
+
+    /// The plan in force.
+    pub fn plan(&self) -> &Plan {
+        &self.plan
+    }
+
+    /// The next airing not yet handled, from now.
+    pub fn next_airing(&self) -> Option<Airing> {
+        let now = self.clock.now();
+        self.pending(now).into_iter().find(|a| a.instant >= now).map(|due| self.build(due))
+    }
+
+    fn build(&self, due: ScheduledAiring) -> Airing {
+        let slot = &self.plan.slots[due.slot];
+        build_airing(&self.plan, slot, due.instant, &self.ledger.history.slot(&slot.name))
+    }
+
+    /// Runs until shutdown, then writes the closing records.
+    pub async fn run(mut self) -> Result<(), DaemonError> {
+        while !self.shutdown.is_triggered() {
+            self.housekeeping();
+            let now = self.clock.now();
+            let pending = self.pending(now);
+            let mut next = None;
+            for due in pending {
+                let grace = chrono::Duration::from_std(self.plan.slots[due.slot].grace).unwrap_or_default();
+                if due.instant + grace < now {
+                    self.record_missed(due);
+                } else {
+                    next = Some(due);
+                    break;
+                }
+            }
+            let wake = self.last_checkpoint + chrono::Duration::from_std(CHECKPOINT_EVERY).unwrap_or_default();
+            match next {
+                Some(due) if due.instant - chrono::Duration::from_std(PREROLL).unwrap_or_default() <= now => {
+                    self.air(due).await;
+                }
+                Some(due) => {
+                    let prepare_at = due.instant - chrono::Duration::from_std(PREROLL).unwrap_or_default();
+                    self.sleep_until(prepare_at.min(wake)).await;
+                }
+                None => {
+                    self.sleep_until((now + LOOKAHEAD).min(wake)).await;
+                }
+            }
+        }
+        let now = self.clock.now();
+        tracing::info!("stopping");
+        self.log.stop(now).map(|_| ()).map_err(DaemonError::Log)
+    }
+
+    async fn sleep_until(&self, deadline: DateTime<Utc>) {
+        let shutdown = self.shutdown.clone();
+        let cancelled = Box::pin(async move { shutdown.wait().await });
+        wait_until(self.clock.as_ref(), deadline, cancelled).await;
+    }
+
+    /// Scheduled airings from `scan_from` to the lookahead, not yet handled.
+    fn pending(&self, now: DateTime<Utc>) -> Vec<ScheduledAiring> {
+        let mut due = airings_between(&self.plan, self.scan_from, now.max(self.scan_from) + LOOKAHEAD);
+        due.retain(|a| !self.ledger.is_handled(&self.plan.slots[a.slot].name, a.instant));
+        due
+    }
+
+    fn record_missed(&mut self, due: ScheduledAiring) {
+        let reason = if due.instant < self.started_at {
+            MissReason::DaemonDown
+        } else if self.busy_until.is_some_and(|end| due.instant <= end) {
+            MissReason::TooLate
+        } else {
+            MissReason::ClockStep
+        };
+        let slot = self.plan.slots[due.slot].name.clone();
+        tracing::warn!(%slot, scheduled = %due.instant, ?reason, "airing missed");
+        self.append(RecordKind::Missed(Missed {
+            slot,
+            scheduled: due.instant,
+            reason,
+        }));
+        self.scan_from = self.scan_from.max(due.instant);
+    }
+
+    async fn air(&mut self, due: ScheduledAiring) {
+        let airing = self.build(due);
+        self.scan_from = self.scan_from.max(due.instant);
+        if airing.segments.is_empty() {
+            tracing::warn!(slot = %airing.slot, "nothing valid to air");
+            self.append(RecordKind::Missed(Missed {
+                slot: airing.slot.clone(),
+                scheduled: due.instant,
+                reason: MissReason::NothingToAir,
+            }));
+            return;
+        }
+        let slot_max = chrono::Duration::from_std(airing.max).unwrap_or_default();
+        let deadline = due.instant + slot_max;
+        let report = self.play(airing.clone(), deadline).await;
+        self.busy_until = Some(report.ended);
+        tracing::info!(
+            slot = %airing.slot,
+            late_ms = (report.started - airing.scheduled).num_milliseconds(),
+            outcome = ?report.outcome,
+            "airing ended"
+        );
+        self.append(RecordKind::AiringEnd(records::airing_end(&airing, &report)));
+    }
+
+    /// Prepares, records the start, plays, all on a blocking thread (the
+    /// output's writes block to pace the audio).
+    async fn play(&mut self, airing: Airing, deadline: DateTime<Utc>) -> AiringReport {
+        let Some(mut player) = self.player.take() else {
+            return self.player_lost(&airing);
+        };
+        let for_prepare = airing.clone();
+        player = match tokio::task::spawn_blocking(move || {
+            player.prepare(&for_prepare);
+            player
+        })
+        .await
+        {
+            Ok(player) => player,
+            Err(_) => return self.player_lost(&airing),
+        };
+        let start_at = airing.scheduled.max(self.clock.now());
+        self.append(RecordKind::AiringStart(records::airing_start(&airing, start_at)));
+        let stop = self.shutdown.clone();
+        let for_play = airing.clone();
+        match tokio::task::spawn_blocking(move || {
+            let report = player.play(&for_play, start_at, deadline, &stop);
+            (player, report)
+        })
+        .await
+        {
+            Ok((player, report)) => {
+                self.player = Some(player);
+                report
+            }
+            Err(_) => self.player_lost(&airing),
+        }
+    }
+
+    fn player_lost(&mut self, airing: &Airing) -> AiringReport {
+        tracing::error!(slot = %airing.slot, "the player thread failed; the daemon cannot air");
+        self.shutdown.trigger();
+        let now = self.clock.now();
+        AiringReport {
+            started: now,
+            ended: now,
+            outcome: crate::playout::report::AiringOutcome::Failed("player thread failed".into()),
+            segments: Vec::new(),
+            device_failures: Vec::new(),
+        }
+    }
+
+    fn housekeeping(&mut self) {
+        let now = self.clock.now();
+        if self.log.pending() > 0 {
+            self.log.retry(now);
+        }
+        if (now - self.last_checkpoint).to_std().unwrap_or_default() >= CHECKPOINT_EVERY {
+            self.last_checkpoint = now;
+            if let Err(error) = self.log.checkpoint(now) {
+                tracing::error!(%error, "checkpoint not written");
+            }
+        }
+    }
+
+    /// Appends a record; the broadcast goes on whatever the disk does (the
+    /// log keeps records in memory while writing fails).
+    fn append(&mut self, kind: RecordKind) {
+        let now = self.clock.now();
+        match self.log.append(now, kind.clone()) {
+            Ok(appended) if !appended.durable => {
+                tracing::error!(seq = appended.seq, "airing log not writable; record kept in memory");
+            }
+            Ok(_) => {}
+            Err(error) => tracing::error!(%error, "record not written to the airing log"),
+        }
+        self.ledger.note(now, &kind, &self.plan);
+    }
+}

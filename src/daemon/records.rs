@@ -1,0 +1,110 @@
+//! Turning what playout did into airing-log records.
+
+use chrono::{DateTime, Utc};
+
+use crate::airlog::Sha256Hash;
+use crate::airlog::record::{self, AiringEnd, AiringStart, PlannedSegment, SegmentAired};
+use crate::plan::Segment;
+use crate::playout::report::{AiringOutcome, AiringReport, SegmentOutcome};
+use crate::selection::Airing;
+
+fn sha256_of(segment: &Segment) -> Sha256Hash {
+    Sha256Hash::from_hex(segment.sha256.as_bytes()).unwrap_or(Sha256Hash::ZERO)
+}
+
+/// `airing_start` for an airing about to begin at `started`.
+pub fn airing_start(airing: &Airing, started: DateTime<Utc>) -> AiringStart {
+    AiringStart {
+        slot: airing.slot.clone(),
+        scheduled: airing.scheduled,
+        started,
+        manual: airing.manual,
+        segments: airing
+            .segments
+            .iter()
+            .map(|s| PlannedSegment {
+                file: s.file.clone(),
+                sha256: sha256_of(s),
+                title: s.title.clone(),
+                topic: s.topic,
+                language: s.language.clone(),
+                duration_ms: s.duration.as_millis() as u64,
+            })
+            .collect(),
+    }
+}
+
+/// `airing_end` from the player's report.
+pub fn airing_end(airing: &Airing, report: &AiringReport) -> AiringEnd {
+    AiringEnd {
+        slot: airing.slot.clone(),
+        scheduled: airing.scheduled,
+        started: report.started,
+        ended: report.ended,
+        outcome: match &report.outcome {
+            AiringOutcome::Completed => record::AiringOutcome::Completed,
+            AiringOutcome::CutAtMax => record::AiringOutcome::CutAtMax,
+            AiringOutcome::Interrupted(reason) => record::AiringOutcome::Interrupted { reason: reason.clone() },
+            AiringOutcome::Failed(reason) => record::AiringOutcome::Failed { reason: reason.clone() },
+        },
+        late_ms: (report.started - airing.scheduled).num_milliseconds(),
+        manual: airing.manual,
+        segments: airing
+            .segments
+            .iter()
+            .zip(&report.segments)
+            .map(|(segment, played)| SegmentAired {
+                file: segment.file.clone(),
+                sha256: sha256_of(segment),
+                title: segment.title.clone(),
+                topic: segment.topic,
+                language: segment.language.clone(),
+                aired_ms: played.aired.as_millis() as u64,
+                outcome: segment_outcome(&played.outcome),
+            })
+            .collect(),
+    }
+}
+
+fn segment_outcome(outcome: &SegmentOutcome) -> record::SegmentOutcome {
+    match outcome {
+        SegmentOutcome::Aired => record::SegmentOutcome::Aired,
+        SegmentOutcome::Cut => record::SegmentOutcome::Cut,
+        SegmentOutcome::NotStarted => record::SegmentOutcome::Skipped {
+            reason: "not started: no time left in the slot, or the airing was stopped".into(),
+        },
+        SegmentOutcome::Skipped(reason) => record::SegmentOutcome::Skipped { reason: reason.clone() },
+        SegmentOutcome::Failed(reason) => record::SegmentOutcome::Failed { reason: reason.clone() },
+    }
+}
+
+/// Closes an airing the log shows as begun but never ended: the daemon
+/// died during it, and how much aired is not known.
+pub fn interrupted_by_crash(start: &AiringStart, ended: DateTime<Utc>) -> AiringEnd {
+    AiringEnd {
+        slot: start.slot.clone(),
+        scheduled: start.scheduled,
+        started: start.started,
+        ended: ended.max(start.started),
+        outcome: record::AiringOutcome::Interrupted {
+            reason: "the daemon stopped during the airing (crash, kill or power cut)".into(),
+        },
+        late_ms: (start.started - start.scheduled).num_milliseconds(),
+        manual: start.manual,
+        segments: start
+            .segments
+            .iter()
+            .map(|s| SegmentAired {
+                file: s.file.clone(),
+                sha256: s.sha256,
+                title: s.title.clone(),
+                topic: s.topic,
+                language: s.language.clone(),
+                aired_ms: 0,
+                outcome: record::SegmentOutcome::Failed {
+                    reason: "unknown: the daemon stopped during the airing".into(),
+                },
+            })
+            .collect(),
+    }
+}
