@@ -217,3 +217,26 @@ fn odd_sample_counts_are_refused() {
     ));
     output.close();
 }
+
+#[test]
+fn a_device_process_that_dies_at_once_is_reported_and_retried_with_backoff() {
+    let mut output =
+        loa::playout::output::DeviceOutput::new("default", std::path::Path::new("/bin/false"));
+    let error = output.open().expect_err("the process exits at once");
+    match &error {
+        OutputError::WorkerDied {
+            status: Some(status),
+            ..
+        } => assert_eq!(status.code(), Some(1)),
+        other => panic!("unexpected {other:?}"),
+    }
+    assert!(error.to_string().contains("exit status: 1"), "{error}");
+    // The next attempt waits out the backoff instead of spinning.
+    let started = Instant::now();
+    assert!(output.open().is_err());
+    assert!(
+        started.elapsed() >= Duration::from_millis(200),
+        "retried after {:?}",
+        started.elapsed()
+    );
+}

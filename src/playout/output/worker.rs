@@ -8,8 +8,8 @@
 //! to play), then 16-bit LE stereo PCM at 48 kHz, pushed into a ring kept
 //! 50 ms full (more for devices that take audio in larger bursts) that the
 //! device callback drains, playing silence when it runs dry. The
-//! callback places the first frame at its instant to the sample, whatever
-//! the period's phase. Stdout: one JSON status line per event
+//! callback places the first frame at its instant by the device's clock
+//! (now + ALSA's delay), whatever the period's phase. Stdout: one JSON status line per event
 //! ([`WorkerEvent`]). Device errors are counted and reported at most once
 //! a second; a lost device, or errors that keep coming, end the process
 //! (exit status 3) after a `failed` line. End of stdin stops the device at
@@ -79,55 +79,82 @@ const STOP_GRACE: Duration = Duration::from_secs(2);
 pub fn run(device_name: &str) -> ExitCode {
     raise_priority();
     let mut status = StatusOut;
-    let device = find_device(device_name).unwrap_or_else(|failure| status.fail(failure));
-    let counters = Arc::new(Counters::default());
-    let (error_sender, errors) = mpsc::sync_channel(ERROR_QUEUE);
-    let pump_thread = Arc::new(OnceLock::new());
-    let feeder = || Feeder::new(&counters, &pump_thread);
-    let (stream, format, ring) = open_stream(&device, feeder, &error_sender, &counters)
-        .unwrap_or_else(|failure| status.fail(failure));
-    if let Err(error) = stream.play() {
-        status.fail(classify(&error));
-    }
-    let period_frames = stream.buffer_size().unwrap_or(PERIOD_FRAMES);
-    wait_until_steady(&counters, &errors).unwrap_or_else(|failure| status.fail(failure));
-    let ready = WorkerEvent::Ready {
-        format: format.to_string(),
-        period_frames,
-        delay_us: counters.delay_us.load(Ordering::Relaxed),
-        latency_us: start_latency(period_frames, counters.burst_frames.load(Ordering::Relaxed))
-            .as_micros() as u64,
-    };
-    if !status.send(&ready) {
+    let device = open_device(device_name).unwrap_or_else(|failure| status.fail(failure));
+    if !status.send(&device.ready) {
         parent_gone();
     }
     let input_ended = Arc::new(AtomicBool::new(false));
-    let pump = start_pump(ring, Arc::clone(&counters), Arc::clone(&input_ended));
+    let pump = start_pump(
+        device.ring,
+        Arc::clone(&device.counters),
+        Arc::clone(&input_ended),
+    );
     match pump {
         Ok(thread) => {
-            let _ = pump_thread.set(thread);
+            let _ = device.pump_thread.set(thread);
         }
         Err(error) => status.fail(DeviceFailure::Other(error.to_string())),
     }
     let mut reporter = Reporter::default();
     while !input_ended.load(Ordering::Acquire) {
         thread::park_timeout(REPORT_EVERY);
-        if let Err(failure) = reporter.watch_errors(&errors, &counters) {
+        if let Err(failure) = reporter.watch_errors(&device.errors, &device.counters) {
             status.fail(failure);
         }
-        if !reporter.send_news(&mut status, &counters) {
+        if !reporter.send_news(&mut status, &device.counters) {
             parent_gone();
         }
     }
     // Stopping a stuck device can hang in alsa-lib; with no parent left to
     // kill this process, it must not outlive the stop by long.
     exit_after(STOP_GRACE);
-    drop(stream);
-    reporter.send_news(&mut status, &counters);
+    drop(device.stream);
+    reporter.send_news(&mut status, &device.counters);
     status.send(&WorkerEvent::Bye {
         peak_rss_kb: peak_rss_kb(),
     });
     ExitCode::SUCCESS
+}
+
+/// A device that plays, and what the rest of the process needs of it.
+struct OpenDevice {
+    stream: cpal::Stream,
+    /// The ring's input end, for the stdin pump.
+    ring: Producer<i16>,
+    counters: Arc<Counters>,
+    errors: Receiver<cpal::Error>,
+    /// Where the pump's thread handle goes, for the callback to wake it.
+    pump_thread: Arc<OnceLock<Thread>>,
+    /// The line that tells the parent it may write.
+    ready: WorkerEvent,
+}
+
+/// Opens and starts the device, and waits until it plays at its pace.
+fn open_device(name: &str) -> Result<OpenDevice, DeviceFailure> {
+    let device = find_device(name)?;
+    let counters = Arc::new(Counters::default());
+    let (error_sender, errors) = mpsc::sync_channel(ERROR_QUEUE);
+    let pump_thread = Arc::new(OnceLock::new());
+    let feeder = || Feeder::new(&counters, &pump_thread);
+    let (stream, format, ring) = open_stream(&device, feeder, &error_sender, &counters)?;
+    stream.play().map_err(|error| classify(&error))?;
+    let period_frames = stream.buffer_size().unwrap_or(PERIOD_FRAMES);
+    wait_until_steady(&counters, &errors)?;
+    let burst_frames = counters.burst_frames.load(Ordering::Relaxed);
+    let ready = WorkerEvent::Ready {
+        format: format.to_string(),
+        period_frames,
+        delay_us: counters.delay_us.load(Ordering::Relaxed),
+        latency_us: start_latency(period_frames, burst_frames).as_micros() as u64,
+    };
+    Ok(OpenDevice {
+        stream,
+        ring,
+        counters,
+        errors,
+        pump_thread,
+        ready,
+    })
 }
 
 /// The device named `name`: ALSA's default, or one that ALSA lists.
