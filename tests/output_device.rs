@@ -217,3 +217,57 @@ fn odd_sample_counts_are_refused() {
     ));
     output.close();
 }
+
+#[test]
+fn a_device_process_that_dies_at_once_is_reported_and_retried_with_backoff() {
+    let mut output =
+        loa::playout::output::DeviceOutput::new("default", std::path::Path::new("/bin/false"));
+    let error = output.open().expect_err("the process exits at once");
+    match &error {
+        OutputError::WorkerDied {
+            status: Some(status),
+            ..
+        } => assert_eq!(status.code(), Some(1)),
+        other => panic!("unexpected {other:?}"),
+    }
+    assert!(error.to_string().contains("exit status: 1"), "{error}");
+    // The next attempt waits out the backoff instead of spinning.
+    let started = Instant::now();
+    assert!(output.open().is_err());
+    assert!(
+        started.elapsed() >= Duration::from_millis(200),
+        "retried after {:?}",
+        started.elapsed()
+    );
+}
+
+/// What an alsa-lib abort does to the daemon when the device runs in its
+/// own process: the process vanishes mid-airing; the write says so.
+#[test]
+fn parent_survives_the_device_process_dying_mid_write() {
+    use std::os::unix::process::ExitStatusExt;
+    let Some(mut rig) = PacedRig::new("default") else {
+        return;
+    };
+    rig.output.open().expect("open");
+    let worker = rig.output.worker_pid().unwrap();
+    let (mut rig, result) = write_guarded(rig, tone(3.0, 440.0, 0.5), move |n| {
+        if n == 3 {
+            signal(worker, libc::SIGKILL);
+        }
+    });
+    match result {
+        Err(OutputError::WorkerDied {
+            status: Some(status),
+            ..
+        }) => assert_eq!(status.signal(), Some(libc::SIGKILL)),
+        other => panic!("unexpected {other:?}"),
+    }
+    assert!(rig.output.worker_pid().is_none(), "the session is closed");
+    rig.output.open().expect("reopen");
+    rig.output
+        .write(&tone(0.1, 440.0, 0.5))
+        .expect("write after reopen");
+    rig.output.drain().expect("drain after reopen");
+    rig.output.close();
+}

@@ -311,8 +311,33 @@ impl Session {
         session.pipe = Some(PcmPipe::new(stdin).map_err(|error| session.pipe_error(error))?);
         session.spawn_reader("loa-output-status", read_status_lines, stdout)?;
         session.spawn_reader("loa-output-messages", read_device_messages, stderr)?;
-        session.wait_ready()?;
-        Ok(session)
+        match session.wait_ready() {
+            Ok(()) => Ok(session),
+            Err(error) => Err(session.end_with(error)),
+        }
+    }
+
+    /// Ends the process after `error` (a stuck one at once, others after a
+    /// moment to exit by themselves), completing a `WorkerDied` with how
+    /// the process ended.
+    fn end_with(&mut self, error: OutputError) -> OutputError {
+        let grace = match error {
+            OutputError::Stalled { .. } => Duration::ZERO,
+            _ => FAILURE_GRACE,
+        };
+        let status = self.stop(grace);
+        match error {
+            OutputError::WorkerDied {
+                device,
+                last_warning,
+                ..
+            } => OutputError::WorkerDied {
+                device,
+                status,
+                last_warning,
+            },
+            other => other,
+        }
     }
 
     /// Starts a thread that reads one of the device process's outputs.
@@ -567,23 +592,7 @@ impl DeviceOutput {
             return error;
         };
         self.played_before_close = session.report().played_frames;
-        let grace = match error {
-            OutputError::Stalled { .. } => Duration::ZERO,
-            _ => FAILURE_GRACE,
-        };
-        let status = session.stop(grace);
-        match error {
-            OutputError::WorkerDied {
-                device,
-                last_warning,
-                ..
-            } => OutputError::WorkerDied {
-                device,
-                status,
-                last_warning,
-            },
-            other => other,
-        }
+        session.end_with(error)
     }
 }
 

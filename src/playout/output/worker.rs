@@ -8,8 +8,8 @@
 //! to play), then 16-bit LE stereo PCM at 48 kHz, pushed into a ring kept
 //! 50 ms full (more for devices that take audio in larger bursts) that the
 //! device callback drains, playing silence when it runs dry. The
-//! callback places the first frame at its instant to the sample, whatever
-//! the period's phase. Stdout: one JSON status line per event
+//! callback places the first frame at its instant by the device's clock
+//! (now + ALSA's delay), whatever the period's phase. Stdout: one JSON status line per event
 //! ([`WorkerEvent`]). Device errors are counted and reported at most once
 //! a second; a lost device, or errors that keep coming, end the process
 //! (exit status 3) after a `failed` line. End of stdin stops the device at
@@ -48,8 +48,9 @@ const RING_SAMPLES: usize = SAMPLE_RATE as usize / 5 * CHANNELS;
 /// How much of the ring is kept filled at least: 50 ms of audio. More when
 /// the device takes audio in larger bursts (see [`queue_target`]).
 const MIN_QUEUE_SAMPLES: usize = SAMPLE_RATE as usize / 20 * CHANNELS;
-/// Callbacks closer together than this belong to one burst.
-const BURST_GAP_NS: u64 = 2_000_000;
+/// Callbacks closer together than this belong to one burst (a sound
+/// card's periods are 10.7 ms apart).
+const BURST_GAP_NS: u64 = 5_000_000;
 /// How often progress is reported (when it changed).
 const REPORT_EVERY: Duration = Duration::from_millis(20);
 /// How long the device may take to settle to its clock's pace.
@@ -67,57 +68,93 @@ const ERROR_QUEUE: usize = 64;
 const PUMP_WAIT: Duration = Duration::from_millis(10);
 /// cpal's ALSA poll timeout: how often it rechecks a silent device.
 const DEVICE_POLL_TIMEOUT: Duration = Duration::from_millis(500);
+/// The nice value asked for (lower runs first; 0 is the default).
+const AUDIO_NICE: libc::c_int = -10;
 /// Exit status after a `failed` line.
 const EXIT_FAILED: i32 = 3;
+/// How long stopping the device may take once the input has ended.
+const STOP_GRACE: Duration = Duration::from_secs(2);
 
 /// Runs the device process until its stdin ends or the device fails.
 pub fn run(device_name: &str) -> ExitCode {
+    raise_priority();
     let mut status = StatusOut;
-    let device = find_device(device_name).unwrap_or_else(|failure| status.fail(failure));
-    let counters = Arc::new(Counters::default());
-    let (error_sender, errors) = mpsc::sync_channel(ERROR_QUEUE);
-    let pump_thread = Arc::new(OnceLock::new());
-    let feeder = || Feeder::new(&counters, &pump_thread);
-    let (stream, format, ring) = open_stream(&device, feeder, &error_sender, &counters)
-        .unwrap_or_else(|failure| status.fail(failure));
-    if let Err(error) = stream.play() {
-        status.fail(classify(&error));
-    }
-    let period_frames = stream.buffer_size().unwrap_or(PERIOD_FRAMES);
-    wait_until_steady(&counters, &errors).unwrap_or_else(|failure| status.fail(failure));
-    let ready = WorkerEvent::Ready {
-        format: format.to_string(),
-        period_frames,
-        delay_us: counters.delay_us.load(Ordering::Relaxed),
-        latency_us: start_latency(period_frames).as_micros() as u64,
-    };
-    if !status.send(&ready) {
-        return ExitCode::SUCCESS;
+    let device = open_device(device_name).unwrap_or_else(|failure| status.fail(failure));
+    if !status.send(&device.ready) {
+        parent_gone();
     }
     let input_ended = Arc::new(AtomicBool::new(false));
-    let pump = start_pump(ring, Arc::clone(&counters), Arc::clone(&input_ended));
+    let pump = start_pump(
+        device.ring,
+        Arc::clone(&device.counters),
+        Arc::clone(&input_ended),
+    );
     match pump {
         Ok(thread) => {
-            let _ = pump_thread.set(thread);
+            let _ = device.pump_thread.set(thread);
         }
         Err(error) => status.fail(DeviceFailure::Other(error.to_string())),
     }
     let mut reporter = Reporter::default();
     while !input_ended.load(Ordering::Acquire) {
         thread::park_timeout(REPORT_EVERY);
-        if let Err(failure) = reporter.watch_errors(&errors, &counters) {
+        if let Err(failure) = reporter.watch_errors(&device.errors, &device.counters) {
             status.fail(failure);
         }
-        if !reporter.send_news(&mut status, &counters) {
-            return ExitCode::SUCCESS;
+        if !reporter.send_news(&mut status, &device.counters) {
+            parent_gone();
         }
     }
-    drop(stream);
-    reporter.send_news(&mut status, &counters);
+    // Stopping a stuck device can hang in alsa-lib; with no parent left to
+    // kill this process, it must not outlive the stop by long.
+    exit_after(STOP_GRACE);
+    drop(device.stream);
+    reporter.send_news(&mut status, &device.counters);
     status.send(&WorkerEvent::Bye {
         peak_rss_kb: peak_rss_kb(),
     });
     ExitCode::SUCCESS
+}
+
+/// A device that plays, and what the rest of the process needs of it.
+struct OpenDevice {
+    stream: cpal::Stream,
+    /// The ring's input end, for the stdin pump.
+    ring: Producer<i16>,
+    counters: Arc<Counters>,
+    errors: Receiver<cpal::Error>,
+    /// Where the pump's thread handle goes, for the callback to wake it.
+    pump_thread: Arc<OnceLock<Thread>>,
+    /// The line that tells the parent it may write.
+    ready: WorkerEvent,
+}
+
+/// Opens and starts the device, and waits until it plays at its pace.
+fn open_device(name: &str) -> Result<OpenDevice, DeviceFailure> {
+    let device = find_device(name)?;
+    let counters = Arc::new(Counters::default());
+    let (error_sender, errors) = mpsc::sync_channel(ERROR_QUEUE);
+    let pump_thread = Arc::new(OnceLock::new());
+    let feeder = || Feeder::new(&counters, &pump_thread);
+    let (stream, format, ring) = open_stream(&device, feeder, &error_sender, &counters)?;
+    stream.play().map_err(|error| classify(&error))?;
+    let period_frames = stream.buffer_size().unwrap_or(PERIOD_FRAMES);
+    wait_until_steady(&counters, &errors)?;
+    let burst_frames = counters.burst_frames.load(Ordering::Relaxed);
+    let ready = WorkerEvent::Ready {
+        format: format.to_string(),
+        period_frames,
+        delay_us: counters.delay_us.load(Ordering::Relaxed),
+        latency_us: start_latency(period_frames, burst_frames).as_micros() as u64,
+    };
+    Ok(OpenDevice {
+        stream,
+        ring,
+        counters,
+        errors,
+        pump_thread,
+        ready,
+    })
 }
 
 /// The device named `name`: ALSA's default, or one that ALSA lists.
@@ -138,9 +175,14 @@ fn find_device(name: &str) -> Result<cpal::Device, DeviceFailure> {
 }
 
 /// How long after a first write its first frame can surely play: the
-/// period being filled, the device buffer (two periods) and a margin.
-fn start_latency(period_frames: u32) -> Duration {
-    frames_to_duration(3 * u64::from(period_frames)) + START_MARGIN
+/// largest burst the device asks for at once (one period on a sound card
+/// once running; up to the ring's capacity), the device buffer (two
+/// periods) and a margin. A device that takes 100 ms at a time needs that
+/// much queued before it starts, or the first burst finds the ring short.
+fn start_latency(period_frames: u32, burst_frames: u64) -> Duration {
+    let period = u64::from(period_frames);
+    let burst = burst_frames.clamp(period, (RING_SAMPLES / CHANNELS) as u64);
+    frames_to_duration(burst + 2 * period) + START_MARGIN
 }
 
 /// Opens the device at 48 kHz stereo: with [`PERIOD_FRAMES`] periods if
@@ -229,7 +271,6 @@ fn wait_until_steady(
     errors: &Receiver<cpal::Error>,
 ) -> Result<(), DeviceFailure> {
     let deadline = Instant::now() + SETTLE_TIMEOUT;
-    counters.burst_frames.store(0, Ordering::Relaxed);
     let mut window = (
         Instant::now(),
         counters.device_frames.load(Ordering::Relaxed),
@@ -252,9 +293,6 @@ fn wait_until_steady(
             if taken > 0 && taken <= paced {
                 return Ok(());
             }
-            // The bursts that fill buffers at the start say nothing about
-            // the device's pace: measure them afresh in each window.
-            counters.burst_frames.store(0, Ordering::Relaxed);
             window = (now, frames);
         }
         if now >= deadline {
@@ -518,8 +556,10 @@ fn pump_stdin(mut ring: Producer<i16>, counters: &Counters) {
 }
 
 /// How many samples the ring holds at most: 50 ms, or one and a half of
-/// the device's largest burst if that is more, so that a burst never finds
-/// the ring short. This, the pipe and the device buffer are all the player
+/// the device's largest burst if that is more (up to 200 ms), so that a
+/// burst never finds the ring short. The largest burst includes the ones
+/// that filled the device's buffers at the start: a sound card's is its
+/// buffer (21 ms, under the 50 ms floor), a plugin's a pipe's worth. This, the pipe and the device buffer are all the player
 /// runs ahead of the speaker: about 100 ms on a sound card.
 fn queue_target(counters: &Counters) -> usize {
     let burst = counters.burst_frames.load(Ordering::Relaxed) as usize * CHANNELS;
@@ -638,6 +678,34 @@ impl StatusOut {
     fn fail(&mut self, failure: DeviceFailure) -> ! {
         self.send(&WorkerEvent::Failed { failure });
         std::process::exit(EXIT_FAILED)
+    }
+}
+
+/// Asks for a higher scheduling priority (nice -10) before any thread is
+/// started, so that every thread of this process inherits it: a busy
+/// machine then still runs the audio callback and the pump on time. Not
+/// allowed without root or CAP_SYS_NICE, which is fine: it only helps.
+fn raise_priority() {
+    // SAFETY: setpriority on this thread (who = 0) with a plain value.
+    unsafe { libc::setpriority(libc::PRIO_PROCESS, 0, AUDIO_NICE) };
+}
+
+/// The parent closed the status pipe: nobody is left to play for. Exits
+/// at once (dropping the stream of a stuck device could hang).
+fn parent_gone() -> ! {
+    std::process::exit(0)
+}
+
+/// Ends this process after `grace`, whatever it is doing then.
+fn exit_after(grace: Duration) {
+    let spawned = thread::Builder::new()
+        .name("loa-stop-guard".into())
+        .spawn(move || {
+            thread::sleep(grace);
+            std::process::exit(0)
+        });
+    if spawned.is_err() {
+        std::process::exit(0);
     }
 }
 
