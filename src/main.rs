@@ -18,6 +18,8 @@ struct Cli {
 enum Command {
     /// Validate the station's configuration and playlists.
     Check(commands::check::Args),
+    /// Run the daemon: air every slot on time.
+    Run(commands::run::Args),
     /// Show what will air in the coming days.
     Schedule(commands::schedule::Args),
     /// Manage the station's signing key.
@@ -34,9 +36,11 @@ enum Command {
 }
 
 fn main() -> ExitCode {
+    init_logging();
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Check(args) => commands::check::run(args),
+        Command::Run(args) => commands::run::run(args),
         Command::Schedule(args) => commands::schedule::run(args),
         Command::Key(args) => commands::key::run(args),
         Command::Log(args) => commands::log::run(args),
@@ -51,4 +55,14 @@ fn main() -> ExitCode {
             ExitCode::from(2)
         }
     }
+}
+
+/// Logs go to stderr; `LOA_LOG` (e.g. `debug`) sets the level.
+fn init_logging() {
+    let filter = tracing_subscriber::EnvFilter::try_from_env("LOA_LOG")
+        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info"));
+    tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr)
+        .init();
 }

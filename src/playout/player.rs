@@ -126,10 +126,13 @@ impl Player for OutputPlayer {
     ) -> AiringReport {
         let mut run = Run::new(airing, deadline);
         let primed = self.primed.take();
-        if !block_until(start_at, stop) {
+        // A device that plays with a delay gets its first sample that much
+        // before the instant, so the sound starts on time.
+        let lead = chrono::Duration::from_std(self.output.latency()).unwrap_or_default();
+        if !block_until(start_at - lead, stop) {
             return run.finish(Utc::now(), Some("shutdown".into()), self.output.as_mut());
         }
-        run.started = Utc::now();
+        run.started = Utc::now() + lead;
         run.limit = duration_to_samples((deadline - run.started).to_std().unwrap_or_default());
         let mut primed = primed;
         for index in 0..airing.segments.len() {
