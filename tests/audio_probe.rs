@@ -208,16 +208,22 @@ fn regression_truncated_flac_and_mp3_report_how_much_is_missing() {
     }
 }
 
-/// Every fixture cut at many offsets: always an answer, never a panic; a
-/// file that still probes is never longer than the whole.
+/// Every fixture and a stereo wav cut at many offsets (odd ones split a
+/// sample): always an answer, never a panic; a file that still probes is
+/// never longer than the whole.
 #[test]
 fn truncated_files_at_any_offset_give_an_answer() {
     let dir = tempfile::tempdir().expect("temp dir");
-    for (name, ..) in FIXTURES {
-        let bytes = fs::read(fixture(name)).expect("read");
-        let whole = probe(&fixture(name)).expect("whole").duration;
+    let wav = dir.path().join("whole.wav");
+    write_sine_wav(&wav, 44100, &[440.0, 660.0], 0.5);
+    let mut originals: Vec<_> = FIXTURES.iter().map(|(name, ..)| fixture(name)).collect();
+    originals.push(wav);
+    for original in &originals {
+        let name = original.file_name().expect("name").to_string_lossy();
+        let bytes = fs::read(original).expect("read");
+        let whole = probe(original).expect("whole").duration;
         let mut cuts: Vec<usize> = vec![1, 2, 4, 10, 44, 100, 500, 1000, bytes.len() - 1];
-        cuts.extend((1..16).map(|i| bytes.len() * i / 16));
+        cuts.extend((1..16).map(|i| bytes.len() * i / 16 + i % 3));
         for cut in cuts {
             let path = dir.path().join(format!("cut-{cut}-{name}"));
             fs::write(&path, &bytes[..cut]).expect("write");
