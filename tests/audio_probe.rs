@@ -260,3 +260,56 @@ fn every_error_message_names_the_file() {
     assert!(message.contains("tin-sáng.mp3"), "{message}");
     assert!(message.contains("copy it again"), "{message}");
 }
+
+/// WAV in each sample format hound writes, whole and cut mid-frame: the
+/// probe's count from packet bytes is what the decoder produces.
+#[test]
+fn wav_in_every_sample_format_probes_to_its_decoded_length() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let formats = [
+        (8, hound::SampleFormat::Int, "wav/pcm_u8"),
+        (16, hound::SampleFormat::Int, "wav/pcm_s16le"),
+        (24, hound::SampleFormat::Int, "wav/pcm_s24le"),
+        (32, hound::SampleFormat::Int, "wav/pcm_s32le"),
+        (32, hound::SampleFormat::Float, "wav/pcm_f32le"),
+    ];
+    for (bits, sample_format, expected_format) in formats {
+        let path = dir.path().join(format!("{bits}-{sample_format:?}.wav"));
+        let spec = hound::WavSpec {
+            channels: 2,
+            sample_rate: 32000,
+            bits_per_sample: bits,
+            sample_format,
+        };
+        let mut writer = hound::WavWriter::create(&path, spec).expect("create");
+        for n in 0..64_000 {
+            let value = (n as f32 * 0.05).sin() * 0.5;
+            match sample_format {
+                hound::SampleFormat::Float => writer.write_sample(value),
+                hound::SampleFormat::Int => {
+                    let full = (1i64 << (bits - 1)) as f32;
+                    writer.write_sample((value * full) as i32)
+                }
+            }
+            .expect("write");
+        }
+        writer.finalize().expect("finalize");
+        let info = probe(&path).expect("probe");
+        assert_eq!(info.format, expected_format);
+        assert_eq!(info.duration, Duration::from_secs(1), "{expected_format}");
+
+        let bytes = fs::read(&path).expect("read");
+        let cut = dir.path().join(format!("cut-{bits}-{sample_format:?}.wav"));
+        fs::write(&cut, &bytes[..bytes.len() - bytes.len() / 3 - 1]).expect("write");
+        let probed = match probe(&cut) {
+            Err(AudioError::Truncated { found, .. }) => found.as_secs_f64(),
+            other => panic!("{expected_format}: {other:?}"),
+        };
+        // The decoder plays what is there; the probe's `found` is that.
+        let decoded = seconds(&decode_all(&cut, 4096));
+        assert!(
+            (probed - decoded).abs() < 0.001,
+            "{expected_format}: {probed} vs {decoded}"
+        );
+    }
+}
