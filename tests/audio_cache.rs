@@ -188,3 +188,35 @@ fn dot_components_do_not_make_a_second_entry() {
     let text = fs::read_to_string(&cache_file).expect("read");
     assert_eq!(text.matches("a.ogg").count(), 1, "{text}");
 }
+
+#[test]
+fn probe_all_answers_in_order_and_fills_the_cache() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut paths = Vec::new();
+    for (i, (name, ..)) in audio_support::FIXTURES.iter().cycle().take(9).enumerate() {
+        let path = dir.path().join(format!("{i}-{name}"));
+        settled_copy(name, &path);
+        paths.push(path);
+    }
+    let broken = dir.path().join("broken.mp3");
+    fs::write(&broken, b"not audio").expect("write");
+    paths.insert(4, broken);
+    let refs: Vec<&Path> = paths.iter().map(|p| p.as_path()).collect();
+
+    let cache_file = dir.path().join("probe.json");
+    let mut cache = ProbeCache::load(&cache_file);
+    let cold = cache.probe_all(&refs);
+    assert_eq!(cold.len(), paths.len());
+    for (path, result) in paths.iter().zip(&cold) {
+        match result {
+            Ok(info) => assert_eq!(info, &probe(path).expect("probe")),
+            Err(error) => assert_eq!(error.path(), path),
+        }
+    }
+    assert!(matches!(cold[4], Err(AudioError::NotAudio { .. })));
+    cache.save().expect("save");
+
+    let warm = ProbeCache::load(&cache_file).probe_all(&refs);
+    let as_text = |results: &[Result<_, AudioError>]| format!("{results:?}");
+    assert_eq!(as_text(&warm), as_text(&cold));
+}

@@ -208,16 +208,22 @@ fn regression_truncated_flac_and_mp3_report_how_much_is_missing() {
     }
 }
 
-/// Every fixture cut at many offsets: always an answer, never a panic; a
-/// file that still probes is never longer than the whole.
+/// Every fixture and a stereo wav cut at many offsets (odd ones split a
+/// sample): always an answer, never a panic; a file that still probes is
+/// never longer than the whole.
 #[test]
 fn truncated_files_at_any_offset_give_an_answer() {
     let dir = tempfile::tempdir().expect("temp dir");
-    for (name, ..) in FIXTURES {
-        let bytes = fs::read(fixture(name)).expect("read");
-        let whole = probe(&fixture(name)).expect("whole").duration;
+    let wav = dir.path().join("whole.wav");
+    write_sine_wav(&wav, 44100, &[440.0, 660.0], 0.5);
+    let mut originals: Vec<_> = FIXTURES.iter().map(|(name, ..)| fixture(name)).collect();
+    originals.push(wav);
+    for original in &originals {
+        let name = original.file_name().expect("name").to_string_lossy();
+        let bytes = fs::read(original).expect("read");
+        let whole = probe(original).expect("whole").duration;
         let mut cuts: Vec<usize> = vec![1, 2, 4, 10, 44, 100, 500, 1000, bytes.len() - 1];
-        cuts.extend((1..16).map(|i| bytes.len() * i / 16));
+        cuts.extend((1..16).map(|i| bytes.len() * i / 16 + i % 3));
         for cut in cuts {
             let path = dir.path().join(format!("cut-{cut}-{name}"));
             fs::write(&path, &bytes[..cut]).expect("write");
@@ -253,4 +259,57 @@ fn every_error_message_names_the_file() {
     let message = probe(&path).expect_err("empty").to_string();
     assert!(message.contains("tin-sáng.mp3"), "{message}");
     assert!(message.contains("copy it again"), "{message}");
+}
+
+/// WAV in each sample format hound writes, whole and cut mid-frame: the
+/// probe's count from packet bytes is what the decoder produces.
+#[test]
+fn wav_in_every_sample_format_probes_to_its_decoded_length() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let formats = [
+        (8, hound::SampleFormat::Int, "wav/pcm_u8"),
+        (16, hound::SampleFormat::Int, "wav/pcm_s16le"),
+        (24, hound::SampleFormat::Int, "wav/pcm_s24le"),
+        (32, hound::SampleFormat::Int, "wav/pcm_s32le"),
+        (32, hound::SampleFormat::Float, "wav/pcm_f32le"),
+    ];
+    for (bits, sample_format, expected_format) in formats {
+        let path = dir.path().join(format!("{bits}-{sample_format:?}.wav"));
+        let spec = hound::WavSpec {
+            channels: 2,
+            sample_rate: 32000,
+            bits_per_sample: bits,
+            sample_format,
+        };
+        let mut writer = hound::WavWriter::create(&path, spec).expect("create");
+        for n in 0..64_000 {
+            let value = (n as f32 * 0.05).sin() * 0.5;
+            match sample_format {
+                hound::SampleFormat::Float => writer.write_sample(value),
+                hound::SampleFormat::Int => {
+                    let full = (1i64 << (bits - 1)) as f32;
+                    writer.write_sample((value * full) as i32)
+                }
+            }
+            .expect("write");
+        }
+        writer.finalize().expect("finalize");
+        let info = probe(&path).expect("probe");
+        assert_eq!(info.format, expected_format);
+        assert_eq!(info.duration, Duration::from_secs(1), "{expected_format}");
+
+        let bytes = fs::read(&path).expect("read");
+        let cut = dir.path().join(format!("cut-{bits}-{sample_format:?}.wav"));
+        fs::write(&cut, &bytes[..bytes.len() - bytes.len() / 3 - 1]).expect("write");
+        let probed = match probe(&cut) {
+            Err(AudioError::Truncated { found, .. }) => found.as_secs_f64(),
+            other => panic!("{expected_format}: {other:?}"),
+        };
+        // The decoder plays what is there; the probe's `found` is that.
+        let decoded = seconds(&decode_all(&cut, 4096));
+        assert!(
+            (probed - decoded).abs() < 0.001,
+            "{expected_format}: {probed} vs {decoded}"
+        );
+    }
 }

@@ -77,20 +77,52 @@ impl ProbeCache {
     /// mtime are unchanged. Only successful results are kept: a broken file
     /// is probed again each time, so fixing it shows at once.
     pub fn probe(&mut self, path: &Path) -> Result<AudioInfo, AudioError> {
-        let Some((key, before)) = key_and_stamp(path) else {
-            return probe(path);
-        };
-        if let Some(entry) = self.entries.get(&key)
-            && entry.stamp == before
-        {
-            return Ok(entry.info());
+        if let Some(info) = self.lookup(path) {
+            return Ok(info);
         }
-        let info = probe(path)?;
-        if key_and_stamp(path).map(|(_, after)| after) == Some(before) && settled(before) {
-            self.entries.insert(key, Entry::new(before, &info));
-            self.changed = true;
+        let (result, stamped) = probe_stamped(path);
+        if let (Ok(info), Some((key, stamp))) = (&result, stamped) {
+            self.keep(key, stamp, info);
         }
-        Ok(info)
+        result
+    }
+
+    /// The kept result for `path`, if its size and mtime still match.
+    fn lookup(&self, path: &Path) -> Option<AudioInfo> {
+        let (key, stamp) = key_and_stamp(path)?;
+        let entry = self.entries.get(&key)?;
+        (entry.stamp == stamp).then(|| entry.info())
+    }
+
+    fn keep(&mut self, key: String, stamp: Stamp, info: &AudioInfo) {
+        self.entries.insert(key, Entry::new(stamp, info));
+        self.changed = true;
+    }
+
+    /// Probes every path in `paths`, like [`probe`](Self::probe) for each,
+    /// with the misses probed on several threads (a cold check of a whole
+    /// station is bound by hashing and reading, which parallelise). Results
+    /// are in the order of `paths`.
+    pub fn probe_all(&mut self, paths: &[&Path]) -> Vec<Result<AudioInfo, AudioError>> {
+        let mut results: Vec<Option<Result<AudioInfo, AudioError>>> = Vec::new();
+        let mut misses = Vec::new();
+        for (index, path) in paths.iter().enumerate() {
+            match self.lookup(path) {
+                Some(info) => results.push(Some(Ok(info))),
+                None => {
+                    results.push(None);
+                    misses.push(index);
+                }
+            }
+        }
+        let probed = parallel_map(&misses, |&index| probe_stamped(paths[index]));
+        for (index, (result, stamped)) in misses.into_iter().zip(probed) {
+            if let (Ok(info), Some((key, stamp))) = (&result, stamped) {
+                self.keep(key, stamp, info);
+            }
+            results[index] = Some(result);
+        }
+        results.into_iter().flatten().collect()
     }
 
     /// Writes the cache: to a temporary file beside it, fsynced, renamed
@@ -148,6 +180,58 @@ impl Entry {
             && self.sample_rate > 0
             && self.channels > 0
     }
+}
+
+/// Probes `path`, with the key and stamp to keep the result under: `None`
+/// if the file changed while it was probed (being copied in, say) or was
+/// modified too recently to trust its mtime.
+fn probe_stamped(path: &Path) -> (Result<AudioInfo, AudioError>, Option<(String, Stamp)>) {
+    let before = key_and_stamp(path);
+    let result = probe(path);
+    let after = key_and_stamp(path).map(|(_, stamp)| stamp);
+    let stamped = before.filter(|(_, stamp)| after == Some(*stamp) && settled(*stamp));
+    (result, stamped)
+}
+
+/// `work` applied to each item on up to as many threads as there are CPUs,
+/// results in the order of `items`. (Plain threads: a check runs once, and
+/// pulling in a thread-pool crate for it is not worth it.)
+fn parallel_map<T: Sync, R: Send>(items: &[T], work: impl Fn(&T) -> R + Sync) -> Vec<R> {
+    let threads = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .min(items.len());
+    if threads <= 1 {
+        return items.iter().map(work).collect();
+    }
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let mut done: Vec<(usize, R)> = std::thread::scope(|scope| {
+        let workers: Vec<_> = (0..threads)
+            .map(|_| {
+                scope.spawn(|| {
+                    let mut mine = Vec::new();
+                    loop {
+                        let index = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                        let Some(item) = items.get(index) else {
+                            return mine;
+                        };
+                        mine.push((index, work(item)));
+                    }
+                })
+            })
+            .collect();
+        workers
+            .into_iter()
+            // A panic here is a bug in this crate (symphonia's are caught in
+            // `probe`): let it go on as it would have on one thread.
+            .flat_map(|worker| {
+                worker
+                    .join()
+                    .unwrap_or_else(|p| std::panic::resume_unwind(p))
+            })
+            .collect()
+    });
+    done.sort_by_key(|(index, _)| *index);
+    done.into_iter().map(|(_, result)| result).collect()
 }
 
 fn read_entries(cache_file: &Path) -> Option<HashMap<String, Entry>> {

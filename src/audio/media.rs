@@ -2,8 +2,8 @@
 //! its audio track, set up the same way for the probe and the decoder so that
 //! the duration the probe reports is the length the decoder produces.
 //!
-//! Every call into symphonia made through [`Media`] must run inside
-//! [`super::shield::shielded`].
+//! Every call into symphonia made through [`Media`] must run behind the
+//! panic shield (`shield.rs`).
 
 use std::fs::File;
 use std::io::{ErrorKind, Read, Seek};
@@ -27,9 +27,9 @@ use super::error::{AudioError, Undecodable};
 /// few are tolerable; past this the segment is more gaps than audio.
 pub(crate) const MAX_BAD_PACKETS: u32 = 64;
 
-/// The longest silence one damaged packet may stand for, in source frames at
-/// the lowest rate accepted; bounds the allocation a lying packet header
-/// could ask for.
+/// The longest silence one damaged packet may stand for, in source frames:
+/// no real packet is longer (FLAC's largest block is 65,535 frames, Vorbis's
+/// 8,192), so this only bounds what a lying packet header could ask for.
 const MAX_DAMAGED_FRAMES: u64 = 65_536;
 
 /// Sample rates the decoder converts to 48 kHz.
@@ -97,13 +97,14 @@ impl Media {
         };
         let decoder = registry
             .make(&params, &DecoderOptions::default())
-            .map_err(|_| {
-                AudioError::undecodable(
+            .map_err(|error| match error {
+                SymphoniaError::Unsupported(_) => AudioError::undecodable(
                     path,
                     Undecodable::UnsupportedCodec {
                         codec: codec.clone(),
                     },
-                )
+                ),
+                other => open_error(path, other, true),
             })?;
         let format = match container {
             Some(container) => format!("{container}/{codec}"),
