@@ -30,6 +30,11 @@ pub trait Clock: Send + Sync {
     /// Waits the last instant before `deadline` with sub-millisecond
     /// accuracy (a short spin on the real clock).
     fn settle_until(&self, deadline: DateTime<Utc>) -> Sleep<'_>;
+    /// The longest single sleep of a long wait: a clock step is noticed
+    /// within this.
+    fn max_sleep(&self) -> Duration {
+        MAX_SLEEP
+    }
 }
 
 /// The system clock with tokio's timer.
@@ -64,6 +69,7 @@ impl Clock for SystemClock {
 #[derive(Debug, Clone)]
 pub struct SimulatedClock {
     now: Arc<Mutex<DateTime<Utc>>>,
+    max_sleep: Duration,
 }
 
 impl SimulatedClock {
@@ -71,7 +77,15 @@ impl SimulatedClock {
     pub fn new(start: DateTime<Utc>) -> Self {
         Self {
             now: Arc::new(Mutex::new(start)),
+            max_sleep: MAX_SLEEP,
         }
+    }
+
+    /// Long waits advance in steps of `max_sleep` (a simulated week with
+    /// one-second steps would take 604,800 turns of the loop).
+    pub fn with_max_sleep(mut self, max_sleep: Duration) -> Self {
+        self.max_sleep = max_sleep;
+        self
     }
 
     /// Moves the clock by `delta` (negative: backwards), like an NTP step.
@@ -96,6 +110,10 @@ impl Clock for SimulatedClock {
         Box::pin(tokio::task::yield_now())
     }
 
+    fn max_sleep(&self) -> Duration {
+        self.max_sleep
+    }
+
     fn settle_until(&self, deadline: DateTime<Utc>) -> Sleep<'_> {
         let mut now = self.now.lock().unwrap_or_else(|e| e.into_inner());
         if *now < deadline {
@@ -106,7 +124,7 @@ impl Clock for SimulatedClock {
 }
 
 /// Waits until the wall clock reads `deadline`, in sleeps of at most
-/// [`MAX_SLEEP`], then settles precisely. Returns early if `cancelled`
+/// [`Clock::max_sleep`], then settles precisely. Returns early if `cancelled`
 /// resolves. A clock step forward ends the wait early; a step back makes it
 /// longer: the caller re-checks what is due either way.
 pub async fn wait_until(
@@ -123,7 +141,7 @@ pub async fn wait_until(
             clock.settle_until(deadline).await;
             return true;
         }
-        let chunk = (left - SPIN_BELOW).min(MAX_SLEEP);
+        let chunk = (left - SPIN_BELOW).min(clock.max_sleep());
         tokio::select! {
             _ = clock.sleep(chunk) => {}
             _ = &mut cancelled => return false,

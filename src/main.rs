@@ -60,7 +60,7 @@ fn main() -> ExitCode {
 /// Logs go to stderr; `LOA_LOG` (e.g. `debug`) sets the level.
 fn init_logging() {
     let filter = tracing_subscriber::EnvFilter::try_from_env("LOA_LOG")
-        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info"));
+        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info,symphonia=warn,symphonia_core=warn,symphonia_format_ogg=warn,symphonia_bundle_mp3=warn"));
     tracing_subscriber::fmt()
         .with_env_filter(filter)
         .with_writer(std::io::stderr)

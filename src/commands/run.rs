@@ -27,7 +27,11 @@ pub struct Args {
 pub fn run(args: Args) -> CommandResult {
     let config = config_path(args.config);
     let (plan, _warnings) = plan_or_report(&config)?;
-    let spec: OutputSpec = args.output.as_deref().unwrap_or(&plan.station.output).parse()?;
+    let spec: OutputSpec = args
+        .output
+        .as_deref()
+        .unwrap_or(&plan.station.output)
+        .parse()?;
     let worker = std::env::current_exe()?;
     let player = Box::new(OutputPlayer::new(make_output(&spec, &worker)));
     let runtime = tokio::runtime::Builder::new_multi_thread()
@@ -38,7 +42,10 @@ pub fn run(args: Args) -> CommandResult {
         let shutdown = Shutdown::new();
         watch_signals(shutdown.clone())?;
         let (daemon, startup) = Daemon::start(plan, Arc::new(SystemClock), player, shutdown)?;
-        print!("{}", crate::text::daemon_started(daemon.plan(), &startup, daemon.next_airing().as_ref()));
+        print!(
+            "{}",
+            crate::text::daemon_started(daemon.plan(), &startup, daemon.next_airing().as_ref())
+        );
         daemon.run().await?;
         Ok::<_, Box<dyn std::error::Error + Send + Sync>>(())
     })?;

@@ -15,7 +15,7 @@ mod validate;
 
 pub use duration::{format_duration, parse_duration};
 pub use load::{Loaded, hex, load_plan};
-pub use paths::{find_entry, nfc, resolve_segment_path};
+pub use paths::{nfc, resolve_segment_path};
 pub use playlists::{AUDIO_EXTENSIONS, AudioFacts, Prober};
 pub use problem::{Diagnostic, Diagnostics, Escape, Expected, Problem, Severity};
 pub use source::{Location, SourceFile};

@@ -6,6 +6,7 @@ use std::path::{Component, Path, PathBuf};
 use unicode_normalization::UnicodeNormalization;
 
 use super::problem::Escape;
+use crate::audio::resolve_name;
 
 /// Why a segment's file could not be found.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -29,20 +30,16 @@ pub fn resolve_segment_path(root: &Path, relative: &str) -> Result<PathBuf, Unre
     if relative_path.is_absolute() || relative.starts_with('/') || relative.starts_with('\\') {
         return Err(Unresolved::Escapes(Escape::Absolute));
     }
-    let mut resolved = root.to_path_buf();
     for component in relative_path.components() {
         match component {
-            Component::Normal(name) => {
-                let name = name.to_str().ok_or(Unresolved::Missing)?;
-                resolved = find_entry(&resolved, name).ok_or(Unresolved::Missing)?;
-            }
-            Component::CurDir => {}
             Component::ParentDir => return Err(Unresolved::Escapes(Escape::ParentDir)),
             Component::RootDir | Component::Prefix(_) => {
                 return Err(Unresolved::Escapes(Escape::Absolute));
             }
+            Component::Normal(_) | Component::CurDir => {}
         }
     }
+    let resolved = resolve_name(root, relative).ok_or(Unresolved::Missing)?;
     let real_root = root.canonicalize().map_err(|_| Unresolved::Missing)?;
     let real = resolved.canonicalize().map_err(|_| Unresolved::Missing)?;
     if !real.starts_with(&real_root) {
@@ -52,19 +49,4 @@ pub fn resolve_segment_path(root: &Path, relative: &str) -> Result<PathBuf, Unre
         return Err(Unresolved::Missing);
     }
     Ok(resolved)
-}
-
-/// The entry of `dir` named `name`: exact match first, else the one equal to
-/// it under NFC.
-pub fn find_entry(dir: &Path, name: &str) -> Option<PathBuf> {
-    let exact = dir.join(name);
-    if exact.symlink_metadata().is_ok() {
-        return Some(exact);
-    }
-    let wanted = nfc(name);
-    std::fs::read_dir(dir)
-        .ok()?
-        .flatten()
-        .find(|entry| entry.file_name().to_str().is_some_and(|n| nfc(n) == wanted))
-        .map(|entry| entry.path())
 }

@@ -54,7 +54,8 @@ impl Ledger {
                 if !start.manual {
                     self.mark_handled(&start.slot, start.scheduled);
                 }
-                self.open.insert((start.slot.clone(), start.scheduled), start.clone());
+                self.open
+                    .insert((start.slot.clone(), start.scheduled), start.clone());
             }
             RecordKind::AiringEnd(end) => {
                 self.open.remove(&(end.slot.clone(), end.scheduled));
@@ -66,7 +67,10 @@ impl Ledger {
     }
 
     fn mark_handled(&mut self, slot: &str, scheduled: DateTime<Utc>) {
-        let entry = self.handled_until.entry(slot.to_string()).or_insert(scheduled);
+        let entry = self
+            .handled_until
+            .entry(slot.to_string())
+            .or_insert(scheduled);
         *entry = (*entry).max(scheduled);
     }
 
@@ -74,7 +78,9 @@ impl Ledger {
         let aired: Vec<String> = end
             .segments
             .iter()
-            .filter(|s| matches!(s.outcome, SegmentOutcome::Aired | SegmentOutcome::Cut) && s.aired_ms > 0)
+            .filter(|s| {
+                matches!(s.outcome, SegmentOutcome::Aired | SegmentOutcome::Cut) && s.aired_ms > 0
+            })
             .map(|s| s.file.clone())
             .collect();
         let round = plan
@@ -86,7 +92,9 @@ impl Ledger {
 
     /// Whether the airing of `slot` at `scheduled` was already handled.
     pub fn is_handled(&self, slot: &str, scheduled: DateTime<Utc>) -> bool {
-        self.handled_until.get(slot).is_some_and(|until| scheduled <= *until)
+        self.handled_until
+            .get(slot)
+            .is_some_and(|until| scheduled <= *until)
     }
 
     /// The latest handled instant of `slot`, if any.

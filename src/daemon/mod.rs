@@ -17,7 +17,9 @@ use chrono::{DateTime, Utc};
 pub use ledger::Ledger;
 
 use crate::airlog::record::{ConfigApplied, MissReason, Missed};
-use crate::airlog::{AirLog, AirlogError, KeyError, RecordKind, Sha256Hash, StartReport, load_or_generate_key};
+use crate::airlog::{
+    AirLog, AirlogError, KeyError, RecordKind, Sha256Hash, StartReport, load_or_generate_key,
+};
 use crate::clock::{Clock, wait_until};
 use crate::plan::Plan;
 use crate::playout::player::Player;
@@ -83,13 +85,27 @@ pub struct Daemon {
 impl Daemon {
     /// Loads (or creates) the key and the log, closes airings a crash left
     /// open, and records the plan in force.
-    pub fn start(plan: Plan, clock: Arc<dyn Clock>, player: Box<dyn Player>, shutdown: Shutdown) -> Result<(Self, Startup), DaemonError> {
-        let (key, generated) = load_or_generate_key(&plan.station.key_path).map_err(DaemonError::Key)?;
+    pub fn start(
+        plan: Plan,
+        clock: Arc<dyn Clock>,
+        player: Box<dyn Player>,
+        shutdown: Shutdown,
+    ) -> Result<(Self, Startup), DaemonError> {
+        let (key, generated) =
+            load_or_generate_key(&plan.station.key_path).map_err(DaemonError::Key)?;
         let fingerprint = generated.then(|| crate::airlog::PublicKey::of(&key).fingerprint());
         let ledger = Ledger::from_log(&plan.station.log_dir, &plan);
         let now = clock.now();
-        let (log, report) = AirLog::open(&plan.station.log_dir, &plan.station.id, key, now).map_err(DaemonError::Log)?;
-        let scan_from = ledger.last_record_at.map_or(now, |last| last.max(now - CATCH_UP_LIMIT));
+        let (log, report) = AirLog::open(&plan.station.log_dir, &plan.station.id, key, now)
+            .map_err(DaemonError::Log)?;
+        // Look back at least as far as the longest grace, so a start inside
+        // a slot's window still airs it, even on a new log.
+        let longest_grace = plan.slots.iter().map(|s| s.grace).max().unwrap_or_default();
+        let grace_start = now - chrono::Duration::from_std(longest_grace).unwrap_or_default();
+        let scan_from = ledger
+            .last_record_at
+            .map_or(grace_start, |last| last.max(now - CATCH_UP_LIMIT))
+            .min(grace_start);
         let mut daemon = Self {
             plan: Arc::new(plan),
             clock,
@@ -106,7 +122,8 @@ impl Daemon {
             let end = records::interrupted_by_crash(&open, now);
             daemon.append(RecordKind::AiringEnd(end));
         }
-        let plan_hash = Sha256Hash::from_hex(daemon.plan.hash.as_bytes()).unwrap_or(Sha256Hash::ZERO);
+        let plan_hash =
+            Sha256Hash::from_hex(daemon.plan.hash.as_bytes()).unwrap_or(Sha256Hash::ZERO);
         daemon.append(RecordKind::ConfigApplied(ConfigApplied { plan_hash }));
         Ok((
             daemon,
@@ -125,12 +142,20 @@ impl Daemon {
     /// The next airing not yet handled, from now.
     pub fn next_airing(&self) -> Option<Airing> {
         let now = self.clock.now();
-        self.pending(now).into_iter().find(|a| a.instant >= now).map(|due| self.build(due))
+        self.pending(now)
+            .into_iter()
+            .find(|a| a.instant >= now)
+            .map(|due| self.build(due))
     }
 
     fn build(&self, due: ScheduledAiring) -> Airing {
         let slot = &self.plan.slots[due.slot];
-        build_airing(&self.plan, slot, due.instant, &self.ledger.history.slot(&slot.name))
+        build_airing(
+            &self.plan,
+            slot,
+            due.instant,
+            &self.ledger.history.slot(&slot.name),
+        )
     }
 
     /// Runs until shutdown, then writes the closing records.
@@ -141,7 +166,8 @@ impl Daemon {
             let pending = self.pending(now);
             let mut next = None;
             for due in pending {
-                let grace = chrono::Duration::from_std(self.plan.slots[due.slot].grace).unwrap_or_default();
+                let grace =
+                    chrono::Duration::from_std(self.plan.slots[due.slot].grace).unwrap_or_default();
                 if due.instant + grace < now {
                     self.record_missed(due);
                 } else {
@@ -149,13 +175,18 @@ impl Daemon {
                     break;
                 }
             }
-            let wake = self.last_checkpoint + chrono::Duration::from_std(CHECKPOINT_EVERY).unwrap_or_default();
+            let wake = self.last_checkpoint
+                + chrono::Duration::from_std(CHECKPOINT_EVERY).unwrap_or_default();
             match next {
-                Some(due) if due.instant - chrono::Duration::from_std(PREROLL).unwrap_or_default() <= now => {
+                Some(due)
+                    if due.instant - chrono::Duration::from_std(PREROLL).unwrap_or_default()
+                        <= now =>
+                {
                     self.air(due).await;
                 }
                 Some(due) => {
-                    let prepare_at = due.instant - chrono::Duration::from_std(PREROLL).unwrap_or_default();
+                    let prepare_at =
+                        due.instant - chrono::Duration::from_std(PREROLL).unwrap_or_default();
                     self.sleep_until(prepare_at.min(wake)).await;
                 }
                 None => {
@@ -176,8 +207,16 @@ impl Daemon {
 
     /// Scheduled airings from `scan_from` to the lookahead, not yet handled.
     fn pending(&self, now: DateTime<Utc>) -> Vec<ScheduledAiring> {
-        let mut due = airings_between(&self.plan, self.scan_from, now.max(self.scan_from) + LOOKAHEAD);
-        due.retain(|a| !self.ledger.is_handled(&self.plan.slots[a.slot].name, a.instant));
+        let mut due = airings_between(
+            &self.plan,
+            self.scan_from,
+            now.max(self.scan_from) + LOOKAHEAD,
+        );
+        due.retain(|a| {
+            !self
+                .ledger
+                .is_handled(&self.plan.slots[a.slot].name, a.instant)
+        });
         due
     }
 
@@ -241,7 +280,9 @@ impl Daemon {
             Err(_) => return self.player_lost(&airing),
         };
         let start_at = airing.scheduled.max(self.clock.now());
-        self.append(RecordKind::AiringStart(records::airing_start(&airing, start_at)));
+        self.append(RecordKind::AiringStart(records::airing_start(
+            &airing, start_at,
+        )));
         let stop = self.shutdown.clone();
         let for_play = airing.clone();
         match tokio::task::spawn_blocking(move || {
@@ -290,7 +331,10 @@ impl Daemon {
         let now = self.clock.now();
         match self.log.append(now, kind.clone()) {
             Ok(appended) if !appended.durable => {
-                tracing::error!(seq = appended.seq, "airing log not writable; record kept in memory");
+                tracing::error!(
+                    seq = appended.seq,
+                    "airing log not writable; record kept in memory"
+                );
             }
             Ok(_) => {}
             Err(error) => tracing::error!(%error, "record not written to the airing log"),

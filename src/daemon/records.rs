@@ -44,8 +44,12 @@ pub fn airing_end(airing: &Airing, report: &AiringReport) -> AiringEnd {
         outcome: match &report.outcome {
             AiringOutcome::Completed => record::AiringOutcome::Completed,
             AiringOutcome::CutAtMax => record::AiringOutcome::CutAtMax,
-            AiringOutcome::Interrupted(reason) => record::AiringOutcome::Interrupted { reason: reason.clone() },
-            AiringOutcome::Failed(reason) => record::AiringOutcome::Failed { reason: reason.clone() },
+            AiringOutcome::Interrupted(reason) => record::AiringOutcome::Interrupted {
+                reason: reason.clone(),
+            },
+            AiringOutcome::Failed(reason) => record::AiringOutcome::Failed {
+                reason: reason.clone(),
+            },
         },
         late_ms: (report.started - airing.scheduled).num_milliseconds(),
         manual: airing.manual,
@@ -73,8 +77,12 @@ fn segment_outcome(outcome: &SegmentOutcome) -> record::SegmentOutcome {
         SegmentOutcome::NotStarted => record::SegmentOutcome::Skipped {
             reason: "not started: no time left in the slot, or the airing was stopped".into(),
         },
-        SegmentOutcome::Skipped(reason) => record::SegmentOutcome::Skipped { reason: reason.clone() },
-        SegmentOutcome::Failed(reason) => record::SegmentOutcome::Failed { reason: reason.clone() },
+        SegmentOutcome::Skipped(reason) => record::SegmentOutcome::Skipped {
+            reason: reason.clone(),
+        },
+        SegmentOutcome::Failed(reason) => record::SegmentOutcome::Failed {
+            reason: reason.clone(),
+        },
     }
 }
 

@@ -14,8 +14,15 @@ impl fmt::Display for DaemonError {
 }
 
 /// What `loa run` prints once the station is up.
-pub fn daemon_started(plan: &crate::plan::Plan, startup: &crate::daemon::Startup, next: Option<&crate::selection::Airing>) -> String {
-    let mut out = format!("loa: {} ({}) on the air\n", plan.station.name, plan.station.id);
+pub fn daemon_started(
+    plan: &crate::plan::Plan,
+    startup: &crate::daemon::Startup,
+    next: Option<&crate::selection::Airing>,
+) -> String {
+    let mut out = format!(
+        "loa: {} ({}) on the air\n",
+        plan.station.name, plan.station.id
+    );
     if let Some(fingerprint) = &startup.generated_key {
         out.push_str(&format!(
             "loa: new signing key {} — fingerprint {fingerprint}; back it up and send `loa key show` to the district\n",

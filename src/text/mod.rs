@@ -4,8 +4,8 @@
 //! Code elsewhere builds typed values (error enums, diagnostics, reports);
 //! the `Display` impls and formatting live in this module.
 
-mod audio;
 mod airlog;
+mod audio;
 mod config;
 mod daemon;
 mod output;
