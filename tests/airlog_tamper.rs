@@ -204,7 +204,11 @@ fn an_inserted_record_is_caught_first_middle_and_last() {
         // signed by a key that is not the station's.
         let forged = rewrite(
             &lines[2],
-            |b| b.replacen("config_applied", "config_applied", 1),
+            |b| {
+                let plan = loa::airlog::Sha256Hash::of_bytes(b"plan").to_hex();
+                let forged = loa::airlog::Sha256Hash::of_bytes(b"forged").to_hex();
+                b.replacen(&plan, &forged, 1)
+            },
             Some(&key(7)),
         );
         lines.insert(at + 1, forged);
