@@ -4,7 +4,7 @@
 //! Code elsewhere builds typed values (error enums, diagnostics, reports);
 //! the `Display` impls and formatting live in this module.
 
-mod airlog;
+pub mod airlog;
 mod config;
 
 /// Renders an error and its chain of causes, the way `main` prints it.
