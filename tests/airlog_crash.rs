@@ -135,6 +135,10 @@ fn check_after_recovery(dir: &Path, run: i64, acknowledged: &BTreeMap<u64, Strin
         .map(|r| (r.seq, r.hash.to_hex()))
         .collect();
     for (seq, hash) in acknowledged {
-        assert_eq!(in_log.get(seq), Some(hash), "run {run}: acknowledged record {seq} lost");
+        assert_eq!(
+            in_log.get(seq),
+            Some(hash),
+            "run {run}: acknowledged record {seq} lost"
+        );
     }
 }
