@@ -154,3 +154,73 @@ pub fn write_lines(path: &Path, lines: &[Vec<u8>]) {
 pub fn loa() -> std::process::Command {
     std::process::Command::new(env!("CARGO_BIN_EXE_loa"))
 }
+
+/// A line from a body, a hash and a signature, as the writer lays it out.
+pub fn assemble(body: &[u8], hash: Sha256Hash, signature: &[u8; 64]) -> Vec<u8> {
+    let mut line = b"{\"body\":".to_vec();
+    line.extend_from_slice(body);
+    line.extend_from_slice(b",\"hash\":\"");
+    line.extend_from_slice(hash.to_hex().as_bytes());
+    line.extend_from_slice(b"\",\"sig\":\"");
+    line.extend_from_slice(loa::airlog::b64::encode(signature).as_bytes());
+    line.extend_from_slice(b"\"}\n");
+    line
+}
+
+/// Splits a stored line into body and signature.
+pub fn body_and_signature(line: &[u8]) -> (Vec<u8>, [u8; 64]) {
+    let raw = loa::airlog::codec::split_line(line.strip_suffix(b"\n").unwrap()).unwrap();
+    (raw.body.to_vec(), raw.signature)
+}
+
+/// Rewrites a line with `edit` applied to its body; the hash is
+/// recomputed, and the signature is either kept or made with `signer`.
+pub fn rewrite(line: &[u8], edit: impl Fn(&str) -> String, signer: Option<&SigningKey>) -> Vec<u8> {
+    use ed25519_dalek::Signer;
+    let (body, signature) = body_and_signature(line);
+    let body = edit(std::str::from_utf8(&body).unwrap()).into_bytes();
+    let hash = Sha256Hash::of_record_body(&body);
+    let signature = signer.map_or(signature, |key| key.sign(&hash.0).to_bytes());
+    assemble(&body, hash, &signature)
+}
+
+/// The hash stored in a line.
+pub fn hash_of(line: &[u8]) -> Sha256Hash {
+    loa::airlog::codec::split_line(line.strip_suffix(b"\n").unwrap())
+        .unwrap()
+        .stored_hash
+}
+
+/// Re-links lines `from..` to the line before them (new `prev`, new hash),
+/// keeping old signatures unless `signer` is given: what someone who
+/// edits a record must do to every later record.
+pub fn rechain(lines: &mut [Vec<u8>], from: usize, signer: Option<&SigningKey>) {
+    for i in from.max(1)..lines.len() {
+        let prev = hash_of(&lines[i - 1]).to_hex();
+        lines[i] = rewrite(
+            &lines[i],
+            |body| {
+                let body = replace_hash_after(body, "\"prev\":\"", &prev);
+                // A checkpoint names the record before it: fix that too.
+                match body.contains("\"head\":\"") {
+                    true => replace_hash_after(&body, "\"head\":\"", &prev),
+                    false => body,
+                }
+            },
+            signer,
+        );
+    }
+}
+
+fn replace_hash_after(body: &str, key: &str, hash: &str) -> String {
+    let start = body.find(key).unwrap() + key.len();
+    format!("{}{}{}", &body[..start], hash, &body[start + 64..])
+}
+
+/// Writes a log to disk from lines, as one month file.
+pub fn single_file_log(dir: &Path, lines: &[Vec<u8>]) {
+    for part in parts(dir) {
+        std::fs::remove_file(part).unwrap();
+    }
+    write_lines(&dir.join("air-2021-03.jsonl"), lines);
+}

@@ -1,1 +1,118 @@
+//! Airings as a person thinks of them: one per scheduled (or manual)
+//! airing, pairing its `airing_start` with its `airing_end`, or a `missed`
+//! record. What `loa log` shows, and what reports will count.
 
+use std::collections::BTreeMap;
+
+use chrono::{DateTime, Utc};
+
+use super::record::{AiringOutcome, MissReason, PlannedSegment, Record, RecordKind, SegmentAired};
+
+/// One airing, or one that did not take place.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Airing {
+    /// The slot's name.
+    pub slot: String,
+    /// The instant the schedule set.
+    pub scheduled: DateTime<Utc>,
+    /// When audio began (not for a missed airing).
+    pub started: Option<DateTime<Utc>>,
+    /// When audio ended (not for a missed or unfinished airing).
+    pub ended: Option<DateTime<Utc>>,
+    /// `started - scheduled` in milliseconds.
+    pub late_ms: Option<i64>,
+    /// Started by a technician.
+    pub manual: bool,
+    /// How it went.
+    pub status: AiringStatus,
+    /// What aired (or, for an unfinished airing, what was planned).
+    pub segments: Vec<SegmentAired>,
+    /// For an unfinished airing: the segments it planned.
+    pub planned: Vec<PlannedSegment>,
+}
+
+/// How an airing went.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum AiringStatus {
+    /// It ended, with this outcome.
+    Ended(AiringOutcome),
+    /// It did not take place.
+    Missed(MissReason),
+    /// It started and the log has no end for it (the daemon stopped or
+    /// crashed mid-airing, or it is airing now).
+    Unfinished,
+}
+
+/// Pairs starts with ends as records stream by. Feed records in order
+/// with [`Airings::push`]; call [`Airings::finish`] at the end.
+#[derive(Debug, Default)]
+pub struct Airings {
+    open: BTreeMap<(String, DateTime<Utc>), Record>,
+}
+
+impl Airings {
+    /// Takes the next record; returns the airings it completes.
+    pub fn push(&mut self, record: Record) -> Vec<Airing> {
+        match &record.kind {
+            RecordKind::AiringStart(start) => {
+                let key = (start.slot.clone(), start.scheduled);
+                let replaced = self.open.insert(key, record);
+                replaced.into_iter().filter_map(unfinished).collect()
+            }
+            RecordKind::AiringEnd(end) => {
+                let key = (end.slot.clone(), end.scheduled);
+                self.open.remove(&key);
+                vec![Airing {
+                    slot: end.slot.clone(),
+                    scheduled: end.scheduled,
+                    started: Some(end.started),
+                    ended: Some(end.ended),
+                    late_ms: Some(end.late_ms),
+                    manual: end.manual,
+                    status: AiringStatus::Ended(end.outcome.clone()),
+                    segments: end.segments.clone(),
+                    planned: Vec::new(),
+                }]
+            }
+            RecordKind::Missed(missed) => vec![Airing {
+                slot: missed.slot.clone(),
+                scheduled: missed.scheduled,
+                started: None,
+                ended: None,
+                late_ms: None,
+                manual: false,
+                status: AiringStatus::Missed(missed.reason.clone()),
+                segments: Vec::new(),
+                planned: Vec::new(),
+            }],
+            // A new run cannot finish an airing the previous run started.
+            RecordKind::DaemonStart(_) => self.finish(),
+            _ => Vec::new(),
+        }
+    }
+
+    /// The airings still open: started, never ended.
+    pub fn finish(&mut self) -> Vec<Airing> {
+        std::mem::take(&mut self.open)
+            .into_values()
+            .filter_map(unfinished)
+            .collect()
+    }
+}
+
+fn unfinished(record: Record) -> Option<Airing> {
+    let RecordKind::AiringStart(start) = record.kind else {
+        return None;
+    };
+    Some(Airing {
+        slot: start.slot,
+        scheduled: start.scheduled,
+        started: Some(start.started),
+        ended: None,
+        late_ms: Some((start.started - start.scheduled).num_milliseconds()),
+        manual: start.manual,
+        status: AiringStatus::Unfinished,
+        segments: Vec::new(),
+        planned: start.segments,
+    })
+}

@@ -1,12 +1,179 @@
-//! `loa log` (not yet written).
+//! `loa log`: the airings the log records, in the station's local time, for
+//! a technician (or one JSON object per airing for tools).
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use chrono::{DateTime, NaiveDate, Utc};
+use chrono_tz::Tz;
+use serde_json::{Value, json};
 
 use super::CommandResult;
+use crate::airlog::airings::{Airing, AiringStatus, Airings};
+use crate::airlog::read_records;
+use crate::airlog::record::{AiringOutcome, MissReason, SegmentOutcome};
+use crate::config::{StationFiles, default_config_path};
+use crate::text::airlog::{AiringLine, LogNote};
 
 /// Arguments of `loa log`.
 #[derive(Debug, clap::Args)]
-pub struct Args {}
+pub struct Args {
+    /// The station's config file (log directory and time zone).
+    #[arg(short, long, value_name = "CONFIG", conflicts_with = "dir")]
+    config: Option<PathBuf>,
+    /// A log directory to read instead of the configured one.
+    #[arg(long, value_name = "DIR")]
+    dir: Option<PathBuf>,
+    /// First day to show (YYYY-MM-DD, local), inclusive.
+    #[arg(long, value_name = "DATE")]
+    from: Option<NaiveDate>,
+    /// Last day to show (YYYY-MM-DD, local), inclusive.
+    #[arg(long, value_name = "DATE")]
+    to: Option<NaiveDate>,
+    /// Only this slot.
+    #[arg(long, value_name = "NAME")]
+    slot: Option<String>,
+    /// Time zone for --dir (default: the config's, else Asia/Ho_Chi_Minh).
+    #[arg(long, value_name = "ZONE")]
+    tz: Option<Tz>,
+    /// One JSON object per airing.
+    #[arg(long)]
+    json: bool,
+}
 
 /// Runs `loa log`.
-pub fn run(_args: Args) -> CommandResult {
-    Err("loa log is not written yet".into())
+pub fn run(args: Args) -> CommandResult {
+    let (dir, config_zone) = match &args.dir {
+        Some(dir) => (dir.clone(), None),
+        None => {
+            let config = args.config.clone().unwrap_or_else(default_config_path);
+            let station = StationFiles::load(&config)?;
+            (station.log_dir, Some(station.timezone))
+        }
+    };
+    let zone = args
+        .tz
+        .or(config_zone)
+        .unwrap_or(chrono_tz::Asia::Ho_Chi_Minh);
+    let mut airings = Airings::default();
+    let mut problems = 0u64;
+    for record in read_records(&dir)? {
+        match record {
+            Ok(record) => {
+                for airing in airings.push(record) {
+                    show(&args, zone, &airing);
+                }
+            }
+            Err(error) => {
+                problems += 1;
+                eprintln!("{}", LogNote::Unreadable(error));
+            }
+        }
+    }
+    for airing in airings.finish() {
+        show(&args, zone, &airing);
+    }
+    if problems > 0 {
+        eprintln!(
+            "{}",
+            LogNote::Problems {
+                count: problems,
+                dir
+            }
+        );
+        return Ok(ExitCode::FAILURE);
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn show(args: &Args, zone: Tz, airing: &Airing) {
+    let day = airing.scheduled.with_timezone(&zone).date_naive();
+    let wanted = args.from.is_none_or(|from| day >= from)
+        && args.to.is_none_or(|to| day <= to)
+        && args.slot.as_ref().is_none_or(|slot| *slot == airing.slot);
+    if !wanted {
+        return;
+    }
+    if args.json {
+        println!("{}", airing_json(airing, zone));
+    } else {
+        print!("{}", AiringLine { airing, zone });
+    }
+}
+
+fn local(at: Option<DateTime<Utc>>, zone: Tz) -> Value {
+    at.map_or(Value::Null, |at| {
+        json!(
+            at.with_timezone(&zone)
+                .to_rfc3339_opts(chrono::SecondsFormat::Micros, false)
+        )
+    })
+}
+
+fn airing_json(airing: &Airing, zone: Tz) -> Value {
+    let (outcome, reason) = status_code(&airing.status);
+    let mut segments: Vec<Value> = airing
+        .segments
+        .iter()
+        .map(|s| {
+            let (outcome, reason) = segment_code(&s.outcome);
+            json!({
+                "file": s.file, "sha256": s.sha256, "title": s.title, "topic": s.topic,
+                "language": s.language, "aired_ms": s.aired_ms, "outcome": outcome,
+                "reason": reason,
+            })
+        })
+        .collect();
+    segments.extend(airing.planned.iter().map(|s| {
+        json!({
+            "file": s.file, "sha256": s.sha256, "title": s.title, "topic": s.topic,
+            "language": s.language, "aired_ms": Value::Null, "outcome": "unknown",
+            "reason": Value::Null,
+        })
+    }));
+    json!({
+        "slot": airing.slot,
+        "scheduled": local(Some(airing.scheduled), zone),
+        "started": local(airing.started, zone),
+        "ended": local(airing.ended, zone),
+        "outcome": outcome,
+        "reason": reason,
+        "late_ms": airing.late_ms,
+        "manual": airing.manual,
+        "segments": segments,
+    })
+}
+
+/// The outcome's machine name and its reason, if any.
+fn status_code(status: &AiringStatus) -> (&'static str, Option<String>) {
+    match status {
+        AiringStatus::Ended(AiringOutcome::Completed) => ("completed", None),
+        AiringStatus::Ended(AiringOutcome::CutAtMax) => ("cut_at_max", None),
+        AiringStatus::Ended(AiringOutcome::Interrupted { reason }) => {
+            ("interrupted", Some(reason.clone()))
+        }
+        AiringStatus::Ended(AiringOutcome::Failed { reason }) => ("failed", Some(reason.clone())),
+        AiringStatus::Missed(reason) => ("missed", Some(miss_code(reason))),
+        AiringStatus::Unfinished => ("unfinished", None),
+    }
+}
+
+fn miss_code(reason: &MissReason) -> String {
+    match reason {
+        MissReason::DaemonDown => "daemon_down".into(),
+        MissReason::DeviceFailure { detail } => format!("device_failure: {detail}"),
+        MissReason::NothingToAir => "nothing_to_air".into(),
+        MissReason::TooLate => "too_late".into(),
+        MissReason::ClockStep => "clock_step".into(),
+        MissReason::Other { detail } => format!("other: {detail}"),
+    }
+}
+
+fn segment_code(outcome: &SegmentOutcome) -> (&'static str, Option<String>) {
+    match outcome {
+        SegmentOutcome::Aired => ("aired", None),
+        SegmentOutcome::Cut => ("cut", None),
+        SegmentOutcome::Skipped { reason } => ("skipped", Some(reason.clone())),
+        SegmentOutcome::Failed { reason } => ("failed", Some(reason.clone())),
+    }
 }

@@ -1,12 +1,184 @@
-//! `loa verify` (not yet written).
+//! `loa verify`: check airing logs the way the Department does: every
+//! record's hash, place in the chain, signature and key, and that the log
+//! still contains the checkpoints kept from earlier exports.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use serde_json::{Value, json};
 
 use super::CommandResult;
+use crate::airlog::checkpoint::HeldCheckpoint;
+use crate::airlog::key::PublicKeyFile;
+use crate::airlog::time::format_instant;
+use crate::airlog::verify::{
+    LogSource, SignatureCheck, StationVerdict, VerifyOptions, sources_at, verify_source,
+};
+use crate::config::{StationFiles, default_config_path};
+use crate::text::airlog::{VerifyNote, problem_code};
 
 /// Arguments of `loa verify`.
 #[derive(Debug, clap::Args)]
-pub struct Args {}
+pub struct Args {
+    /// Log directories (or directories of station log directories);
+    /// default: the configured station's log_dir.
+    #[arg(value_name = "PATH")]
+    paths: Vec<PathBuf>,
+    /// The station's config file, for the default PATH.
+    #[arg(short, long, value_name = "CONFIG")]
+    config: Option<PathBuf>,
+    /// A public key file the Department filed (`loa key show --out`); the
+    /// log's first key must be one of them. Repeatable.
+    #[arg(long, value_name = "FILE")]
+    pubkey: Vec<PathBuf>,
+    /// A checkpoint kept from an earlier export; the log must contain it
+    /// and extend it. Repeatable.
+    #[arg(long, value_name = "FILE")]
+    checkpoint: Vec<PathBuf>,
+    /// One JSON object per station instead of text.
+    #[arg(long)]
+    json: bool,
+    /// Check hashes, sequence and chain only, not signatures (fast).
+    #[arg(long, conflicts_with = "strict")]
+    chain_only: bool,
+    /// Check every signature with verify_strict, without batching.
+    #[arg(long)]
+    strict: bool,
+}
 
-/// Runs `loa verify`.
-pub fn run(_args: Args) -> CommandResult {
-    Err("loa verify is not written yet".into())
+/// Runs `loa verify`. Exit 0 only when everything verified.
+pub fn run(args: Args) -> CommandResult {
+    let options = options(&args)?;
+    let paths = if args.paths.is_empty() {
+        let config = args.config.clone().unwrap_or_else(default_config_path);
+        vec![StationFiles::load(&config)?.log_dir]
+    } else {
+        args.paths.clone()
+    };
+    let mut all_ok = true;
+    let mut stations = Vec::new();
+    for path in &paths {
+        let sources = sources_at(path).map_err(|source| crate::airlog::ReadError::Io {
+            path: path.clone(),
+            source,
+        })?;
+        if sources.is_empty() {
+            all_ok = false;
+            print_note(&args, VerifyNote::NoLog { path: path.clone() });
+        }
+        for source in sources {
+            let verdict = verify_source(&source as &dyn LogSource, &options);
+            all_ok &= verdict.is_ok();
+            stations.push(verdict.station.clone().unwrap_or_default());
+            if args.json {
+                println!("{}", verdict_json(&verdict));
+            } else {
+                println!("{verdict}");
+            }
+        }
+    }
+    for held in &options.held_checkpoints {
+        if !stations.contains(&held.station) {
+            all_ok = false;
+            print_note(
+                &args,
+                VerifyNote::CheckpointUnmatched {
+                    station: held.station.clone(),
+                    seq: held.seq,
+                },
+            );
+        }
+    }
+    Ok(if all_ok {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    })
+}
+
+fn options(args: &Args) -> Result<VerifyOptions, Box<dyn std::error::Error + Send + Sync>> {
+    let filed_keys = args
+        .pubkey
+        .iter()
+        .map(|path| PublicKeyFile::read(path))
+        .collect::<Result<Vec<_>, _>>()?;
+    let held_checkpoints = args
+        .checkpoint
+        .iter()
+        .map(|path| HeldCheckpoint::read(path))
+        .collect::<Result<Vec<_>, _>>()?;
+    let signatures = if args.chain_only {
+        SignatureCheck::Skip
+    } else if args.strict {
+        SignatureCheck::Strict
+    } else {
+        SignatureCheck::Batch
+    };
+    Ok(VerifyOptions {
+        signatures,
+        filed_keys,
+        held_checkpoints,
+        ..VerifyOptions::default()
+    })
+}
+
+fn print_note(args: &Args, note: VerifyNote) {
+    if args.json {
+        println!("{}", json!({ "ok": false, "error": note.to_string() }));
+    } else {
+        println!("{note}");
+    }
+}
+
+fn verdict_json(verdict: &StationVerdict) -> Value {
+    let problems: Vec<Value> = verdict
+        .problems
+        .iter()
+        .map(|p| {
+            json!({
+                "file": p.file,
+                "line": p.line,
+                "seq": p.seq,
+                "kind": problem_code(&p.kind),
+                "message": p.kind.to_string(),
+            })
+        })
+        .collect();
+    let keys: Vec<Value> = verdict
+        .keys
+        .iter()
+        .map(|(from_seq, key)| {
+            json!({
+                "from_seq": from_seq,
+                "public_key": key.to_base64(),
+                "fingerprint": key.fingerprint(),
+            })
+        })
+        .collect();
+    let held: Vec<Value> = verdict
+        .held_checkpoints
+        .iter()
+        .map(|(seq, found)| json!({ "seq": seq, "found": found }))
+        .collect();
+    json!({
+        "path": verdict.label,
+        "station": verdict.station,
+        "ok": verdict.is_ok(),
+        "records": verdict.records,
+        "last_seq": verdict.head.map(|(seq, _)| seq),
+        "head": verdict.head.map(|(_, hash)| hash.to_hex()),
+        "period": verdict.period.map(|(from, to)| json!({
+            "from": format_instant(from),
+            "to": format_instant(to),
+        })),
+        "signatures_checked": verdict.signatures_checked,
+        "keys": keys,
+        "last_checkpoint": verdict.last_checkpoint.map(|(seq, at)| json!({
+            "seq": seq,
+            "at": format_instant(at),
+        })),
+        "held_checkpoints": held,
+        "problems": problems,
+        "more_problems": verdict.more_problems,
+    })
 }

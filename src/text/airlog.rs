@@ -3,6 +3,7 @@
 use std::fmt;
 
 use crate::airlog::error::{AirlogError, CheckpointError, KeyError, LineError, ReadError};
+use crate::airlog::key::PublicKeyFile;
 
 impl fmt::Display for LineError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -171,5 +172,395 @@ impl fmt::Display for CheckpointError {
                 path.display()
             ),
         }
+    }
+}
+
+/// What `loa key` tells the technician.
+#[derive(Debug, Clone)]
+pub enum KeyMessage {
+    /// A key was created.
+    Generated {
+        /// Where.
+        path: std::path::PathBuf,
+        /// Its fingerprint.
+        fingerprint: String,
+    },
+    /// The public key, for the Department.
+    Show(PublicKeyFile),
+    /// The `.pub` file was written.
+    PublicFileWritten {
+        /// Where.
+        path: std::path::PathBuf,
+    },
+    /// The key was rotated.
+    Rotated {
+        /// The old key's fingerprint.
+        old: String,
+        /// The new key's fingerprint.
+        new: String,
+    },
+}
+
+impl fmt::Display for KeyMessage {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::Generated { path, fingerprint } => write!(
+                f,
+                "created the station key {}\nfingerprint: {fingerprint}\n\
+                 give the Department the public key: loa key show --out station.pub",
+                path.display()
+            ),
+            Self::Show(file) => write!(
+                f,
+                "station:     {}\npublic key:  {}\nfingerprint: {}",
+                file.station,
+                format_args!("loa-ed25519 {}", file.key.to_base64()),
+                file.key.fingerprint()
+            ),
+            Self::PublicFileWritten { path } => {
+                write!(f, "wrote the public key file {}", path.display())
+            }
+            Self::Rotated { old, new } => write!(
+                f,
+                "key rotated: {old} -> {new}\nthe airing log records the new key, signed by the \
+                 old one; give the Department the new public key: loa key show --out station.pub"
+            ),
+        }
+    }
+}
+
+/// Why `loa key rotate` stopped.
+#[derive(Debug)]
+pub enum RotateError {
+    /// The rotation record could not be written to disk.
+    NotRecorded,
+}
+
+impl std::error::Error for RotateError {}
+
+impl fmt::Display for RotateError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::NotRecorded => f.write_str(
+                "the airing log could not be written, so the key was not changed; free disk \
+                 space and run `loa key rotate` again (it resumes with the same new key)",
+            ),
+        }
+    }
+}
+
+use crate::airlog::time::format_instant;
+use crate::airlog::verify::{ProblemKind, StationVerdict};
+
+/// A note `loa verify` prints beside the verdicts.
+#[derive(Debug, Clone)]
+pub enum VerifyNote {
+    /// A path with no month file in it or below it.
+    NoLog {
+        /// The path.
+        path: std::path::PathBuf,
+    },
+    /// A held checkpoint whose station was not among the logs verified.
+    CheckpointUnmatched {
+        /// Its station.
+        station: String,
+        /// Its sequence number.
+        seq: u64,
+    },
+}
+
+impl fmt::Display for VerifyNote {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::NoLog { path } => write!(
+                f,
+                "{}: FAILED: no airing log here (no air-YYYY-MM.jsonl file in it or below it)",
+                path.display()
+            ),
+            Self::CheckpointUnmatched { station, seq } => write!(
+                f,
+                "checkpoint of station {station:?} (record {seq}): FAILED: no log of that \
+                 station was verified"
+            ),
+        }
+    }
+}
+
+/// A stable machine name for each kind of problem (`loa verify --json`).
+pub fn problem_code(kind: &ProblemKind) -> &'static str {
+    match kind {
+        ProblemKind::Unreadable(_) => "unreadable",
+        ProblemKind::BadLine(_) => "bad_line",
+        ProblemKind::TornTail { .. } => "torn_tail",
+        ProblemKind::PartialLine { .. } => "partial_line",
+        ProblemKind::BadSignature => "bad_signature",
+        ProblemKind::OutOfSequence { .. } => "out_of_sequence",
+        ProblemKind::ChainBroken => "chain_broken",
+        ProblemKind::ForeignStation { .. } => "foreign_station",
+        ProblemKind::NoGenesis => "no_genesis",
+        ProblemKind::LateGenesis => "late_genesis",
+        ProblemKind::UnusableKey => "unusable_key",
+        ProblemKind::KeyNotFiled { .. } => "key_not_filed",
+        ProblemKind::NoFiledKey => "no_filed_key",
+        ProblemKind::CheckpointMismatch => "checkpoint_mismatch",
+        ProblemKind::Truncated { .. } => "truncated",
+        ProblemKind::CheckpointDiffers { .. } => "checkpoint_differs",
+        ProblemKind::ForgedCheckpoint { .. } => "forged_checkpoint",
+        ProblemKind::Empty => "empty",
+    }
+}
+
+impl fmt::Display for ProblemKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::Unreadable(detail) => write!(f, "cannot be read: {detail}"),
+            Self::BadLine(error) => write!(f, "{error}"),
+            Self::TornTail { length } => write!(
+                f,
+                "torn: the log ends in a partial line of {length} bytes (a write cut short by \
+                 a crash or power cut; the daemon moves it aside when it next starts)"
+            ),
+            Self::PartialLine { length } => write!(
+                f,
+                "a partial line of {length} bytes ends this file, but later files follow"
+            ),
+            Self::BadSignature => f.write_str(
+                "the signature does not verify with the station's key in force: the record was \
+                 changed or forged",
+            ),
+            Self::OutOfSequence { expected, found } => write!(
+                f,
+                "record {found} where record {expected} should be: records deleted, inserted, \
+                 duplicated or reordered"
+            ),
+            Self::ChainBroken => f.write_str(
+                "`prev` does not name the record before it: a record was replaced or reordered",
+            ),
+            Self::ForeignStation { expected, found } => write!(
+                f,
+                "a record of station {found:?} in the log of station {expected:?}"
+            ),
+            Self::NoGenesis => f.write_str(
+                "the log does not begin with the station's genesis record (record 0): its \
+                 beginning was removed or replaced",
+            ),
+            Self::LateGenesis => f.write_str("a second genesis record inside the log"),
+            Self::UnusableKey => f.write_str("the key it introduces is not a usable Ed25519 key"),
+            Self::KeyNotFiled { key } => write!(
+                f,
+                "the log is signed by key {}, which is not the key filed for this station",
+                key.fingerprint()
+            ),
+            Self::NoFiledKey => f.write_str("no public key was given for this station"),
+            Self::CheckpointMismatch => {
+                f.write_str("the checkpoint does not name the record before it")
+            }
+            Self::Truncated { held_seq, last_seq } => match last_seq {
+                Some(last) => write!(
+                    f,
+                    "records removed: a checkpoint kept from an earlier export shows record \
+                     {held_seq}, but the log ends at record {last}"
+                ),
+                None => write!(
+                    f,
+                    "records removed: a checkpoint kept from an earlier export shows record \
+                     {held_seq}, but the log has no records"
+                ),
+            },
+            Self::CheckpointDiffers { held_seq } => write!(
+                f,
+                "record {held_seq} is not the one the checkpoint kept from an earlier export \
+                 shows: the log was rewritten"
+            ),
+            Self::ForgedCheckpoint { held_seq } => write!(
+                f,
+                "the checkpoint given for record {held_seq} is not signed by this station's key"
+            ),
+            Self::Empty => f.write_str("the log has no records"),
+        }
+    }
+}
+
+impl fmt::Display for StationVerdict {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let station = self.station.as_deref().unwrap_or("(unknown station)");
+        writeln!(f, "{station}  ({})", self.label)?;
+        if self.is_ok() {
+            writeln!(f, "  verdict:         OK")?;
+        } else {
+            let count = self.problems.len() as u64 + self.more_problems;
+            writeln!(f, "  verdict:         FAILED ({count} problems)")?;
+        }
+        match self.head {
+            Some((last, _)) => writeln!(
+                f,
+                "  records:         {} (last: record {last})",
+                self.records
+            )?,
+            None => writeln!(f, "  records:         0")?,
+        }
+        if let Some((from, to)) = self.period {
+            writeln!(
+                f,
+                "  period:          {} to {}",
+                format_instant(from),
+                format_instant(to)
+            )?;
+        }
+        let signatures = if self.signatures_checked {
+            "all checked"
+        } else {
+            "NOT checked (chain only)"
+        };
+        writeln!(f, "  signatures:      {signatures}")?;
+        for (from_seq, key) in &self.keys {
+            writeln!(
+                f,
+                "  key:             {} from record {from_seq}",
+                key.fingerprint()
+            )?;
+        }
+        match self.last_checkpoint {
+            Some((seq, at)) => writeln!(
+                f,
+                "  last checkpoint: record {seq} at {}",
+                format_instant(at)
+            )?,
+            None => writeln!(f, "  last checkpoint: none")?,
+        }
+        for (seq, found) in &self.held_checkpoints {
+            let state = if *found { "contained" } else { "MISSING" };
+            writeln!(f, "  kept checkpoint: record {seq}: {state}")?;
+        }
+        if !self.problems.is_empty() {
+            writeln!(f, "  problems:")?;
+        }
+        for problem in &self.problems {
+            let place = match (problem.file.is_empty(), problem.line) {
+                (true, _) => "log".to_string(),
+                (false, Some(line)) => format!("{}:{line}", problem.file),
+                (false, None) => problem.file.clone(),
+            };
+            let seq = problem
+                .seq
+                .map(|s| format!(" (record {s})"))
+                .unwrap_or_default();
+            writeln!(f, "    {place}{seq}: {}", problem.kind)?;
+        }
+        if self.more_problems > 0 {
+            writeln!(f, "    … and {} more problems", self.more_problems)?;
+        }
+        Ok(())
+    }
+}
+
+/// Notes `loa log` prints on standard error.
+#[derive(Debug)]
+pub enum LogNote {
+    /// A record could not be read.
+    Unreadable(ReadError),
+    /// How many records could not be read.
+    Problems {
+        /// How many.
+        count: u64,
+        /// The log directory.
+        dir: std::path::PathBuf,
+    },
+}
+
+impl fmt::Display for LogNote {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::Unreadable(error) => write!(f, "warning: {error}"),
+            Self::Problems { count, dir } => write!(
+                f,
+                "warning: {count} records could not be read; run `loa verify {}` for details",
+                dir.display()
+            ),
+        }
+    }
+}
+
+/// One airing as `loa log` prints it for a technician: a line, then one
+/// line per segment.
+pub struct AiringLine<'a> {
+    /// The airing.
+    pub airing: &'a crate::airlog::airings::Airing,
+    /// The station's time zone.
+    pub zone: chrono_tz::Tz,
+}
+
+impl fmt::Display for AiringLine<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        use crate::airlog::airings::AiringStatus;
+        use crate::airlog::record::{AiringOutcome, MissReason, SegmentOutcome};
+        let airing = self.airing;
+        let local = |at: chrono::DateTime<chrono::Utc>| at.with_timezone(&self.zone);
+        let scheduled = local(airing.scheduled).format("%Y-%m-%d %a %H:%M");
+        let status = match &airing.status {
+            AiringStatus::Ended(AiringOutcome::Completed) => "completed".to_string(),
+            AiringStatus::Ended(AiringOutcome::CutAtMax) => "cut at the session maximum".into(),
+            AiringStatus::Ended(AiringOutcome::Interrupted { reason }) => {
+                format!("interrupted: {reason}")
+            }
+            AiringStatus::Ended(AiringOutcome::Failed { reason }) => format!("FAILED: {reason}"),
+            AiringStatus::Missed(reason) => format!(
+                "MISSED: {}",
+                match reason {
+                    MissReason::DaemonDown => "loa was not running".to_string(),
+                    MissReason::DeviceFailure { detail } =>
+                        format!("audio device failed: {detail}"),
+                    MissReason::NothingToAir => "nothing valid to air".into(),
+                    MissReason::TooLate => "too late to start".into(),
+                    MissReason::ClockStep => "the clock jumped over it".into(),
+                    MissReason::Other { detail } => detail.clone(),
+                }
+            ),
+            AiringStatus::Unfinished => "no end recorded (stopped or crashed while airing)".into(),
+        };
+        let manual = if airing.manual { " (manual)" } else { "" };
+        write!(f, "{scheduled}  {}{manual}  {status}", airing.slot)?;
+        if let Some(started) = airing.started {
+            write!(f, "; started {}", local(started).format("%H:%M:%S%.3f"))?;
+            if let Some(late) = airing.late_ms {
+                write!(f, " ({late:+} ms)")?;
+            }
+        }
+        if let Some(ended) = airing.ended {
+            write!(f, ", ended {}", local(ended).format("%H:%M:%S%.3f"))?;
+        }
+        writeln!(f)?;
+        for (n, segment) in airing.segments.iter().enumerate() {
+            let outcome = match &segment.outcome {
+                SegmentOutcome::Aired => "aired".to_string(),
+                SegmentOutcome::Cut => "cut short".into(),
+                SegmentOutcome::Skipped { reason } => format!("skipped: {reason}"),
+                SegmentOutcome::Failed { reason } => format!("failed: {reason}"),
+            };
+            let seconds = segment.aired_ms / 1000;
+            writeln!(
+                f,
+                "    {}. {} [topic {}, {}] {}:{:02} {outcome}  ({})",
+                n + 1,
+                segment.title,
+                segment.topic,
+                segment.language,
+                seconds / 60,
+                seconds % 60,
+                segment.file
+            )?;
+        }
+        for (n, segment) in airing.planned.iter().enumerate() {
+            writeln!(
+                f,
+                "    {}. {} [topic {}, {}] planned  ({})",
+                n + 1,
+                segment.title,
+                segment.topic,
+                segment.language,
+                segment.file
+            )?;
+        }
+        Ok(())
     }
 }

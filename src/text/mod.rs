@@ -4,7 +4,7 @@
 //! Code elsewhere builds typed values (error enums, diagnostics, reports);
 //! the `Display` impls and formatting live in this module.
 
-mod airlog;
+pub mod airlog;
 mod audio;
 mod config;
 mod daemon;

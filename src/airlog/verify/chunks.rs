@@ -83,8 +83,7 @@ impl<'a> ChunkReader<'a> {
         }
         let mut buffer = std::mem::take(&mut self.carry);
         loop {
-            let target = buffer.len() + CHUNK_BYTES;
-            match self.fill(&mut buffer, target) {
+            match self.fill(&mut buffer, CHUNK_BYTES) {
                 Err(e) => return Some(self.finish_part(buffer, After::Unreadable(e.kind()))),
                 Ok(true) => return Some(self.end_of_part(buffer)),
                 Ok(false) => {}
@@ -111,27 +110,13 @@ impl<'a> ChunkReader<'a> {
         }
     }
 
-    /// Reads until `buffer` holds `target` bytes; true at the end of file.
-    fn fill(&mut self, buffer: &mut Vec<u8>, target: usize) -> std::io::Result<bool> {
+    /// Reads up to `want` more bytes into `buffer`; true at the end of file.
+    fn fill(&mut self, buffer: &mut Vec<u8>, want: usize) -> std::io::Result<bool> {
         let Some(reader) = self.reader.as_mut() else {
             return Ok(true);
         };
-        let start = buffer.len();
-        buffer.resize(target.max(start + 1), 0);
-        let mut filled = start;
-        let result = loop {
-            if filled == buffer.len() {
-                break Ok(false);
-            }
-            match reader.read(&mut buffer[filled..]) {
-                Ok(0) => break Ok(true),
-                Ok(n) => filled += n,
-                Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
-                Err(e) => break Err(e),
-            }
-        };
-        buffer.truncate(filled);
-        result
+        let read = reader.take(want as u64).read_to_end(buffer)?;
+        Ok(read < want)
     }
 
     fn end_of_part(&mut self, mut buffer: Vec<u8>) -> Chunk {

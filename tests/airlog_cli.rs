@@ -1,0 +1,290 @@
+//! `loa key`, `loa log` and `loa verify` from the command line, on real
+//! files in a temporary station directory.
+
+#[path = "airlog_common.rs"]
+mod common;
+
+use std::os::unix::fs::PermissionsExt;
+use std::path::{Path, PathBuf};
+use std::process::Output;
+
+use common::*;
+use loa::airlog::checkpoint::latest_checkpoint;
+use loa::airlog::{AirLog, load_signing_key};
+
+struct Station {
+    _root: tempfile::TempDir,
+    config: PathBuf,
+    key: PathBuf,
+    log_dir: PathBuf,
+}
+
+fn station() -> Station {
+    let root = tempfile::tempdir().unwrap();
+    let config_dir = root.path().join("config");
+    std::fs::create_dir(&config_dir).unwrap();
+    let config = config_dir.join("station.toml");
+    std::fs::write(
+        &config,
+        format!(
+            "[station]\nid = \"{STATION}\"\nkey = \"../var/keys/station.key\"\n\
+             log_dir = \"../var/airlog\"\ntimezone = \"Asia/Ho_Chi_Minh\"\n"
+        ),
+    )
+    .unwrap();
+    Station {
+        key: config_dir.join("../var/keys/station.key"),
+        log_dir: config_dir.join("../var/airlog"),
+        config,
+        _root: root,
+    }
+}
+
+fn run(args: &[&str]) -> Output {
+    loa().args(args).output().unwrap()
+}
+
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}
+
+fn path(p: &Path) -> &str {
+    p.to_str().unwrap()
+}
+
+#[test]
+fn key_generate_makes_a_private_key_and_never_overwrites_it() {
+    let s = station();
+    let out = run(&["key", "generate", "-c", path(&s.config)]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert!(text(&out.stdout).contains("SHA256:"));
+    let mode = std::fs::metadata(&s.key).unwrap().permissions().mode();
+    assert_eq!(mode & 0o777, 0o600);
+    let dir_mode = std::fs::metadata(s.key.parent().unwrap())
+        .unwrap()
+        .permissions()
+        .mode();
+    assert_eq!(dir_mode & 0o022, 0);
+    let before = std::fs::read(&s.key).unwrap();
+    let again = run(&["key", "generate", "-c", path(&s.config)]);
+    assert_eq!(again.status.code(), Some(2));
+    assert!(text(&again.stderr).contains("never overwrites"));
+    assert_eq!(std::fs::read(&s.key).unwrap(), before);
+}
+
+#[test]
+fn a_key_others_can_read_or_replace_is_refused_with_the_fix() {
+    let s = station();
+    assert!(
+        run(&["key", "generate", "-c", path(&s.config)])
+            .status
+            .success()
+    );
+    std::fs::set_permissions(&s.key, std::fs::Permissions::from_mode(0o644)).unwrap();
+    let out = run(&["key", "show", "-c", path(&s.config)]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        text(&out.stderr).contains("chmod 600"),
+        "{}",
+        text(&out.stderr)
+    );
+    assert!(load_signing_key(&s.key).is_err());
+
+    std::fs::set_permissions(&s.key, std::fs::Permissions::from_mode(0o600)).unwrap();
+    let dir = s.key.parent().unwrap();
+    std::fs::set_permissions(dir, std::fs::Permissions::from_mode(0o777)).unwrap();
+    let out = run(&["key", "show", "-c", path(&s.config)]);
+    assert!(
+        text(&out.stderr).contains("chmod go-w"),
+        "{}",
+        text(&out.stderr)
+    );
+}
+
+#[test]
+fn key_show_gives_the_department_a_public_key_file_verify_accepts() {
+    let s = station();
+    assert!(
+        run(&["key", "generate", "-c", path(&s.config)])
+            .status
+            .success()
+    );
+    let pub_file = s.log_dir.parent().unwrap().join("station.pub");
+    let out = run(&[
+        "key",
+        "show",
+        "-c",
+        path(&s.config),
+        "--out",
+        path(&pub_file),
+    ]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let shown = text(&out.stdout);
+    assert!(shown.contains(STATION) && shown.contains("loa-ed25519 ") && shown.contains("SHA256:"));
+
+    let key = load_signing_key(&s.key).unwrap();
+    let (log, _) = AirLog::open(&s.log_dir, STATION, key, t0()).unwrap();
+    log.stop(t0() + minutes(1)).unwrap();
+    let out = run(&["verify", path(&s.log_dir), "--pubkey", path(&pub_file)]);
+    assert!(out.status.success(), "{}", text(&out.stdout));
+    assert!(text(&out.stdout).contains("OK"));
+}
+
+#[test]
+fn key_rotate_records_the_new_key_signed_by_the_old() {
+    let s = station();
+    assert!(
+        run(&["key", "generate", "-c", path(&s.config)])
+            .status
+            .success()
+    );
+    let old = load_signing_key(&s.key).unwrap();
+    let (log, _) = AirLog::open(&s.log_dir, STATION, old.clone(), t0()).unwrap();
+    log.stop(t0() + minutes(1)).unwrap();
+
+    let out = run(&["key", "rotate", "-c", path(&s.config)]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let new = load_signing_key(&s.key).unwrap();
+    assert_ne!(new.to_bytes(), old.to_bytes());
+    // The log now wants the new key, and verifies with both in the chain.
+    assert!(AirLog::open(&s.log_dir, STATION, old, t0() + minutes(9)).is_err());
+    let (log, _) = AirLog::open(&s.log_dir, STATION, new, t0() + minutes(10)).unwrap();
+    drop(log);
+    let out = run(&["verify", path(&s.log_dir), "--json"]);
+    assert!(out.status.success(), "{}", text(&out.stdout));
+    let verdict: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(verdict["keys"].as_array().unwrap().len(), 2);
+}
+
+#[test]
+fn loa_log_shows_airings_in_local_time_and_as_json() {
+    let s = station();
+    let (mut log, _) = AirLog::open(&s.log_dir, STATION, key(1), t0()).unwrap();
+    let (start, end) = airing("sang", t0() + minutes(1), 2);
+    log.append(t0() + minutes(1), start).unwrap();
+    log.append(t0() + minutes(11), end).unwrap();
+    log.append(t0() + minutes(20), missed("chieu", t0() + minutes(15)))
+        .unwrap();
+    drop(log);
+
+    let out = run(&["log", "-c", path(&s.config)]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let shown = text(&out.stdout);
+    // 22:31 UTC on 1 March is 05:31 on 2 March in Vietnam.
+    assert!(
+        shown.contains("2021-03-02 Tue 05:31  sang  completed"),
+        "{shown}"
+    );
+    assert!(shown.contains("MISSED"), "{shown}");
+
+    let out = run(&["log", "--dir", path(&s.log_dir), "--json", "--slot", "sang"]);
+    let lines: Vec<serde_json::Value> = text(&out.stdout)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines.len(), 1);
+    let airing = &lines[0];
+    for key in [
+        "slot",
+        "scheduled",
+        "started",
+        "ended",
+        "outcome",
+        "late_ms",
+        "segments",
+    ] {
+        assert!(airing.get(key).is_some(), "{key} missing");
+    }
+    assert_eq!(airing["scheduled"], "2021-03-02T05:31:00.000000+07:00");
+    assert_eq!(airing["outcome"], "completed");
+    assert_eq!(airing["late_ms"], 212);
+    let segment = &airing["segments"][0];
+    for key in [
+        "file", "sha256", "title", "topic", "language", "aired_ms", "outcome",
+    ] {
+        assert!(segment.get(key).is_some(), "segment {key} missing");
+    }
+    let out = run(&["log", "--dir", path(&s.log_dir), "--from", "2021-03-03"]);
+    assert!(text(&out.stdout).is_empty());
+}
+
+#[test]
+fn verify_exits_0_only_when_everything_verifies() {
+    let s = station();
+    small_log(&s.log_dir);
+    let out = run(&["verify", "-c", path(&s.config)]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stdout));
+
+    let file = parts(&s.log_dir)[0].clone();
+    let mut lines = lines(&file);
+    lines.remove(3);
+    write_lines(&file, &lines);
+    let out = run(&["verify", path(&s.log_dir)]);
+    assert_eq!(out.status.code(), Some(1));
+    let shown = text(&out.stdout);
+    assert!(
+        shown.contains("FAILED") && shown.contains("air-2021-03.jsonl:4 (record 4)"),
+        "{shown}"
+    );
+}
+
+#[test]
+fn verify_checks_a_held_checkpoint_and_a_tree_of_stations() {
+    let root = tempfile::tempdir().unwrap();
+    let ours = root.path().join("soc-trang/my-xuyen/thanh-phu");
+    let theirs = root.path().join("can-tho/vinh-hai");
+    small_log(&ours);
+    let (log, _) = AirLog::open(&theirs, "can-tho/vinh-hai", key(4), t0()).unwrap();
+    log.stop(t0()).unwrap();
+    let held = latest_checkpoint(&ours).unwrap().unwrap();
+    let held_file = root.path().join("held.checkpoint");
+    held.write(&held_file).unwrap();
+
+    let out = run(&[
+        "verify",
+        path(root.path()),
+        "--checkpoint",
+        path(&held_file),
+        "--json",
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stdout));
+    let verdicts: Vec<serde_json::Value> = text(&out.stdout)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(verdicts.len(), 2);
+    assert!(verdicts.iter().all(|v| v["ok"] == true));
+
+    // Cut our log before the checkpoint: only the held copy shows it.
+    let file = parts(&ours)[0].clone();
+    let lines = lines(&file);
+    write_lines(&file, &lines[..3]);
+    assert_eq!(run(&["verify", path(&ours)]).status.code(), Some(0));
+    let out = run(&["verify", path(&ours), "--checkpoint", path(&held_file)]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        text(&out.stdout).contains("records removed"),
+        "{}",
+        text(&out.stdout)
+    );
+}
+
+#[test]
+fn verify_never_panics_on_garbage() {
+    let dir = tempfile::tempdir().unwrap();
+    let garbage: [&[u8]; 6] = [
+        b"",
+        b"\n\n\n",
+        b"{\"body\":}",
+        &[0xff; 500],
+        &[0u8; 4096],
+        b"{\"body\":{\"v\":1,\"station\":\"\\ud800\",\"seq\":99999999999999999999}}\n",
+    ];
+    for bytes in garbage {
+        std::fs::write(dir.path().join("air-2021-03.jsonl"), bytes).unwrap();
+        let out = run(&["verify", path(dir.path())]);
+        assert_eq!(out.status.code(), Some(1), "{}", text(&out.stderr));
+    }
+    let out = run(&["verify", "/nonexistent/loa/log"]);
+    assert_eq!(out.status.code(), Some(2));
+}
