@@ -20,6 +20,8 @@ enum Command {
     Check(commands::check::Args),
     /// Run the daemon: air every slot on time.
     Run(commands::run::Args),
+    /// Air a slot's next airing, or one file, now (to test the loudspeakers).
+    Play(commands::play::Args),
     /// Show what will air in the coming days.
     Schedule(commands::schedule::Args),
     /// Manage the station's signing key.
@@ -40,6 +42,7 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Check(args) => commands::check::run(args),
+        Command::Play(args) => commands::play::run(args),
         Command::Run(args) => commands::run::run(args),
         Command::Schedule(args) => commands::schedule::run(args),
         Command::Key(args) => commands::key::run(args),

@@ -9,7 +9,8 @@ use chrono::Utc;
 use super::CommandResult;
 use super::station::{config_path, load_station, print_diagnostics};
 use crate::schedule::next_airing;
-use crate::selection::{History, build_airing};
+use crate::daemon::Ledger;
+use crate::selection::build_airing;
 use crate::text::CheckSummary;
 
 /// Arguments of `loa check`.
@@ -36,14 +37,10 @@ pub fn run(args: Args) -> CommandResult {
         );
         return Ok(ExitCode::from(1));
     };
+    let history = Ledger::from_log(&plan.station.log_dir, &plan).history;
     let next = next_airing(&plan, Utc::now(), chrono::Duration::days(400)).map(|scheduled| {
         let slot = &plan.slots[scheduled.slot];
-        build_airing(
-            &plan,
-            slot,
-            scheduled.instant,
-            &History::default().slot(&slot.name),
-        )
+        build_airing(&plan, slot, scheduled.instant, &history.slot(&slot.name))
     });
     let summary = CheckSummary {
         config: &config,

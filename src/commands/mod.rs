@@ -8,6 +8,7 @@ pub mod devices;
 pub mod key;
 pub mod log;
 pub mod output_worker;
+pub mod play;
 pub mod run;
 pub mod schedule;
 pub mod station;

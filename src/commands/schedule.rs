@@ -8,7 +8,8 @@ use chrono::{NaiveDate, Utc};
 use super::CommandResult;
 use super::station::{config_path, plan_or_report};
 use crate::schedule::resolve_local;
-use crate::selection::{History, upcoming_airings};
+use crate::daemon::Ledger;
+use crate::selection::upcoming_airings;
 
 /// Arguments of `loa schedule`.
 #[derive(Debug, clap::Args)]
@@ -39,7 +40,8 @@ pub fn run(args: Args) -> CommandResult {
         resolve_local(tz, first_day.and_time(chrono::NaiveTime::MIN)).unwrap_or_else(Utc::now);
     let end_day = first_day + chrono::Duration::days(i64::from(args.days));
     let end = resolve_local(tz, end_day.and_time(chrono::NaiveTime::MIN)).unwrap_or(start);
-    let history = History::default();
+    // Rotation continues from what the airing log says aired last.
+    let history = Ledger::from_log(&plan.station.log_dir, &plan).history;
     let airings = upcoming_airings(&plan, start, end, &history);
     if args.json {
         for airing in &airings {

@@ -44,3 +44,52 @@ pub fn daemon_started(
     }
     out
 }
+
+/// Why `loa play` cannot air.
+#[derive(Debug)]
+pub enum PlayError {
+    /// No slot of that name.
+    UnknownSlot {
+        /// The name given.
+        slot: String,
+        /// The slots there are.
+        known: Vec<String>,
+    },
+    /// The slot has nothing valid to air today.
+    NothingValid {
+        /// The slot.
+        slot: String,
+    },
+    /// Neither a slot nor a file was named.
+    NothingToPlay,
+}
+
+impl std::error::Error for PlayError {}
+
+impl fmt::Display for PlayError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::UnknownSlot { slot, known } => {
+                write!(f, "there is no slot named {slot:?}; the slots are: {}", known.join(", "))
+            }
+            Self::NothingValid { slot } => write!(
+                f,
+                "slot {slot:?} has nothing valid to air today (expired, not yet valid or unapproved segments)"
+            ),
+            Self::NothingToPlay => write!(f, "name a slot, or a file with --file"),
+        }
+    }
+}
+
+/// What `loa play` prints when the airing is over.
+pub fn play_outcome(report: &crate::playout::report::AiringReport) -> String {
+    use crate::playout::report::AiringOutcome;
+    let aired: std::time::Duration = report.segments.iter().map(|s| s.aired).sum();
+    let how = match &report.outcome {
+        AiringOutcome::Completed => "completed".to_string(),
+        AiringOutcome::CutAtMax => "cut at the slot's max".to_string(),
+        AiringOutcome::Interrupted(reason) => format!("interrupted ({reason})"),
+        AiringOutcome::Failed(reason) => format!("failed: {reason}"),
+    };
+    format!("{how}; {} aired, recorded in the airing log as manual", crate::config::format_duration(aired))
+}

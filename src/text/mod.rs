@@ -15,7 +15,7 @@ pub use output::render_device_list;
 mod schedule;
 
 pub use config::{hint, render_diagnostic};
-pub use daemon::daemon_started;
+pub use daemon::{PlayError, daemon_started, play_outcome};
 pub use schedule::{CheckSummary, airing_headline, airing_json, check_failed, render_schedule};
 
 /// Renders an error and its chain of causes, the way `main` prints it.
