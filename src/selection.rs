@@ -202,3 +202,140 @@ pub fn upcoming_airings(
         })
         .collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use std::collections::BTreeMap;
+    use std::path::PathBuf;
+
+    use chrono::TimeZone;
+
+    use super::*;
+    use crate::plan::{Playlist, Rule, Station};
+
+    fn segment(n: u32, seconds: u64) -> Segment {
+        Segment {
+            file: format!("p/{n:02}.ogg"),
+            path: PathBuf::from(format!("/nowhere/{n:02}.ogg")),
+            title: format!("{n}"),
+            topic: 1,
+            language: "vi".into(),
+            approved_by: None,
+            from: None,
+            until: None,
+            duration: Duration::from_secs(seconds),
+            sha256: String::new(),
+        }
+    }
+
+    fn plan(order: Order, count: Option<u32>, max: u64, segments: Vec<Segment>) -> Plan {
+        let slot = Slot {
+            name: "s".into(),
+            title: "s".into(),
+            rule: Rule::At {
+                times: vec![chrono::NaiveTime::MIN],
+                days: vec![chrono::Weekday::Mon],
+            },
+            from: None,
+            until: None,
+            playlist: "p".into(),
+            order,
+            count,
+            max: Duration::from_secs(max),
+            grace: Duration::ZERO,
+        };
+        let playlist = Playlist {
+            name: "p".into(),
+            title: "p".into(),
+            language: "vi".into(),
+            segments,
+        };
+        Plan {
+            station: Station {
+                id: "t".into(),
+                name: "t".into(),
+                timezone: chrono_tz::UTC,
+                output: "null".into(),
+                config_path: PathBuf::new(),
+                playlists_dir: PathBuf::new(),
+                topics_path: PathBuf::new(),
+                log_dir: PathBuf::new(),
+                key_path: PathBuf::new(),
+                grace: Duration::ZERO,
+                require_approval: false,
+            },
+            slots: vec![slot],
+            playlists: BTreeMap::from([("p".to_string(), playlist)]),
+            topics: BTreeMap::new(),
+            hash: String::new(),
+        }
+    }
+
+    fn files(airing: &Airing) -> Vec<String> {
+        airing.segments.iter().map(|s| s.file.clone()).collect()
+    }
+
+    fn at(day: u32) -> DateTime<Utc> {
+        Utc.with_ymd_and_hms(2026, 1, day, 0, 0, 0).single().unwrap_or_default()
+    }
+
+    #[test]
+    fn rotate_continues_after_the_last_aired_segment_and_wraps() {
+        let plan = plan(Order::Rotate, Some(2), 600, (1..=5).map(|n| segment(n, 10)).collect());
+        let airings = upcoming_airings(&plan, at(1), at(1) + chrono::Duration::weeks(3), &History::default());
+        let got: Vec<Vec<String>> = airings.iter().map(files).collect();
+        assert_eq!(got[0], ["p/01.ogg", "p/02.ogg"]);
+        assert_eq!(got[1], ["p/03.ogg", "p/04.ogg"]);
+        assert_eq!(got[2], ["p/05.ogg", "p/01.ogg"]);
+    }
+
+    #[test]
+    fn sequential_starts_from_the_first_every_time() {
+        let plan = plan(Order::Sequential, Some(2), 600, (1..=5).map(|n| segment(n, 10)).collect());
+        let airings = upcoming_airings(&plan, at(1), at(1) + chrono::Duration::weeks(2), &History::default());
+        assert!(airings.iter().all(|a| files(a) == ["p/01.ogg", "p/02.ogg"]));
+    }
+
+    #[test]
+    fn shuffle_repeats_nothing_until_all_have_aired() {
+        let plan = plan(Order::Shuffle, Some(3), 600, (1..=7).map(|n| segment(n, 10)).collect());
+        let airings = upcoming_airings(&plan, at(1), at(1) + chrono::Duration::weeks(14), &History::default());
+        let mut history = History::default();
+        let mut round: Vec<String> = Vec::new();
+        for airing in &airings {
+            for file in files(airing) {
+                if round.len() == 7 {
+                    round.clear();
+                }
+                assert!(!round.contains(&file), "{file} repeated within a round");
+                round.push(file);
+            }
+            history.record("s", &files(airing), 7);
+        }
+        let distinct: std::collections::BTreeSet<_> = airings.iter().map(files).collect();
+        assert!(distinct.len() > 3, "the order varies");
+    }
+
+    #[test]
+    fn without_count_takes_what_fits_in_max() {
+        let plan = plan(Order::Sequential, None, 35, (1..=5).map(|n| segment(n, 10)).collect());
+        let airing = build_airing(&plan, &plan.slots[0], at(5), &SlotHistory::default());
+        assert_eq!(files(&airing), ["p/01.ogg", "p/02.ogg", "p/03.ogg"]);
+    }
+
+    #[test]
+    fn a_lone_segment_longer_than_max_is_kept_for_a_fade() {
+        let plan = plan(Order::Sequential, None, 35, vec![segment(1, 60), segment(2, 10)]);
+        let airing = build_airing(&plan, &plan.slots[0], at(5), &SlotHistory::default());
+        assert_eq!(files(&airing), ["p/01.ogg"]);
+    }
+
+    #[test]
+    fn expired_segments_do_not_air() {
+        let mut old = segment(1, 10);
+        old.until = chrono::NaiveDate::from_ymd_opt(2025, 12, 31);
+        let plan = plan(Order::Sequential, None, 600, vec![old, segment(2, 10)]);
+        let airing = build_airing(&plan, &plan.slots[0], at(5), &SlotHistory::default());
+        assert_eq!(files(&airing), ["p/02.ogg"]);
+    }
+}

@@ -73,7 +73,7 @@ fn spawn_loa(station: &StationDir, output: &str, env: &[(&str, &Path)]) -> Child
         .args(["--output", output])
         .current_dir(station.root())
         .stdout(Stdio::null())
-        .stderr(Stdio::piped());
+        .stderr(std::fs::File::create(station.root().join("loa.err")).expect("log file"));
     for (key, value) in env {
         command.env(key, value);
     }
@@ -261,4 +261,74 @@ fn airs_through_the_alsa_device_on_time_and_gapless() {
     assert!((5.95..6.05).contains(&seconds), "six seconds captured, got {seconds}");
     let gap = longest_inner_gap(&captured, 2);
     assert!(gap < 960, "gap of {gap} frames between segments");
+}
+
+/// Regression (DESIGN.md, rodio hazards): a killed consumer behind the ALSA
+/// file plugin aborted the whole process. Now the device runs in a child
+/// process: the daemon survives, records the failure on the airing, reopens
+/// the device and airs the next airing.
+#[test]
+fn daemon_survives_the_device_consumer_killed_mid_airing() {
+    let (first, _) = slot_time(Duration::from_secs(4));
+    let second = first + chrono::Duration::seconds(14);
+    let times = format!("{}\", \"{}", first.format("%H:%M:%S"), second.format("%H:%M:%S"));
+    let station = station_at(&times, "10s", TWO_TONES);
+    let capture = station.root().join("capture.raw");
+    let Some(env) = paced_env(&capture) else {
+        eprintln!("skipped: ../shared/alsa/paced.asoundrc not found");
+        return;
+    };
+    let env: Vec<(&str, &Path)> = env.iter().map(|(k, v)| (*k, v.as_path())).collect();
+    let mut child = spawn_loa(&station, "default", &env);
+    // 1.5 s into the first airing, kill the process that consumes the sound.
+    let kill_at = first + chrono::Duration::milliseconds(1500);
+    while Utc::now() < kill_at {
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    let workers = output_support::children_of(child.id());
+    assert_eq!(workers.len(), 1, "one device process: {workers:?}");
+    output_support::signal(output_support::consumer_of(workers[0]), libc::SIGKILL);
+    // The second airing must still happen.
+    let deadline = Instant::now() + Duration::from_secs(40);
+    let ends = loop {
+        let ends: Vec<AiringEnd> = log_records(&station)
+            .into_iter()
+            .filter_map(|k| match k {
+                RecordKind::AiringEnd(end) => Some(end),
+                _ => None,
+            })
+            .collect();
+        if ends.len() == 2 || Instant::now() > deadline {
+            break ends;
+        }
+        assert!(child.try_wait().expect("wait").is_none(), "the daemon died");
+        std::thread::sleep(Duration::from_millis(100));
+    };
+    terminate(&mut child);
+    assert_eq!(ends.len(), 2, "both airings recorded: {ends:?}");
+    let failed = ends[0]
+        .segments
+        .iter()
+        .any(|s| matches!(s.outcome, SegmentOutcome::Failed { .. }));
+    let log = std::fs::read_to_string(station.root().join("loa.err")).unwrap_or_default();
+    assert!(failed, "the failure is recorded on the first airing: {:?}\n{log}", ends[0]);
+    assert_eq!(ends[1].outcome, AiringOutcome::Completed, "the device came back: {:?}", ends[1]);
+}
+
+#[test]
+fn a_corrupt_segment_is_skipped_with_its_reason_and_the_next_airs() {
+    let (_, hhmmss) = slot_time(Duration::from_secs(3));
+    let station = station_at(&hhmmss, "1m", TWO_TONES);
+    let wav = station.root().join("air.wav");
+    let mut child = spawn_loa(&station, &format!("wav:{}", wav.display()), &[]);
+    // The plan is loaded; now the first file is damaged on disk.
+    std::thread::sleep(Duration::from_millis(800));
+    station.write("playlists/cchc/01.wav", "RIFF garbage, not audio any more");
+    wait_for_airing_end(&station, Duration::from_secs(20));
+    terminate(&mut child);
+    let end = the_airing_end(&station);
+    assert!(matches!(&end.segments[0].outcome, SegmentOutcome::Skipped { reason } if !reason.is_empty()), "{:?}", end.segments[0]);
+    assert_eq!(end.segments[0].aired_ms, 0);
+    assert_eq!(end.segments[1].outcome, SegmentOutcome::Aired);
+    assert_eq!(end.outcome, AiringOutcome::Completed);
 }

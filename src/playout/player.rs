@@ -232,6 +232,7 @@ impl<'a> Run<'a> {
             }
         };
         let mut aired: u64 = 0;
+        let failures_before = self.device_failures.len();
         let mut buffer = vec![0.0f32; CHUNK_SAMPLES];
         let mut outcome = SegmentOutcome::Aired;
         loop {
@@ -267,6 +268,11 @@ impl<'a> Run<'a> {
                 outcome = SegmentOutcome::Cut;
                 break;
             }
+        }
+        // The output failed during this segment and was reopened: part of it
+        // never reached the loudspeakers, so it does not count as aired whole.
+        if let (SegmentOutcome::Aired | SegmentOutcome::Cut, Some(failure)) = (&outcome, self.device_failures.get(failures_before)) {
+            outcome = SegmentOutcome::Failed(format!("{failure} (the output was reopened and the segment went on)"));
         }
         self.report(index, aired, outcome);
     }
