@@ -106,17 +106,25 @@ pub fn split_line(line: &[u8]) -> Result<RawRecord<'_>, LineError> {
 /// Checks a line (without its newline): layout, UTF-8, compactness, the
 /// hash against the body's bytes, and the header's fixed fields.
 pub fn check_line(line: &[u8]) -> Result<CheckedLine<'_>, LineError> {
+    let checked = check_envelope(line)?;
     if std::str::from_utf8(line).is_err() {
         return Err(LineError::NotUtf8);
     }
+    if !is_compact(checked.header.data) {
+        return Err(LineError::NotCompact);
+    }
+    Ok(checked)
+}
+
+/// Checks what the chain needs: layout, the hash against the body's bytes,
+/// and the header's fixed fields, but not the text of the kind's data
+/// (UTF-8, compactness): chain-only verification.
+pub fn check_envelope(line: &[u8]) -> Result<CheckedLine<'_>, LineError> {
     let raw = split_line(line)?;
     if Sha256Hash::of_record_body(raw.body) != raw.stored_hash {
         return Err(LineError::HashMismatch);
     }
     let header = parse_header(raw.body)?;
-    if !is_compact(header.data) {
-        return Err(LineError::NotCompact);
-    }
     Ok(CheckedLine { raw, header })
 }
 

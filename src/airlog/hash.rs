@@ -41,10 +41,16 @@ impl Sha256Hash {
             return None;
         }
         let mut out = [0u8; 32];
+        let mut invalid = 0u8;
         for (byte, pair) in out.iter_mut().zip(text.chunks_exact(2)) {
-            *byte = (hex_digit(pair[0])? << 4) | hex_digit(pair[1])?;
+            let (high, low) = (
+                HEX_VALUE[usize::from(pair[0])],
+                HEX_VALUE[usize::from(pair[1])],
+            );
+            invalid |= high | low;
+            *byte = (high << 4) | (low & 0x0f);
         }
-        Some(Self(out))
+        (invalid & 0xf0 == 0).then_some(Self(out))
     }
 
     /// The 64 lowercase hex digits, appended to `out`.
@@ -64,13 +70,22 @@ impl Sha256Hash {
     }
 }
 
-fn hex_digit(c: u8) -> Option<u8> {
-    match c {
-        b'0'..=b'9' => Some(c - b'0'),
-        b'a'..=b'f' => Some(c - b'a' + 10),
-        _ => None,
+/// Each byte's value as a lowercase hex digit, or 0xff when it is not one
+/// (a table: hashes are decoded three times per record when verifying).
+const HEX_VALUE: [u8; 256] = {
+    let mut table = [0xffu8; 256];
+    let mut c = 0;
+    while c < 10 {
+        table[b'0' as usize + c] = c as u8;
+        c += 1;
     }
-}
+    let mut c = 0;
+    while c < 6 {
+        table[b'a' as usize + c] = 10 + c as u8;
+        c += 1;
+    }
+    table
+};
 
 impl fmt::Display for Sha256Hash {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
