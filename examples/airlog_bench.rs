@@ -21,6 +21,10 @@ use loa::airlog::record::*;
 use loa::airlog::verify::{SignatureCheck, VerifyOptions, sources_at, verify_sources};
 use loa::airlog::{AirLog, Sha256Hash};
 
+#[path = "../tests/airlog_common/mod.rs"]
+mod common;
+use common::airing;
+
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let arg = |i: usize| args.get(i).map(String::as_str);
@@ -180,52 +184,6 @@ fn day_of(midnight: DateTime<Utc>, day: i64) -> Vec<(DateTime<Utc>, RecordKind)>
     }
     events.sort_by_key(|(at, _)| *at);
     events
-}
-
-fn airing(slot: &str, scheduled: DateTime<Utc>, count: u32) -> (RecordKind, RecordKind) {
-    let started = scheduled + Duration::milliseconds(180);
-    let planned: Vec<PlannedSegment> = (0..count)
-        .map(|n| PlannedSegment {
-            file: format!("playlists/cai-cach-hanh-chinh/2021/ban-tin-so-{n:02}.mp3"),
-            sha256: Sha256Hash::of_bytes(&n.to_le_bytes()),
-            title: format!("Bản tin cải cách hành chính số {n}: thủ tục một cửa"),
-            topic: n % 11 + 1,
-            language: if n % 5 == 4 { "km" } else { "vi" }.into(),
-            duration_ms: 240_000 + u64::from(n) * 17_000,
-        })
-        .collect();
-    let aired = planned
-        .iter()
-        .map(|p| SegmentAired {
-            file: p.file.clone(),
-            sha256: p.sha256,
-            title: p.title.clone(),
-            topic: p.topic,
-            language: p.language.clone(),
-            aired_ms: p.duration_ms,
-            outcome: SegmentOutcome::Aired,
-        })
-        .collect();
-    let ended =
-        started + Duration::milliseconds(planned.iter().map(|p| p.duration_ms as i64).sum());
-    let start = RecordKind::AiringStart(AiringStart {
-        slot: slot.into(),
-        scheduled,
-        started,
-        manual: false,
-        segments: planned,
-    });
-    let end = RecordKind::AiringEnd(AiringEnd {
-        slot: slot.into(),
-        scheduled,
-        started,
-        ended,
-        outcome: AiringOutcome::Completed,
-        late_ms: 180,
-        manual: false,
-        segments: aired,
-    });
-    (start, end)
 }
 
 fn verify(dir: &Path, chain_only: bool) {
