@@ -46,7 +46,11 @@ impl Sha256Hash {
             let digit = c.wrapping_sub(b'0');
             let letter = c.wrapping_sub(b'a');
             invalid |= digit >= 10 && letter >= 6;
-            *nibble = if digit < 10 { digit } else { letter + 10 };
+            *nibble = if digit < 10 {
+                digit
+            } else {
+                letter.wrapping_add(10)
+            };
         }
         let mut out = [0u8; 32];
         for (byte, pair) in out.iter_mut().zip(nibbles.chunks_exact(2)) {
@@ -122,5 +126,11 @@ mod tests {
         let upper = hash.to_hex().to_uppercase();
         assert_eq!(Sha256Hash::from_hex(upper.as_bytes()), None);
         assert_eq!(Sha256Hash::from_hex(b"00"), None);
+        // Regression: bytes far from a hex digit overflowed the nibble sum.
+        for c in 0..=255u8 {
+            let text = [c; 64];
+            let valid = c.is_ascii_digit() || (b'a'..=b'f').contains(&c);
+            assert_eq!(Sha256Hash::from_hex(&text).is_some(), valid, "{c}");
+        }
     }
 }

@@ -101,9 +101,15 @@ pub fn verify_sources<S: LogSource + Sync>(
                 })
             })
             .collect();
+        // A worker that panicked (a bug) must not make stations vanish
+        // from the verdicts: pass the panic on.
         workers
             .into_iter()
-            .flat_map(|worker| worker.join().unwrap_or_default())
+            .flat_map(|worker| {
+                worker
+                    .join()
+                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+            })
             .collect()
     });
     verdicts.sort_by_key(|(index, _)| *index);
