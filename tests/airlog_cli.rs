@@ -1,7 +1,7 @@
 //! `loa key`, `loa log` and `loa verify` from the command line, on real
 //! files in a temporary station directory.
 
-#[path = "airlog_common.rs"]
+#[path = "airlog_common/mod.rs"]
 mod common;
 
 use std::os::unix::fs::PermissionsExt;
@@ -38,6 +38,10 @@ fn station() -> Station {
         config,
         _root: root,
     }
+}
+
+fn loa() -> std::process::Command {
+    std::process::Command::new(env!("CARGO_BIN_EXE_loa"))
 }
 
 fn run(args: &[&str]) -> Output {
@@ -91,6 +95,13 @@ fn a_key_others_can_read_or_replace_is_refused_with_the_fix() {
     assert!(load_signing_key(&s.key).is_err());
 
     std::fs::set_permissions(&s.key, std::fs::Permissions::from_mode(0o600)).unwrap();
+    // SAFETY: geteuid has no preconditions.
+    if unsafe { libc::geteuid() } == 0 {
+        std::os::unix::fs::chown(&s.key, Some(65534), None).unwrap();
+        let out = run(&["key", "show", "-c", path(&s.config)]);
+        assert!(text(&out.stderr).contains("chown"), "{}", text(&out.stderr));
+        std::os::unix::fs::chown(&s.key, Some(0), None).unwrap();
+    }
     let dir = s.key.parent().unwrap();
     std::fs::set_permissions(dir, std::fs::Permissions::from_mode(0o777)).unwrap();
     let out = run(&["key", "show", "-c", path(&s.config)]);

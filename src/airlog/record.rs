@@ -126,7 +126,10 @@ impl RecordKind {
             "airing_start" => parse(data, Self::AiringStart),
             "airing_end" => parse(data, Self::AiringEnd),
             "missed" => parse(data, Self::Missed),
-            "checkpoint" => parse(data, Self::Checkpoint),
+            "checkpoint" => match super::codec::parse_checkpoint_data(data) {
+                Some(checkpoint) => Ok(Self::Checkpoint(checkpoint)),
+                None => parse(data, Self::Checkpoint),
+            },
             "key_rotation" => parse(data, Self::KeyRotation),
             "write_outage" => parse(data, Self::WriteOutage),
             _ => return None,

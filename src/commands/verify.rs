@@ -12,7 +12,7 @@ use crate::airlog::checkpoint::HeldCheckpoint;
 use crate::airlog::key::PublicKeyFile;
 use crate::airlog::time::format_instant;
 use crate::airlog::verify::{
-    LogSource, SignatureCheck, StationVerdict, VerifyOptions, sources_at, verify_source,
+    SignatureCheck, StationVerdict, VerifyOptions, sources_at, verify_sources,
 };
 use crate::config::{StationFiles, default_config_path};
 use crate::text::airlog::{VerifyNote, problem_code};
@@ -56,27 +56,28 @@ pub fn run(args: Args) -> CommandResult {
         args.paths.clone()
     };
     let mut all_ok = true;
-    let mut stations = Vec::new();
+    let mut sources = Vec::new();
     for path in &paths {
-        let sources = sources_at(path).map_err(|source| crate::airlog::ReadError::Io {
+        let found = sources_at(path).map_err(|source| crate::airlog::ReadError::Io {
             path: path.clone(),
             source,
         })?;
-        if sources.is_empty() {
+        if found.is_empty() {
             all_ok = false;
             print_note(&args, VerifyNote::NoLog { path: path.clone() });
         }
-        for source in sources {
-            let verdict = verify_source(&source as &dyn LogSource, &options);
-            all_ok &= verdict.is_ok();
-            stations.push(verdict.station.clone().unwrap_or_default());
-            if args.json {
-                println!("{}", verdict_json(&verdict));
-            } else {
-                println!("{verdict}");
-            }
+        sources.extend(found);
+    }
+    let verdicts = verify_sources(&sources, &options);
+    for verdict in &verdicts {
+        all_ok &= verdict.is_ok();
+        if args.json {
+            println!("{}", verdict_json(verdict));
+        } else {
+            println!("{verdict}");
         }
     }
+    let stations: Vec<String> = verdicts.iter().filter_map(|v| v.station.clone()).collect();
     for held in &options.held_checkpoints {
         if !stations.contains(&held.station) {
             all_ok = false;

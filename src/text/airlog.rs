@@ -1,9 +1,13 @@
-//! Messages about the airing log, keys and verification.
+//! Messages about the airing log, keys and verification: the errors'
+//! wording, what `loa key` says, `loa verify`'s verdicts and `loa log`'s
+//! airing lines.
 
 use std::fmt;
 
 use crate::airlog::error::{AirlogError, CheckpointError, KeyError, LineError, ReadError};
 use crate::airlog::key::PublicKeyFile;
+use crate::airlog::time::format_instant;
+use crate::airlog::verify::{ProblemKind, StationVerdict};
 
 impl fmt::Display for LineError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -248,9 +252,6 @@ impl fmt::Display for RotateError {
         }
     }
 }
-
-use crate::airlog::time::format_instant;
-use crate::airlog::verify::{ProblemKind, StationVerdict};
 
 /// A note `loa verify` prints beside the verdicts.
 #[derive(Debug, Clone)]

@@ -50,6 +50,9 @@ pub struct ChunkReader<'a> {
     next_line: u64,
     index: usize,
     skipping: bool,
+    /// Emptied chunk buffers, reused so memory is not allocated (and
+    /// faulted in) again for every chunk.
+    spares: Vec<Vec<u8>>,
 }
 
 impl<'a> ChunkReader<'a> {
@@ -64,7 +67,13 @@ impl<'a> ChunkReader<'a> {
             next_line: 1,
             index: 0,
             skipping: false,
+            spares: Vec::new(),
         }
+    }
+
+    /// Gives back a chunk's buffer for reuse.
+    pub fn recycle(&mut self, spare: Vec<u8>) {
+        self.spares.push(spare);
     }
 
     /// The next chunk, or `None` after the last file.
@@ -81,7 +90,10 @@ impl<'a> ChunkReader<'a> {
             self.carry.clear();
             self.skipping = false;
         }
-        let mut buffer = std::mem::take(&mut self.carry);
+        let mut buffer = self.spares.pop().unwrap_or_default();
+        buffer.clear();
+        buffer.extend_from_slice(&self.carry);
+        self.carry.clear();
         loop {
             match self.fill(&mut buffer, CHUNK_BYTES) {
                 Err(e) => return Some(self.finish_part(buffer, After::Unreadable(e.kind()))),
@@ -99,7 +111,8 @@ impl<'a> ChunkReader<'a> {
                 continue;
             }
             if let Some(last) = memchr::memrchr(b'\n', &buffer) {
-                self.carry = buffer.split_off(last + 1);
+                self.carry.extend_from_slice(&buffer[last + 1..]);
+                buffer.truncate(last + 1);
                 return Some(self.chunk(buffer, After::Nothing));
             }
             if buffer.len() > MAX_LINE {

@@ -70,7 +70,54 @@ enum Done {
     Signatures { index: usize, failed: Vec<u32> },
 }
 
-/// Verifies one station's log.
+/// Verifies many stations' logs, using every core: with several stations,
+/// each thread verifies whole stations; with one, its chunks are shared.
+/// The verdicts come back in the order of `sources`.
+pub fn verify_sources<S: LogSource + Sync>(
+    sources: &[S],
+    options: &VerifyOptions,
+) -> Vec<StationVerdict> {
+    let threads = options.threads.max(1);
+    if sources.len() < 2 || threads == 1 {
+        return sources.iter().map(|s| verify_source(s, options)).collect();
+    }
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let one_thread_each = VerifyOptions {
+        threads: 1,
+        ..options.clone()
+    };
+    let mut verdicts: Vec<(usize, StationVerdict)> = std::thread::scope(|scope| {
+        let workers: Vec<_> = (0..threads.min(sources.len()))
+            .map(|_| {
+                scope.spawn(|| {
+                    let mut done = Vec::new();
+                    loop {
+                        let index = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                        let Some(source) = sources.get(index) else {
+                            return done;
+                        };
+                        done.push((index, verify_source(source, &one_thread_each)));
+                    }
+                })
+            })
+            .collect();
+        // A worker that panicked (a bug) must not make stations vanish
+        // from the verdicts: pass the panic on.
+        workers
+            .into_iter()
+            .flat_map(|worker| {
+                worker
+                    .join()
+                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+            })
+            .collect()
+    });
+    verdicts.sort_by_key(|(index, _)| *index);
+    verdicts.into_iter().map(|(_, verdict)| verdict).collect()
+}
+
+/// Verifies one station's log (on the calling thread alone when
+/// `options.threads` is 1).
 pub fn verify_source(source: &dyn LogSource, options: &VerifyOptions) -> StationVerdict {
     let part_names = source.part_names();
     let mut filed_keys = options.filed_keys.clone();
@@ -87,6 +134,10 @@ pub fn verify_source(source: &dyn LogSource, options: &VerifyOptions) -> Station
     let full = options.signatures != SignatureCheck::Skip;
     let check = options.signatures;
     let threads = options.threads.max(1);
+    if threads == 1 {
+        verify_here(source, &mut sequencer, full, check);
+        return sequencer.finish();
+    }
     let (job_tx, job_rx) = channel::<Job>();
     let (done_tx, done_rx) = channel::<Done>();
     let job_rx = Arc::new(Mutex::new(job_rx));
@@ -101,6 +152,24 @@ pub fn verify_source(source: &dyn LogSource, options: &VerifyOptions) -> Station
         drop(job_tx);
     });
     sequencer.finish()
+}
+
+/// Every step on the calling thread, chunk after chunk.
+fn verify_here(
+    source: &dyn LogSource,
+    sequencer: &mut Sequencer<'_>,
+    full: bool,
+    check: SignatureCheck,
+) {
+    let mut reader = ChunkReader::new(source);
+    while let Some(chunk) = reader.next_chunk() {
+        let mut parsed = parse_chunk(chunk, full);
+        reader.recycle(std::mem::take(&mut parsed.spare));
+        let last_part = reader.is_last_part(parsed.part);
+        let job = sequencer.take(parsed, last_part);
+        let failed = signatures::failing(&job.items, check);
+        sequencer.signatures_failed(&job.origins, &failed);
+    }
 }
 
 fn work(jobs: &Mutex<Receiver<Job>>, done: &Sender<Done>, full: bool, check: SignatureCheck) {
@@ -156,7 +225,8 @@ fn coordinate(
         }
         let Ok(result) = done.recv() else { return };
         match result {
-            Done::Parsed(chunk) => {
+            Done::Parsed(mut chunk) => {
+                reader.recycle(std::mem::take(&mut chunk.spare));
                 parsed.insert(chunk.index, chunk);
                 while let Some(chunk) = parsed.remove(&next_in_order) {
                     let index = chunk.index;

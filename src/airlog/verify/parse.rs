@@ -4,7 +4,7 @@
 
 use chrono::{DateTime, Utc};
 
-use crate::airlog::codec::{CheckedLine, check_line};
+use crate::airlog::codec::{CheckedLine, check_envelope, check_line};
 use crate::airlog::error::LineError;
 use crate::airlog::hash::Sha256Hash;
 use crate::airlog::key::PublicKey;
@@ -62,21 +62,27 @@ pub struct ParsedChunk {
     pub entries: Vec<Entry>,
     /// The distinct station ids the entries name.
     pub stations: Vec<String>,
+    /// The chunk's emptied buffer, for the reader to fill again.
+    pub spare: Vec<u8>,
 }
 
-/// Checks every line of `chunk`. With `full`, each kind's data is parsed
-/// against its schema too; without, only the kinds the chain needs.
+/// Checks every line of `chunk`. With `full`, each kind's data is checked
+/// (UTF-8, compact, schema) too; without, only the data of the kinds the
+/// chain needs is parsed. The chunk's buffer comes back for reuse.
 pub fn parse_chunk(chunk: Chunk, full: bool) -> ParsedChunk {
     let mut stations: Vec<String> = Vec::new();
-    let body = chunk.data.strip_suffix(b"\n").unwrap_or(&chunk.data);
-    let entries = if chunk.data.is_empty() {
-        Vec::new()
-    } else {
-        body.split(|&c| c == b'\n')
-            .map(|line| summarize(line, full, &mut stations))
-            .collect()
-    };
+    let mut start = 0;
+    let entries = memchr::memchr_iter(b'\n', &chunk.data)
+        .map(|end| {
+            let line = &chunk.data[start..end];
+            start = end + 1;
+            summarize(line, full, &mut stations)
+        })
+        .collect();
+    let mut spare = chunk.data;
+    spare.clear();
     ParsedChunk {
+        spare,
         index: chunk.index,
         part: chunk.part,
         first_line: chunk.first_line,
@@ -87,7 +93,11 @@ pub fn parse_chunk(chunk: Chunk, full: bool) -> ParsedChunk {
 }
 
 fn summarize(line: &[u8], full: bool, stations: &mut Vec<String>) -> Entry {
-    let checked = check_line(line)?;
+    let checked = if full {
+        check_line(line)?
+    } else {
+        check_envelope(line)?
+    };
     let role = role_of(&checked, full)?;
     let name = checked.header.station.as_ref();
     let station = match stations.iter().position(|s| s == name) {

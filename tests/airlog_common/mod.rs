@@ -1,4 +1,5 @@
-//! Shared helpers for the airing log tests (included with `#[path]`).
+//! Shared helpers for the airing log tests and its benchmark (included
+//! with `#[path]`).
 
 #![allow(dead_code)]
 
@@ -149,10 +150,6 @@ pub fn lines(path: &Path) -> Vec<Vec<u8>> {
 
 pub fn write_lines(path: &Path, lines: &[Vec<u8>]) {
     std::fs::write(path, lines.concat()).unwrap();
-}
-
-pub fn loa() -> std::process::Command {
-    std::process::Command::new(env!("CARGO_BIN_EXE_loa"))
 }
 
 /// A line from a body, a hash and a signature, as the writer lays it out.
