@@ -276,13 +276,25 @@ mod tests {
     }
 
     fn at(day: u32) -> DateTime<Utc> {
-        Utc.with_ymd_and_hms(2026, 1, day, 0, 0, 0).single().unwrap_or_default()
+        Utc.with_ymd_and_hms(2026, 1, day, 0, 0, 0)
+            .single()
+            .unwrap_or_default()
     }
 
     #[test]
     fn rotate_continues_after_the_last_aired_segment_and_wraps() {
-        let plan = plan(Order::Rotate, Some(2), 600, (1..=5).map(|n| segment(n, 10)).collect());
-        let airings = upcoming_airings(&plan, at(1), at(1) + chrono::Duration::weeks(3), &History::default());
+        let plan = plan(
+            Order::Rotate,
+            Some(2),
+            600,
+            (1..=5).map(|n| segment(n, 10)).collect(),
+        );
+        let airings = upcoming_airings(
+            &plan,
+            at(1),
+            at(1) + chrono::Duration::weeks(3),
+            &History::default(),
+        );
         let got: Vec<Vec<String>> = airings.iter().map(files).collect();
         assert_eq!(got[0], ["p/01.ogg", "p/02.ogg"]);
         assert_eq!(got[1], ["p/03.ogg", "p/04.ogg"]);
@@ -291,15 +303,35 @@ mod tests {
 
     #[test]
     fn sequential_starts_from_the_first_every_time() {
-        let plan = plan(Order::Sequential, Some(2), 600, (1..=5).map(|n| segment(n, 10)).collect());
-        let airings = upcoming_airings(&plan, at(1), at(1) + chrono::Duration::weeks(2), &History::default());
+        let plan = plan(
+            Order::Sequential,
+            Some(2),
+            600,
+            (1..=5).map(|n| segment(n, 10)).collect(),
+        );
+        let airings = upcoming_airings(
+            &plan,
+            at(1),
+            at(1) + chrono::Duration::weeks(2),
+            &History::default(),
+        );
         assert!(airings.iter().all(|a| files(a) == ["p/01.ogg", "p/02.ogg"]));
     }
 
     #[test]
     fn shuffle_repeats_nothing_until_all_have_aired() {
-        let plan = plan(Order::Shuffle, Some(3), 600, (1..=7).map(|n| segment(n, 10)).collect());
-        let airings = upcoming_airings(&plan, at(1), at(1) + chrono::Duration::weeks(14), &History::default());
+        let plan = plan(
+            Order::Shuffle,
+            Some(3),
+            600,
+            (1..=7).map(|n| segment(n, 10)).collect(),
+        );
+        let airings = upcoming_airings(
+            &plan,
+            at(1),
+            at(1) + chrono::Duration::weeks(14),
+            &History::default(),
+        );
         let mut history = History::default();
         let mut round: Vec<String> = Vec::new();
         for airing in &airings {
@@ -318,14 +350,24 @@ mod tests {
 
     #[test]
     fn without_count_takes_what_fits_in_max() {
-        let plan = plan(Order::Sequential, None, 35, (1..=5).map(|n| segment(n, 10)).collect());
+        let plan = plan(
+            Order::Sequential,
+            None,
+            35,
+            (1..=5).map(|n| segment(n, 10)).collect(),
+        );
         let airing = build_airing(&plan, &plan.slots[0], at(5), &SlotHistory::default());
         assert_eq!(files(&airing), ["p/01.ogg", "p/02.ogg", "p/03.ogg"]);
     }
 
     #[test]
     fn a_lone_segment_longer_than_max_is_kept_for_a_fade() {
-        let plan = plan(Order::Sequential, None, 35, vec![segment(1, 60), segment(2, 10)]);
+        let plan = plan(
+            Order::Sequential,
+            None,
+            35,
+            vec![segment(1, 60), segment(2, 10)],
+        );
         let airing = build_airing(&plan, &plan.slots[0], at(5), &SlotHistory::default());
         assert_eq!(files(&airing), ["p/01.ogg"]);
     }

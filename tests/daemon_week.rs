@@ -375,18 +375,28 @@ fn clock_step_forward_past_grace_records_missed_with_clock_step() {
 fn unapproved_segments_never_air_when_approval_is_required() {
     let (dir, config) = bundled_station();
     let text = std::fs::read_to_string(&config).expect("config");
-    std::fs::write(&config, text.replace("require_approval = false", "require_approval = true")).expect("write");
+    std::fs::write(
+        &config,
+        text.replace("require_approval = false", "require_approval = true"),
+    )
+    .expect("write");
     let plan = load(&config);
     let clock = simulated_clock(monday());
     run_daemon_until(plan, &clock, monday() + chrono::Duration::days(3));
     let ends = airing_ends(&records(&dir.path().join("var/airlog")));
     assert!(!ends.is_empty());
     // cchc/13 has no approved_by in the bundled playlist.
-    assert!(ends.iter().all(|e| !aired_files(e).iter().any(|f| f.contains("/13-"))));
+    assert!(
+        ends.iter()
+            .all(|e| !aired_files(e).iter().any(|f| f.contains("/13-")))
+    );
     // With approval not required, it does air (the test can fail).
     let (dir, config) = bundled_station();
     let clock = simulated_clock(monday());
     run_daemon_until(load(&config), &clock, monday() + chrono::Duration::days(3));
     let ends = airing_ends(&records(&dir.path().join("var/airlog")));
-    assert!(ends.iter().any(|e| aired_files(e).iter().any(|f| f.contains("/13-"))));
+    assert!(
+        ends.iter()
+            .any(|e| aired_files(e).iter().any(|f| f.contains("/13-")))
+    );
 }

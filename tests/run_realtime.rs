@@ -49,7 +49,9 @@ topic = 2
 
 /// The next whole second at least `lead` from now, and its HH:MM:SS.
 fn slot_time(lead: Duration) -> (DateTime<Utc>, String) {
-    let at = Utc::now() + chrono::Duration::from_std(lead).unwrap_or_default() + chrono::Duration::seconds(1);
+    let at = Utc::now()
+        + chrono::Duration::from_std(lead).unwrap_or_default()
+        + chrono::Duration::seconds(1);
     let at = at.with_nanosecond_zero();
     (at, at.format("%H:%M:%S").to_string())
 }
@@ -89,7 +91,10 @@ fn terminate(child: &mut Child) -> Duration {
             assert!(status.success(), "loa run exited with {status}");
             return asked.elapsed();
         }
-        assert!(asked.elapsed() < Duration::from_secs(10), "loa run did not stop");
+        assert!(
+            asked.elapsed() < Duration::from_secs(10),
+            "loa run did not stop"
+        );
         std::thread::sleep(Duration::from_millis(10));
     }
 }
@@ -120,7 +125,11 @@ fn wait_for_airing_end(station: &StationDir, limit: Duration) {
         let dir = station.root().join("var/airlog");
         if dir.exists()
             && read_records(&dir)
-                .map(|records| records.flatten().any(|r| matches!(r.kind, RecordKind::AiringEnd(_))))
+                .map(|records| {
+                    records
+                        .flatten()
+                        .any(|r| matches!(r.kind, RecordKind::AiringEnd(_)))
+                })
                 .unwrap_or(false)
         {
             return;
@@ -132,8 +141,12 @@ fn wait_for_airing_end(station: &StationDir, limit: Duration) {
 
 /// Longest run of near-silent frames strictly inside the sound.
 fn longest_inner_gap(frames: &[i16], channels: usize) -> usize {
-    let loud: Vec<bool> = frames.chunks(channels).map(|f| f.iter().any(|s| s.unsigned_abs() > 300)).collect();
-    let (Some(first), Some(last)) = (loud.iter().position(|&l| l), loud.iter().rposition(|&l| l)) else {
+    let loud: Vec<bool> = frames
+        .chunks(channels)
+        .map(|f| f.iter().any(|s| s.unsigned_abs() > 300))
+        .collect();
+    let (Some(first), Some(last)) = (loud.iter().position(|&l| l), loud.iter().rposition(|&l| l))
+    else {
         return usize::MAX;
     };
     let mut longest = 0;
@@ -146,7 +159,10 @@ fn longest_inner_gap(frames: &[i16], channels: usize) -> usize {
 }
 
 fn sounding_seconds(frames: &[i16], channels: usize, rate: f64) -> f64 {
-    let loud: Vec<bool> = frames.chunks(channels).map(|f| f.iter().any(|s| s.unsigned_abs() > 300)).collect();
+    let loud: Vec<bool> = frames
+        .chunks(channels)
+        .map(|f| f.iter().any(|s| s.unsigned_abs() > 300))
+        .collect();
     match (loud.iter().position(|&l| l), loud.iter().rposition(|&l| l)) {
         (Some(first), Some(last)) => (last - first + 1) as f64 / rate,
         _ => 0.0,
@@ -160,57 +176,98 @@ fn airs_on_time_gapless_to_the_wav_air_check() {
     let wav = station.root().join("air.wav");
     let mut child = spawn_loa(&station, &format!("wav:{}", wav.display()), &[]);
     wait_for_airing_end(&station, Duration::from_secs(20));
-    assert!(terminate(&mut child) < Duration::from_secs(2), "stops within 2 s");
+    assert!(
+        terminate(&mut child) < Duration::from_secs(2),
+        "stops within 2 s"
+    );
     let end = the_airing_end(&station);
     assert_eq!(end.scheduled, at);
     assert_eq!(end.outcome, AiringOutcome::Completed);
-    let late = (end.started - end.scheduled).num_microseconds().unwrap_or(i64::MAX);
-    assert!((0..5_000).contains(&late), "first sample {late} µs after the instant");
+    let late = (end.started - end.scheduled)
+        .num_microseconds()
+        .unwrap_or(i64::MAX);
+    assert!(
+        (0..5_000).contains(&late),
+        "first sample {late} µs after the instant"
+    );
     let mut reader = hound::WavReader::open(&wav).expect("air-check wav");
     let spec = reader.spec();
-    let samples: Vec<i16> = reader.samples::<i16>().map(|s| s.expect("sample")).collect();
+    let samples: Vec<i16> = reader
+        .samples::<i16>()
+        .map(|s| s.expect("sample"))
+        .collect();
     let channels = spec.channels as usize;
     let seconds = sounding_seconds(&samples, channels, f64::from(spec.sample_rate));
-    assert!((5.95..6.05).contains(&seconds), "six seconds of tone, got {seconds}");
+    assert!(
+        (5.95..6.05).contains(&seconds),
+        "six seconds of tone, got {seconds}"
+    );
     // Gapless: no silence between the two segments longer than one 20 ms buffer.
     let gap = longest_inner_gap(&samples, channels);
     assert!(gap < 960, "gap of {gap} frames between segments");
-    assert!(end.segments.iter().all(|s| s.outcome == SegmentOutcome::Aired));
+    assert!(
+        end.segments
+            .iter()
+            .all(|s| s.outcome == SegmentOutcome::Aired)
+    );
 }
 
 #[test]
 fn sigterm_mid_airing_stops_within_two_seconds_and_records_the_interruption() {
     let (_, hhmmss) = slot_time(Duration::from_secs(3));
-    let station = station_at(&hhmmss, "1m", "[[segment]]\nfile = \"cchc/long.wav\"\ntopic = 1\n");
+    let station = station_at(
+        &hhmmss,
+        "1m",
+        "[[segment]]\nfile = \"cchc/long.wav\"\ntopic = 1\n",
+    );
     station.tone("playlists/cchc/long.wav", 20.0, 440.0);
     let mut child = spawn_loa(&station, "null", &[]);
     // Wait until the airing is recorded as starting (two seconds of
     // pre-roll before its instant), then four seconds more.
     let start = Instant::now();
     loop {
-        let started = log_records(&station).iter().any(|k| matches!(k, RecordKind::AiringStart(_)));
+        let started = log_records(&station)
+            .iter()
+            .any(|k| matches!(k, RecordKind::AiringStart(_)));
         if started {
             break;
         }
-        assert!(start.elapsed() < Duration::from_secs(20), "airing never started");
+        assert!(
+            start.elapsed() < Duration::from_secs(20),
+            "airing never started"
+        );
         std::thread::sleep(Duration::from_millis(50));
     }
     std::thread::sleep(Duration::from_secs(4));
     let took = terminate(&mut child);
     assert!(took < Duration::from_secs(2), "stopped in {took:?}");
     let end = the_airing_end(&station);
-    assert!(matches!(end.outcome, AiringOutcome::Interrupted { .. }), "{:?}", end.outcome);
+    assert!(
+        matches!(end.outcome, AiringOutcome::Interrupted { .. }),
+        "{:?}",
+        end.outcome
+    );
     let aired = end.segments[0].aired_ms;
-    assert!((1_000..6_000).contains(&aired), "aired {aired} ms before the stop");
+    assert!(
+        (1_000..6_000).contains(&aired),
+        "aired {aired} ms before the stop"
+    );
     assert_eq!(end.segments[0].outcome, SegmentOutcome::Cut);
-    assert!(matches!(log_records(&station).last(), Some(RecordKind::DaemonStop(_))));
+    assert!(matches!(
+        log_records(&station).last(),
+        Some(RecordKind::DaemonStop(_))
+    ));
 }
 
 #[test]
 fn a_single_segment_longer_than_the_time_left_fades_out_at_max() {
     let (_, hhmmss) = slot_time(Duration::from_secs(3));
     // max 4s; a 6-second segment: plays 4 s, the last 2 fading out.
-    let station = station_at(&hhmmss, "4s", "[[segment]]\nfile = \"cchc/long.wav\"\ntopic = 1\n");
+    let station = station_at(
+        &hhmmss,
+        "4s",
+        "[[segment]]\nfile = \"cchc/long.wav\"\ntopic = 1\n",
+    );
     station.tone("playlists/cchc/long.wav", 3.9, 440.0);
     // `loa check` refuses a segment longer than max; make it longer on disk
     // after the check by rewriting it once the daemon has loaded the plan.
@@ -223,7 +280,10 @@ fn a_single_segment_longer_than_the_time_left_fades_out_at_max() {
     let end = the_airing_end(&station);
     assert_eq!(end.outcome, AiringOutcome::CutAtMax);
     let mut reader = hound::WavReader::open(&wav).expect("wav");
-    let samples: Vec<i16> = reader.samples::<i16>().map(|s| s.expect("sample")).collect();
+    let samples: Vec<i16> = reader
+        .samples::<i16>()
+        .map(|s| s.expect("sample"))
+        .collect();
     let seconds = sounding_seconds(&samples, 2, 48_000.0);
     assert!((3.8..4.05).contains(&seconds), "ends at max: {seconds} s");
     // Fading: the last half second is much quieter than the first.
@@ -236,7 +296,10 @@ fn a_single_segment_longer_than_the_time_left_fades_out_at_max() {
 
 fn paced_env(capture: &Path) -> Option<Vec<(&'static str, PathBuf)>> {
     let asoundrc = output_support::paced_asoundrc()?;
-    Some(vec![("ALSA_CONFIG_PATH", asoundrc), ("LOA_ALSA_CAPTURE", capture.to_path_buf())])
+    Some(vec![
+        ("ALSA_CONFIG_PATH", asoundrc),
+        ("LOA_ALSA_CAPTURE", capture.to_path_buf()),
+    ])
 }
 
 #[test]
@@ -255,10 +318,16 @@ fn airs_through_the_alsa_device_on_time_and_gapless() {
     let end = the_airing_end(&station);
     assert_eq!(end.outcome, AiringOutcome::Completed, "{end:?}");
     let late = (end.started - end.scheduled).num_milliseconds();
-    assert!(late.abs() < 5, "first sample {late} ms from the instant (device clock)");
+    assert!(
+        late.abs() < 5,
+        "first sample {late} ms from the instant (device clock)"
+    );
     let captured = output_support::read_capture(&capture);
     let seconds = sounding_seconds(&captured, 2, 48_000.0);
-    assert!((5.95..6.05).contains(&seconds), "six seconds captured, got {seconds}");
+    assert!(
+        (5.95..6.05).contains(&seconds),
+        "six seconds captured, got {seconds}"
+    );
     let gap = longest_inner_gap(&captured, 2);
     assert!(gap < 960, "gap of {gap} frames between segments");
 }
@@ -271,7 +340,11 @@ fn airs_through_the_alsa_device_on_time_and_gapless() {
 fn daemon_survives_the_device_consumer_killed_mid_airing() {
     let (first, _) = slot_time(Duration::from_secs(4));
     let second = first + chrono::Duration::seconds(14);
-    let times = format!("{}\", \"{}", first.format("%H:%M:%S"), second.format("%H:%M:%S"));
+    let times = format!(
+        "{}\", \"{}",
+        first.format("%H:%M:%S"),
+        second.format("%H:%M:%S")
+    );
     let station = station_at(&times, "10s", TWO_TONES);
     let capture = station.root().join("capture.raw");
     let Some(env) = paced_env(&capture) else {
@@ -311,8 +384,17 @@ fn daemon_survives_the_device_consumer_killed_mid_airing() {
         .iter()
         .any(|s| matches!(s.outcome, SegmentOutcome::Failed { .. }));
     let log = std::fs::read_to_string(station.root().join("loa.err")).unwrap_or_default();
-    assert!(failed, "the failure is recorded on the first airing: {:?}\n{log}", ends[0]);
-    assert_eq!(ends[1].outcome, AiringOutcome::Completed, "the device came back: {:?}", ends[1]);
+    assert!(
+        failed,
+        "the failure is recorded on the first airing: {:?}\n{log}",
+        ends[0]
+    );
+    assert_eq!(
+        ends[1].outcome,
+        AiringOutcome::Completed,
+        "the device came back: {:?}",
+        ends[1]
+    );
 }
 
 #[test]
@@ -327,7 +409,11 @@ fn a_corrupt_segment_is_skipped_with_its_reason_and_the_next_airs() {
     wait_for_airing_end(&station, Duration::from_secs(20));
     terminate(&mut child);
     let end = the_airing_end(&station);
-    assert!(matches!(&end.segments[0].outcome, SegmentOutcome::Skipped { reason } if !reason.is_empty()), "{:?}", end.segments[0]);
+    assert!(
+        matches!(&end.segments[0].outcome, SegmentOutcome::Skipped { reason } if !reason.is_empty()),
+        "{:?}",
+        end.segments[0]
+    );
     assert_eq!(end.segments[0].aired_ms, 0);
     assert_eq!(end.segments[1].outcome, SegmentOutcome::Aired);
     assert_eq!(end.outcome, AiringOutcome::Completed);

@@ -8,8 +8,8 @@ use chrono::Utc;
 
 use super::CommandResult;
 use super::station::{config_path, load_station, print_diagnostics};
-use crate::schedule::next_airing;
 use crate::daemon::Ledger;
+use crate::schedule::next_airing;
 use crate::selection::build_airing;
 use crate::text::CheckSummary;
 

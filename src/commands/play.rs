@@ -44,8 +44,15 @@ pub struct Args {
 pub fn run(args: Args) -> CommandResult {
     let config = config_path(args.config);
     let (plan, _warnings) = plan_or_report(&config)?;
-    let spec: OutputSpec = args.output.as_deref().unwrap_or(&plan.station.output).parse()?;
-    let player = Box::new(OutputPlayer::new(make_output(&spec, &std::env::current_exe()?)));
+    let spec: OutputSpec = args
+        .output
+        .as_deref()
+        .unwrap_or(&plan.station.output)
+        .parse()?;
+    let player = Box::new(OutputPlayer::new(make_output(
+        &spec,
+        &std::env::current_exe()?,
+    )));
     let file_airing = match &args.file {
         Some(path) => Some(file_airing(path, &plan)?),
         None => None,
@@ -60,16 +67,23 @@ pub fn run(args: Args) -> CommandResult {
         let (daemon, _) = Daemon::start(plan, Arc::new(SystemClock), player, shutdown)?;
         let airing = match (file_airing, &args.slot) {
             (Some(airing), _) => airing,
-            (None, Some(slot)) => daemon.manual_airing(slot).ok_or_else(|| PlayError::UnknownSlot {
-                slot: slot.clone(),
-                known: daemon.plan().slots.iter().map(|s| s.name.clone()).collect(),
-            })?,
+            (None, Some(slot)) => {
+                daemon
+                    .manual_airing(slot)
+                    .ok_or_else(|| PlayError::UnknownSlot {
+                        slot: slot.clone(),
+                        known: daemon.plan().slots.iter().map(|s| s.name.clone()).collect(),
+                    })?
+            }
             (None, None) => return Err(PlayError::NothingToPlay.into()),
         };
         if airing.segments.is_empty() {
             return Err(PlayError::NothingValid { slot: airing.slot }.into());
         }
-        println!("{}", crate::text::airing_headline(&airing, daemon.plan().station.timezone));
+        println!(
+            "{}",
+            crate::text::airing_headline(&airing, daemon.plan().station.timezone)
+        );
         Ok::<_, Box<dyn std::error::Error + Send + Sync>>(daemon.air_now(airing).await?)
     })?;
     println!("{}", crate::text::play_outcome(&report));
@@ -79,8 +93,15 @@ pub fn run(args: Args) -> CommandResult {
 /// One file as a manual airing: probed like any segment, no topic (0).
 fn file_airing(path: &std::path::Path, plan: &Plan) -> Result<Airing, crate::audio::AudioError> {
     let info = probe(path)?;
-    let name = path.file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned());
-    let language = plan.playlists.values().next().map_or_else(|| "vi".to_string(), |p| p.language.clone());
+    let name = path.file_name().map_or_else(
+        || path.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    );
+    let language = plan
+        .playlists
+        .values()
+        .next()
+        .map_or_else(|| "vi".to_string(), |p| p.language.clone());
     Ok(Airing {
         slot: FILE_SLOT.into(),
         scheduled: chrono::Utc::now(),

@@ -7,8 +7,8 @@ use chrono::{NaiveDate, Utc};
 
 use super::CommandResult;
 use super::station::{config_path, plan_or_report};
-use crate::schedule::resolve_local;
 use crate::daemon::Ledger;
+use crate::schedule::resolve_local;
 use crate::selection::upcoming_airings;
 
 /// Arguments of `loa schedule`.

@@ -162,7 +162,12 @@ impl Daemon {
     /// rotation continues), recorded as manual.
     pub fn manual_airing(&self, slot_name: &str) -> Option<Airing> {
         let slot = self.plan.slot(slot_name)?;
-        let mut airing = build_airing(&self.plan, slot, self.clock.now(), &self.ledger.history.slot(&slot.name));
+        let mut airing = build_airing(
+            &self.plan,
+            slot,
+            self.clock.now(),
+            &self.ledger.history.slot(&slot.name),
+        );
         airing.manual = true;
         Some(airing)
     }
@@ -170,8 +175,10 @@ impl Daemon {
     /// Airs `airing` now (after preparing the output), records it, and
     /// closes the log: `loa play`.
     pub async fn air_now(mut self, mut airing: Airing) -> Result<AiringReport, DaemonError> {
-        airing.scheduled = self.clock.now() + chrono::Duration::from_std(PREROLL).unwrap_or_default();
-        let deadline = airing.scheduled + chrono::Duration::from_std(airing.max).unwrap_or_default();
+        airing.scheduled =
+            self.clock.now() + chrono::Duration::from_std(PREROLL).unwrap_or_default();
+        let deadline =
+            airing.scheduled + chrono::Duration::from_std(airing.max).unwrap_or_default();
         let report = self.play(airing.clone(), deadline).await;
         self.append(RecordKind::AiringEnd(records::airing_end(&airing, &report)));
         let now = self.clock.now();

@@ -271,8 +271,12 @@ impl<'a> Run<'a> {
         }
         // The output failed during this segment and was reopened: part of it
         // never reached the loudspeakers, so it does not count as aired whole.
-        if let (SegmentOutcome::Aired | SegmentOutcome::Cut, Some(failure)) = (&outcome, self.device_failures.get(failures_before)) {
-            outcome = SegmentOutcome::Failed(format!("{failure} (the output was reopened and the segment went on)"));
+        if let (SegmentOutcome::Aired | SegmentOutcome::Cut, Some(failure)) =
+            (&outcome, self.device_failures.get(failures_before))
+        {
+            outcome = SegmentOutcome::Failed(format!(
+                "{failure} (the output was reopened and the segment went on)"
+            ));
         }
         self.report(index, aired, outcome);
     }

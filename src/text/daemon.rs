@@ -70,7 +70,11 @@ impl fmt::Display for PlayError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Self::UnknownSlot { slot, known } => {
-                write!(f, "there is no slot named {slot:?}; the slots are: {}", known.join(", "))
+                write!(
+                    f,
+                    "there is no slot named {slot:?}; the slots are: {}",
+                    known.join(", ")
+                )
             }
             Self::NothingValid { slot } => write!(
                 f,
@@ -91,5 +95,8 @@ pub fn play_outcome(report: &crate::playout::report::AiringReport) -> String {
         AiringOutcome::Interrupted(reason) => format!("interrupted ({reason})"),
         AiringOutcome::Failed(reason) => format!("failed: {reason}"),
     };
-    format!("{how}; {} aired, recorded in the airing log as manual", crate::config::format_duration(aired))
+    format!(
+        "{how}; {} aired, recorded in the airing log as manual",
+        crate::config::format_duration(aired)
+    )
 }
