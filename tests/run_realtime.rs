@@ -261,37 +261,49 @@ fn sigterm_mid_airing_stops_within_two_seconds_and_records_the_interruption() {
 
 #[test]
 fn a_single_segment_longer_than_the_time_left_fades_out_at_max() {
-    let (_, hhmmss) = slot_time(Duration::from_secs(3));
-    // max 4s; a 6-second segment: plays 4 s, the last 2 fading out.
+    // The daemon starts two seconds into a 6-second slot whose only segment
+    // lasts 5 s: it airs late (within grace) and must end at start + max,
+    // fading out over the last two seconds.
+    let now = Utc::now().with_nanosecond_zero();
     let station = station_at(
-        &hhmmss,
-        "4s",
+        &now.format("%H:%M:%S").to_string(),
+        "6s",
         "[[segment]]\nfile = \"cchc/long.wav\"\ntopic = 1\n",
     );
-    station.tone("playlists/cchc/long.wav", 3.9, 440.0);
-    // `loa check` refuses a segment longer than max; make it longer on disk
-    // after the check by rewriting it once the daemon has loaded the plan.
+    station.tone("playlists/cchc/long.wav", 5.0, 440.0);
+    let wait = (now + chrono::Duration::seconds(2) - Utc::now())
+        .to_std()
+        .unwrap_or_default();
+    std::thread::sleep(wait);
     let wav = station.root().join("air.wav");
     let mut child = spawn_loa(&station, &format!("wav:{}", wav.display()), &[]);
-    std::thread::sleep(Duration::from_millis(1500));
-    common::write_tone(&station.root().join("playlists/cchc/long.wav"), 6.0, 440.0);
     wait_for_airing_end(&station, Duration::from_secs(20));
     terminate(&mut child);
     let end = the_airing_end(&station);
     assert_eq!(end.outcome, AiringOutcome::CutAtMax);
+    assert_eq!(end.segments[0].outcome, SegmentOutcome::Cut);
+    let left = (end.scheduled + chrono::Duration::seconds(6) - end.started).num_milliseconds()
+        as f64
+        / 1000.0;
     let mut reader = hound::WavReader::open(&wav).expect("wav");
     let samples: Vec<i16> = reader
         .samples::<i16>()
         .map(|s| s.expect("sample"))
         .collect();
     let seconds = sounding_seconds(&samples, 2, 48_000.0);
-    assert!((3.8..4.05).contains(&seconds), "ends at max: {seconds} s");
-    // Fading: the last half second is much quieter than the first.
+    assert!(
+        seconds < 5.0 && (seconds - left).abs() < 0.1,
+        "ends at start + max: {seconds} s aired, {left} s were left"
+    );
+    // Fading: the last 0.2 s is much quieter than the first.
     let peak = |frames: &[i16]| frames.iter().map(|s| s.unsigned_abs()).max().unwrap_or(0);
-    let first = peak(&samples[..48_000]);
-    let last_start = (seconds * 48_000.0) as usize * 2 - 48_000;
-    let last = peak(&samples[last_start..last_start + 24_000]);
-    assert!(last * 3 < first, "fade: first {first}, last {last}");
+    let first = peak(&samples[..19_200]);
+    let sound_end = samples
+        .iter()
+        .rposition(|s| s.unsigned_abs() > 300)
+        .unwrap_or(0);
+    let last = peak(&samples[sound_end.saturating_sub(19_200)..sound_end]);
+    assert!(last * 4 < first, "fade: first {first}, last {last}");
 }
 
 fn paced_env(capture: &Path) -> Option<Vec<(&'static str, PathBuf)>> {
