@@ -24,6 +24,8 @@ enum Command {
     Play(commands::play::Args),
     /// Show what will air in the coming days.
     Schedule(commands::schedule::Args),
+    /// What the running daemon is doing.
+    Status(commands::status::Args),
     /// Manage the station's signing key.
     Key(commands::key::Args),
     /// Show the airings recorded in the airing log.
@@ -44,6 +46,7 @@ fn main() -> ExitCode {
         Command::Check(args) => commands::check::run(args),
         Command::Play(args) => commands::play::run(args),
         Command::Run(args) => commands::run::run(args),
+        Command::Status(args) => commands::status::run(args),
         Command::Schedule(args) => commands::schedule::run(args),
         Command::Key(args) => commands::key::run(args),
         Command::Log(args) => commands::log::run(args),

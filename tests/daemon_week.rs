@@ -63,8 +63,14 @@ fn run_daemon_until(plan: Plan, clock: &SimulatedClock, until: DateTime<Utc>) {
     runtime.block_on(async {
         let shutdown = Shutdown::new();
         let player = Box::new(SimulatedPlayer::new(clock.clone()));
-        let (daemon, _) = Daemon::start(plan, Arc::new(clock.clone()), player, shutdown.clone())
-            .expect("daemon starts");
+        let (daemon, _) = Daemon::start(
+            plan,
+            Arc::new(clock.clone()),
+            player,
+            "null",
+            shutdown.clone(),
+        )
+        .expect("daemon starts");
         let watcher = async {
             while clock.now() < until {
                 tokio::task::yield_now().await;
@@ -292,6 +298,7 @@ fn clock_step_back_never_airs_twice() {
             plan.clone(),
             Arc::new(clock.clone()),
             player,
+            "null",
             shutdown.clone(),
         )
         .expect("daemon");
@@ -340,6 +347,7 @@ fn clock_step_forward_past_grace_records_missed_with_clock_step() {
             plan.clone(),
             Arc::new(clock.clone()),
             player,
+            "null",
             shutdown.clone(),
         )
         .expect("daemon");

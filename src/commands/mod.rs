@@ -12,6 +12,7 @@ pub mod play;
 pub mod run;
 pub mod schedule;
 pub mod station;
+pub mod status;
 pub mod verify;
 
 use std::process::ExitCode;

@@ -64,7 +64,9 @@ pub fn run(args: Args) -> CommandResult {
     let report = runtime.block_on(async move {
         let shutdown = Shutdown::new();
         watch_signals(shutdown.clone())?;
-        let (daemon, _) = Daemon::start(plan, Arc::new(SystemClock), player, shutdown)?;
+        let output_name = spec.to_string();
+        let (daemon, _) =
+            Daemon::start(plan, Arc::new(SystemClock), player, &output_name, shutdown)?;
         let airing = match (file_airing, &args.slot) {
             (Some(airing), _) => airing,
             (None, Some(slot)) => {

@@ -7,7 +7,9 @@ use std::sync::Arc;
 use super::CommandResult;
 use super::station::{config_path, plan_or_report};
 use crate::clock::SystemClock;
-use crate::daemon::Daemon;
+use crate::daemon::socket::{serve, socket_path};
+use crate::daemon::watch::{reload, watch_config};
+use crate::daemon::{Daemon, DaemonHandle};
 use crate::playout::output::{OutputSpec, make_output};
 use crate::playout::player::OutputPlayer;
 use crate::shutdown::Shutdown;
@@ -41,7 +43,28 @@ pub fn run(args: Args) -> CommandResult {
     runtime.block_on(async move {
         let shutdown = Shutdown::new();
         watch_signals(shutdown.clone())?;
-        let (daemon, startup) = Daemon::start(plan, Arc::new(SystemClock), player, shutdown)?;
+        let output_name = spec.to_string();
+        let (daemon, startup) = Daemon::start(
+            plan,
+            Arc::new(SystemClock),
+            player,
+            &output_name,
+            shutdown.clone(),
+        )?;
+        let handle = daemon.handle();
+        // Edits to the config or playlists, and SIGHUP, reload the station.
+        let _watch = watch_config(&config, daemon.plan(), handle.clone())
+            .map_err(
+                |error| tracing::warn!(%error, "config changes will not be noticed; use SIGHUP"),
+            )
+            .ok();
+        reload_on_hangup(config.clone(), handle.clone())?;
+        let socket = socket_path(&daemon.plan().station.log_dir);
+        tokio::spawn(async move {
+            if let Err(error) = serve(socket.clone(), handle, shutdown).await {
+                tracing::warn!(%error, path = %socket.display(), "status socket not available");
+            }
+        });
         print!(
             "{}",
             crate::text::daemon_started(daemon.plan(), &startup, daemon.next_airing().as_ref())
@@ -50,6 +73,20 @@ pub fn run(args: Args) -> CommandResult {
         Ok::<_, Box<dyn std::error::Error + Send + Sync>>(())
     })?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// SIGHUP reloads the configuration (as an edit would).
+fn reload_on_hangup(config: PathBuf, handle: DaemonHandle) -> std::io::Result<()> {
+    use tokio::signal::unix::{SignalKind, signal};
+    let mut hangup = signal(SignalKind::hangup())?;
+    tokio::spawn(async move {
+        while hangup.recv().await.is_some() {
+            tracing::info!("SIGHUP: reloading the configuration");
+            let (config, handle) = (config.clone(), handle.clone());
+            let _ = tokio::task::spawn_blocking(move || reload(&config, &handle)).await;
+        }
+    });
+    Ok(())
 }
 
 /// SIGTERM and SIGINT trigger the shutdown.

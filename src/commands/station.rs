@@ -3,12 +3,7 @@
 
 use std::path::{Path, PathBuf};
 
-use chrono::Utc;
-
-use crate::audio::ProbeCache;
-use crate::config::{
-    AudioFacts, Diagnostics, Loaded, Prober, StationFiles, default_config_path, load_plan,
-};
+use crate::config::{Diagnostics, default_config_path};
 use crate::plan::Plan;
 
 /// The config file to use: the one given, or the default.
@@ -16,47 +11,7 @@ pub fn config_path(given: Option<PathBuf>) -> PathBuf {
     given.unwrap_or_else(default_config_path)
 }
 
-/// Where probe results are cached: beside the log folder (the station's
-/// state directory), so it is writable wherever the log is.
-pub fn probe_cache_path(log_dir: &Path) -> PathBuf {
-    log_dir
-        .parent()
-        .map_or_else(|| log_dir.to_path_buf(), Path::to_path_buf)
-        .join("probe-cache.json")
-}
-
-impl Prober for ProbeCache {
-    fn probe(&mut self, path: &Path) -> Result<AudioFacts, String> {
-        ProbeCache::probe(self, path)
-            .map(|info| AudioFacts {
-                duration: info.duration,
-                sha256: info.sha256,
-            })
-            .map_err(|e| e.to_string())
-    }
-}
-
-/// Loads the station at `config`, probing audio through the station's
-/// cache (saved afterwards, best effort: a read-only state folder must not
-/// stop `loa check`).
-pub fn load_station(config: &Path) -> Loaded {
-    // The cache location and the station's "today" depend on settings in
-    // the config itself: read those few first.
-    let files = StationFiles::load(config).ok();
-    let cache_file = files.as_ref().map(|f| probe_cache_path(&f.log_dir));
-    let mut cache = ProbeCache::load(cache_file.as_deref().unwrap_or(Path::new("")));
-    let tz = files
-        .as_ref()
-        .map_or(chrono_tz::Asia::Ho_Chi_Minh, |f| f.timezone);
-    let today = Utc::now().with_timezone(&tz).date_naive();
-    let loaded = load_plan(config, today, &mut cache);
-    if cache_file.is_some()
-        && let Err(error) = cache.save()
-    {
-        tracing::debug!(%error, "probe cache not saved");
-    }
-    loaded
-}
+pub use crate::config::{load_station, probe_cache_path};
 
 /// Prints every diagnostic to stderr, in file order.
 pub fn print_diagnostics(diagnostics: &Diagnostics) {

@@ -1,6 +1,7 @@
 //! The station's configuration: TOML model, loading, validation with spans,
 //! and the topic catalogue. The one entry point is [`load_plan`].
 
+mod cached;
 mod duration;
 mod fields;
 mod load;
@@ -13,6 +14,7 @@ mod station_files;
 mod topics;
 mod validate;
 
+pub use cached::{load_station, probe_cache_path};
 pub use duration::{format_duration, parse_duration};
 pub use load::{Loaded, hex, load_plan};
 pub use paths::{nfc, resolve_segment_path};

@@ -6,15 +6,24 @@
 //! across restarts and clock steps comes from the [`Ledger`], derived from
 //! the airing log.
 
+mod control;
 mod ledger;
 mod records;
+pub mod socket;
+pub mod status;
+pub mod watch;
 
 use std::sync::Arc;
 use std::time::Duration;
 
 use chrono::{DateTime, Utc};
 
+pub use control::{Control, DaemonHandle};
 pub use ledger::Ledger;
+pub use status::Status;
+
+use control::{ControlInbox, control_channel};
+use status::{AiringLine, NowPlaying};
 
 use crate::airlog::record::{ConfigApplied, MissReason, Missed};
 use crate::airlog::{
@@ -80,6 +89,8 @@ pub struct Daemon {
     /// When the last airing ended (a miss before it is "too late").
     busy_until: Option<DateTime<Utc>>,
     last_checkpoint: DateTime<Utc>,
+    inbox: ControlInbox,
+    handle: DaemonHandle,
 }
 
 impl Daemon {
@@ -89,6 +100,7 @@ impl Daemon {
         plan: Plan,
         clock: Arc<dyn Clock>,
         player: Box<dyn Player>,
+        output_name: &str,
         shutdown: Shutdown,
     ) -> Result<(Self, Startup), DaemonError> {
         let (key, generated) =
@@ -106,6 +118,14 @@ impl Daemon {
             .last_record_at
             .map_or(grace_start, |last| last.max(now - CATCH_UP_LIMIT))
             .min(grace_start);
+        let (handle, inbox) = control_channel(Status {
+            station: plan.station.id.clone(),
+            name: plan.station.name.clone(),
+            timezone: plan.station.timezone.name().to_string(),
+            started_at: now,
+            output: output_name.to_string(),
+            ..Status::default()
+        });
         let mut daemon = Self {
             plan: Arc::new(plan),
             clock,
@@ -117,6 +137,8 @@ impl Daemon {
             scan_from,
             busy_until: None,
             last_checkpoint: now,
+            inbox,
+            handle,
         };
         for open in daemon.ledger.take_open_airings() {
             let end = records::interrupted_by_crash(&open, now);
@@ -125,6 +147,7 @@ impl Daemon {
         let plan_hash =
             Sha256Hash::from_hex(daemon.plan.hash.as_bytes()).unwrap_or(Sha256Hash::ZERO);
         daemon.append(RecordKind::ConfigApplied(ConfigApplied { plan_hash }));
+        daemon.refresh_status();
         Ok((
             daemon,
             Startup {
@@ -132,6 +155,11 @@ impl Daemon {
                 log: report,
             },
         ))
+    }
+
+    /// A handle for the config watcher and the status socket.
+    pub fn handle(&self) -> DaemonHandle {
+        self.handle.clone()
     }
 
     /// The plan in force.
@@ -189,6 +217,9 @@ impl Daemon {
     /// Runs until shutdown, then writes the closing records.
     pub async fn run(mut self) -> Result<(), DaemonError> {
         while !self.shutdown.is_triggered() {
+            while let Ok(control) = self.inbox.receiver.try_recv() {
+                self.apply(control);
+            }
             self.housekeeping();
             let now = self.clock.now();
             let pending = self.pending(now);
@@ -227,10 +258,70 @@ impl Daemon {
         self.log.stop(now).map(|_| ()).map_err(DaemonError::Log)
     }
 
-    async fn sleep_until(&self, deadline: DateTime<Utc>) {
+    /// Waits until `deadline`, or until shutdown, or until a control
+    /// message arrives (applied at once; the loop then looks again).
+    async fn sleep_until(&mut self, deadline: DateTime<Utc>) {
         let shutdown = self.shutdown.clone();
         let cancelled = Box::pin(async move { shutdown.wait().await });
-        wait_until(self.clock.as_ref(), deadline, cancelled).await;
+        let clock = Arc::clone(&self.clock);
+        let message = tokio::select! {
+            _ = wait_until(clock.as_ref(), deadline, cancelled) => None,
+            message = self.inbox.receiver.recv() => message,
+        };
+        if let Some(control) = message {
+            self.apply(control);
+        }
+    }
+
+    /// Applies a control message: a new plan takes effect from the next
+    /// airing (one in progress finished under the plan it started with).
+    fn apply(&mut self, control: Control) {
+        match control {
+            Control::Apply(plan) if plan.hash == self.plan.hash => {
+                self.set_status(|s| s.config_error = None)
+            }
+            Control::Apply(plan) => {
+                tracing::info!(plan = %plan.hash, "new configuration applied");
+                self.plan = Arc::new(*plan);
+                let plan_hash =
+                    Sha256Hash::from_hex(self.plan.hash.as_bytes()).unwrap_or(Sha256Hash::ZERO);
+                self.append(RecordKind::ConfigApplied(ConfigApplied { plan_hash }));
+                self.set_status(|s| s.config_error = None);
+                self.refresh_status();
+            }
+            Control::Invalid(errors) => self.set_status(|s| s.config_error = Some(errors)),
+        }
+    }
+
+    fn set_status(&self, change: impl FnOnce(&mut Status)) {
+        let mut status = self.inbox.status.lock().unwrap_or_else(|e| e.into_inner());
+        change(&mut status);
+    }
+
+    /// Recomputes the parts of the status that follow from the plan and log.
+    fn refresh_status(&self) {
+        let now = self.clock.now();
+        let next: Vec<AiringLine> = self
+            .pending(now)
+            .into_iter()
+            .filter(|a| a.instant >= now)
+            .take(5)
+            .map(|due| {
+                let airing = self.build(due);
+                AiringLine {
+                    slot: airing.slot.clone(),
+                    scheduled: airing.scheduled,
+                    detail: crate::text::airing_summary(&airing),
+                }
+            })
+            .collect();
+        let (head_seq, head_hash) = self.log.head();
+        let plan_hash = self.plan.hash.clone();
+        self.set_status(|s| {
+            s.next = next;
+            s.plan_hash = plan_hash;
+            s.log_head = head_seq.map(|seq| (seq, head_hash.to_hex()));
+        });
     }
 
     /// Scheduled airings from `scan_from` to the lookahead, not yet handled.
@@ -257,7 +348,13 @@ impl Daemon {
             MissReason::ClockStep
         };
         let slot = self.plan.slots[due.slot].name.clone();
-        tracing::warn!(%slot, scheduled = %due.instant, ?reason, "airing missed");
+        tracing::warn!(%slot, scheduled = %due.instant, %reason, "airing missed");
+        let line = AiringLine {
+            slot: slot.clone(),
+            scheduled: due.instant,
+            detail: crate::text::missed_summary(&reason),
+        };
+        self.set_status(|s| s.push_last(line));
         self.append(RecordKind::Missed(Missed {
             slot,
             scheduled: due.instant,
@@ -282,6 +379,7 @@ impl Daemon {
         let deadline = due.instant + slot_max;
         let report = self.play(airing.clone(), deadline).await;
         self.busy_until = Some(report.ended);
+        self.airing_over(&airing, &report);
         tracing::info!(
             slot = %airing.slot,
             late_ms = (report.started - airing.scheduled).num_milliseconds(),
@@ -311,6 +409,19 @@ impl Daemon {
         self.append(RecordKind::AiringStart(records::airing_start(
             &airing, start_at,
         )));
+        let segments = airing
+            .segments
+            .iter()
+            .map(|s| (s.title.clone(), s.duration.as_millis() as u64))
+            .collect();
+        let slot = airing.slot.clone();
+        self.set_status(|s| {
+            s.now_playing = Some(NowPlaying {
+                slot,
+                started: start_at,
+                segments,
+            })
+        });
         let stop = self.shutdown.clone();
         let for_play = airing.clone();
         match tokio::task::spawn_blocking(move || {
@@ -325,6 +436,25 @@ impl Daemon {
             }
             Err(_) => self.player_lost(&airing),
         }
+    }
+
+    /// Status after an airing: nothing playing, the outcome in "last",
+    /// the output's failure (if any), the next airings.
+    fn airing_over(&self, airing: &Airing, report: &AiringReport) {
+        let line = AiringLine {
+            slot: airing.slot.clone(),
+            scheduled: airing.scheduled,
+            detail: crate::text::outcome_summary(report),
+        };
+        let output_error = report.device_failures.last().cloned();
+        self.set_status(|s| {
+            s.now_playing = None;
+            s.push_last(line);
+            if output_error.is_some() {
+                s.output_error = output_error;
+            }
+        });
+        self.refresh_status();
     }
 
     fn player_lost(&mut self, airing: &Airing) -> AiringReport {
@@ -347,8 +477,9 @@ impl Daemon {
         }
         if (now - self.last_checkpoint).to_std().unwrap_or_default() >= CHECKPOINT_EVERY {
             self.last_checkpoint = now;
-            if let Err(error) = self.log.checkpoint(now) {
-                tracing::error!(%error, "checkpoint not written");
+            match self.log.checkpoint(now) {
+                Ok(appended) => self.set_status(|s| s.last_checkpoint = Some((appended.seq, now))),
+                Err(error) => tracing::error!(%error, "checkpoint not written"),
             }
         }
     }

@@ -494,7 +494,7 @@ pub struct AiringLine<'a> {
 impl fmt::Display for AiringLine<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         use crate::airlog::airings::AiringStatus;
-        use crate::airlog::record::{AiringOutcome, MissReason, SegmentOutcome};
+        use crate::airlog::record::{AiringOutcome, SegmentOutcome};
         let airing = self.airing;
         let local = |at: chrono::DateTime<chrono::Utc>| at.with_timezone(&self.zone);
         let scheduled = local(airing.scheduled).format("%Y-%m-%d %a %H:%M");
@@ -505,18 +505,7 @@ impl fmt::Display for AiringLine<'_> {
                 format!("interrupted: {reason}")
             }
             AiringStatus::Ended(AiringOutcome::Failed { reason }) => format!("FAILED: {reason}"),
-            AiringStatus::Missed(reason) => format!(
-                "MISSED: {}",
-                match reason {
-                    MissReason::DaemonDown => "loa was not running".to_string(),
-                    MissReason::DeviceFailure { detail } =>
-                        format!("audio device failed: {detail}"),
-                    MissReason::NothingToAir => "nothing valid to air".into(),
-                    MissReason::TooLate => "too late to start".into(),
-                    MissReason::ClockStep => "the clock jumped over it".into(),
-                    MissReason::Other { detail } => detail.clone(),
-                }
-            ),
+            AiringStatus::Missed(reason) => format!("MISSED: {reason}"),
             AiringStatus::Unfinished => "no end recorded (stopped or crashed while airing)".into(),
         };
         let manual = if airing.manual { " (manual)" } else { "" };
@@ -563,5 +552,19 @@ impl fmt::Display for AiringLine<'_> {
             )?;
         }
         Ok(())
+    }
+}
+
+impl fmt::Display for crate::airlog::record::MissReason {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        use crate::airlog::record::MissReason;
+        match self {
+            MissReason::DaemonDown => write!(f, "loa was not running"),
+            MissReason::DeviceFailure { detail } => write!(f, "audio device failed: {detail}"),
+            MissReason::NothingToAir => write!(f, "nothing valid to air"),
+            MissReason::TooLate => write!(f, "too late to start"),
+            MissReason::ClockStep => write!(f, "the clock jumped over it"),
+            MissReason::Other { detail } => write!(f, "{detail}"),
+        }
     }
 }

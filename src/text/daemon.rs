@@ -85,8 +85,8 @@ impl fmt::Display for PlayError {
     }
 }
 
-/// What `loa play` prints when the airing is over.
-pub fn play_outcome(report: &crate::playout::report::AiringReport) -> String {
+/// "completed; 11m40s aired": how an airing went.
+pub fn outcome_summary(report: &crate::playout::report::AiringReport) -> String {
     use crate::playout::report::AiringOutcome;
     let aired: std::time::Duration = report.segments.iter().map(|s| s.aired).sum();
     let how = match &report.outcome {
@@ -95,8 +95,27 @@ pub fn play_outcome(report: &crate::playout::report::AiringReport) -> String {
         AiringOutcome::Interrupted(reason) => format!("interrupted ({reason})"),
         AiringOutcome::Failed(reason) => format!("failed: {reason}"),
     };
+    format!("{how}; {} aired", crate::config::format_duration(aired))
+}
+
+/// What `loa play` prints when the airing is over.
+pub fn play_outcome(report: &crate::playout::report::AiringReport) -> String {
     format!(
-        "{how}; {} aired, recorded in the airing log as manual",
-        crate::config::format_duration(aired)
+        "{}, recorded in the airing log as manual",
+        outcome_summary(report)
     )
+}
+
+/// "4 segments, 11m40s": an upcoming airing in a line.
+pub fn airing_summary(airing: &crate::selection::Airing) -> String {
+    format!(
+        "{} segments, {}",
+        airing.segments.len(),
+        crate::config::format_duration(airing.total())
+    )
+}
+
+/// "missed: loa was not running".
+pub fn missed_summary(reason: &crate::airlog::record::MissReason) -> String {
+    format!("missed: {reason}")
 }

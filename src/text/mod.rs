@@ -13,10 +13,14 @@ mod output;
 pub use output::render_device_list;
 
 mod schedule;
+mod status;
 
 pub use config::{hint, render_diagnostic};
-pub use daemon::{PlayError, daemon_started, play_outcome};
+pub use daemon::{
+    PlayError, airing_summary, daemon_started, missed_summary, outcome_summary, play_outcome,
+};
 pub use schedule::{CheckSummary, airing_headline, airing_json, check_failed, render_schedule};
+pub use status::{render_not_running, render_status};
 
 /// Renders an error and its chain of causes, the way `main` prints it.
 pub fn render_error(error: &(dyn std::error::Error + 'static)) -> String {

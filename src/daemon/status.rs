@@ -1,0 +1,77 @@
+//! What `loa status` shows: kept up to date by the daemon at each change,
+//! read by the status socket.
+
+use std::collections::VecDeque;
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+
+/// How many past airings the status keeps.
+const RECENT: usize = 5;
+
+/// The daemon's state, as the technician sees it.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Status {
+    /// Station id.
+    pub station: String,
+    /// Station name.
+    pub name: String,
+    /// The station's time zone (IANA name), for showing times.
+    pub timezone: String,
+    /// When the daemon started.
+    pub started_at: DateTime<Utc>,
+    /// The airing in progress.
+    pub now_playing: Option<NowPlaying>,
+    /// The next airings (up to five).
+    pub next: Vec<AiringLine>,
+    /// The last airings (up to five), newest last.
+    pub last: VecDeque<AiringLine>,
+    /// The output (`default`, `wav:…`, …) and its last failure, if any.
+    pub output: String,
+    /// The last failure of the output, if any.
+    pub output_error: Option<String>,
+    /// The last config error (the config in force is the previous one).
+    pub config_error: Option<String>,
+    /// SHA-256 of the plan in force.
+    pub plan_hash: String,
+    /// The airing log's newest record: sequence number and hash.
+    pub log_head: Option<(u64, String)>,
+    /// The last checkpoint's sequence number and time.
+    pub last_checkpoint: Option<(u64, DateTime<Utc>)>,
+}
+
+/// The airing in progress.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NowPlaying {
+    /// Slot name.
+    pub slot: String,
+    /// When it started.
+    pub started: DateTime<Utc>,
+    /// Its segments: title and length in milliseconds, in order (the one
+    /// playing now follows from the time since `started`).
+    pub segments: Vec<(String, u64)>,
+}
+
+/// One airing in a list.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AiringLine {
+    /// Slot name.
+    pub slot: String,
+    /// Scheduled instant.
+    pub scheduled: DateTime<Utc>,
+    /// Segments and length (upcoming), or the outcome (past).
+    pub detail: String,
+}
+
+impl Status {
+    /// Adds a finished airing, keeping the last five.
+    pub fn push_last(&mut self, line: AiringLine) {
+        self.last.push_back(line);
+        while self.last.len() > RECENT {
+            self.last.pop_front();
+        }
+    }
+}

@@ -1,0 +1,110 @@
+//! How `loa status` shows the daemon.
+
+use chrono::{DateTime, Utc};
+use chrono_tz::Tz;
+
+use crate::config::format_duration;
+use crate::daemon::Status;
+use crate::plan::Plan;
+use crate::selection::Airing;
+
+/// The running daemon's status, for a technician.
+pub fn render_status(status: &Status, now: DateTime<Utc>) -> String {
+    let tz: Tz = status
+        .timezone
+        .parse()
+        .unwrap_or(chrono_tz::Asia::Ho_Chi_Minh);
+    let local = |t: DateTime<Utc>| t.with_timezone(&tz).format("%Y-%m-%d %H:%M:%S").to_string();
+    let uptime = (now - status.started_at).to_std().unwrap_or_default();
+    let mut out = format!(
+        "{} ({}) — loa running since {} (up {})\n",
+        status.name,
+        status.station,
+        local(status.started_at),
+        format_duration(uptime)
+    );
+    out.push_str(&format!("output: {}", status.output));
+    match &status.output_error {
+        Some(error) => out.push_str(&format!(" — last failure: {error}\n")),
+        None => out.push('\n'),
+    }
+    match &status.now_playing {
+        Some(playing) => {
+            let position = (now - playing.started).to_std().unwrap_or_default();
+            let mut elapsed = position.as_millis() as u64;
+            let current = playing.segments.iter().find(|(_, length)| {
+                let here = elapsed < *length;
+                elapsed = elapsed.saturating_sub(*length);
+                here
+            });
+            out.push_str(&format!(
+                "now playing: {} since {} ({} in){}\n",
+                playing.slot,
+                local(playing.started),
+                format_duration(position),
+                current.map_or(String::new(), |(title, _)| format!(", segment \"{title}\""))
+            ));
+        }
+        None => out.push_str("now playing: nothing\n"),
+    }
+    out.push_str("next:\n");
+    if status.next.is_empty() {
+        out.push_str("  nothing scheduled in the coming days\n");
+    }
+    for line in &status.next {
+        out.push_str(&format!(
+            "  {}  {}  {}\n",
+            local(line.scheduled),
+            line.slot,
+            line.detail
+        ));
+    }
+    out.push_str("last:\n");
+    if status.last.is_empty() {
+        out.push_str("  nothing aired since start\n");
+    }
+    for line in &status.last {
+        out.push_str(&format!(
+            "  {}  {}  {}\n",
+            local(line.scheduled),
+            line.slot,
+            line.detail
+        ));
+    }
+    if let Some(error) = &status.config_error {
+        out.push_str(&format!(
+            "config error (the previous config stays in force until fixed):\n{error}"
+        ));
+    }
+    if let Some((seq, hash)) = &status.log_head {
+        out.push_str(&format!(
+            "airing log: record {seq}, head {}\n",
+            &hash[..hash.len().min(16)]
+        ));
+    }
+    if let Some((seq, at)) = &status.last_checkpoint {
+        out.push_str(&format!(
+            "last checkpoint: record {seq} at {}\n",
+            local(*at)
+        ));
+    }
+    out
+}
+
+/// What `loa status` prints when no daemon answers.
+pub fn render_not_running(plan: &Plan, next: &[Airing]) -> String {
+    let mut out = format!(
+        "loa is not running for {} ({}); start it with `loa run` or `systemctl start loa`\nnext airings from the config:\n",
+        plan.station.name, plan.station.id
+    );
+    for airing in next {
+        out.push_str(&format!(
+            "  {}\n",
+            super::airing_headline(airing, plan.station.timezone)
+        ));
+    }
+    if next.is_empty() {
+        out.push_str("  nothing scheduled in the coming days\n");
+    }
+    out
+}
