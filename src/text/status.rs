@@ -5,6 +5,7 @@ use chrono_tz::Tz;
 
 use crate::config::format_duration;
 use crate::daemon::Status;
+use crate::daemon::status::AiringLine;
 use crate::plan::Plan;
 use crate::selection::Airing;
 
@@ -47,30 +48,31 @@ pub fn render_status(status: &Status, now: DateTime<Utc>) -> String {
         }
         None => out.push_str("now playing: nothing\n"),
     }
-    out.push_str("next:\n");
-    if status.next.is_empty() {
-        out.push_str("  nothing scheduled in the coming days\n");
-    }
-    for line in &status.next {
-        out.push_str(&format!(
-            "  {}  {}  {}\n",
-            local(line.scheduled),
-            line.slot,
-            line.detail
-        ));
-    }
-    out.push_str("last:\n");
-    if status.last.is_empty() {
-        out.push_str("  nothing aired since start\n");
-    }
-    for line in &status.last {
-        out.push_str(&format!(
-            "  {}  {}  {}\n",
-            local(line.scheduled),
-            line.slot,
-            line.detail
-        ));
-    }
+    let list = |heading: &str, lines: &mut dyn Iterator<Item = &AiringLine>, empty: &str| {
+        let mut text = format!("{heading}:\n");
+        for line in lines {
+            text.push_str(&format!(
+                "  {}  {}  {}\n",
+                local(line.scheduled),
+                line.slot,
+                line.detail
+            ));
+        }
+        if text.ends_with(":\n") {
+            text.push_str(&format!("  {empty}\n"));
+        }
+        text
+    };
+    out.push_str(&list(
+        "next",
+        &mut status.next.iter(),
+        "nothing scheduled in the coming days",
+    ));
+    out.push_str(&list(
+        "last",
+        &mut status.last.iter(),
+        "nothing aired since start",
+    ));
     if let Some(error) = &status.config_error {
         out.push_str(&format!(
             "config error (the previous config stays in force until fixed):\n{error}"
