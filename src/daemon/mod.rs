@@ -112,8 +112,7 @@ impl Daemon {
             .map_err(DaemonError::Log)?;
         // Look back at least as far as the longest grace, so a start inside
         // a slot's window still airs it, even on a new log.
-        let longest_grace = plan.slots.iter().map(|s| s.grace).max().unwrap_or_default();
-        let grace_start = now - chrono::Duration::from_std(longest_grace).unwrap_or_default();
+        let grace_start = now - longest_grace(&plan);
         let scan_from = ledger
             .last_record_at
             .map_or(grace_start, |last| last.max(now - CATCH_UP_LIMIT))
@@ -234,6 +233,11 @@ impl Daemon {
                     break;
                 }
             }
+            if next.is_none_or(|due| due.instant >= now) {
+                // Everything before now is handled: keep the scan window
+                // short however long the station has been idle.
+                self.scan_from = self.scan_from.max(now - self.longest_grace());
+            }
             let wake = self.last_checkpoint
                 + chrono::Duration::from_std(CHECKPOINT_EVERY).unwrap_or_default();
             match next {
@@ -256,6 +260,10 @@ impl Daemon {
         let now = self.clock.now();
         tracing::info!("stopping");
         self.log.stop(now).map(|_| ()).map_err(DaemonError::Log)
+    }
+
+    fn longest_grace(&self) -> chrono::Duration {
+        longest_grace(&self.plan)
     }
 
     /// Waits until `deadline`, or until shutdown, or until a control
@@ -500,4 +508,10 @@ impl Daemon {
         }
         self.ledger.note(now, &kind, &self.plan);
     }
+}
+
+/// The longest `grace` of any slot: how far back an airing can still start.
+fn longest_grace(plan: &Plan) -> chrono::Duration {
+    let longest = plan.slots.iter().map(|s| s.grace).max().unwrap_or_default();
+    chrono::Duration::from_std(longest).unwrap_or_default()
 }
