@@ -192,3 +192,18 @@ fn status_without_a_daemon_says_so_and_shows_the_next_airings() {
     assert!(text.contains("loa is not running"), "{text}");
     assert!(text.contains("05:30:00 sang"), "{text}");
 }
+
+/// Regression: reading the config and playlists made inotify "open" events
+/// that triggered a reload, which read them again: a reload loop at 2 Hz
+/// using half a core.
+#[test]
+fn reading_its_own_files_does_not_make_the_daemon_reload() {
+    let station = StationDir::new();
+    let daemon = spawn_daemon(&station);
+    wait_for_status(&station, Duration::from_secs(10), |_| true);
+    std::thread::sleep(Duration::from_secs(3));
+    stop(daemon);
+    let log = std::fs::read_to_string(station.root().join("loa.err")).unwrap_or_default();
+    assert!(!log.contains("reloading"), "{log}");
+    assert_eq!(config_applied_count(&station), 1);
+}

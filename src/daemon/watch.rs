@@ -10,7 +10,8 @@
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use notify::RecursiveMode;
+use notify::event::{AccessKind, AccessMode};
+use notify::{EventKind, RecursiveMode};
 use notify_debouncer_full::{DebounceEventResult, Debouncer, RecommendedCache, new_debouncer};
 
 use super::control::{Control, DaemonHandle};
@@ -47,6 +48,21 @@ pub fn reload(config: &Path, handle: &DaemonHandle) {
     }
 }
 
+/// Whether an event can change what loading reads. Reading the files
+/// ourselves makes open/close events: reacting to those would reload for
+/// ever (regression: a reload loop at 2 Hz).
+fn changes_content(kind: &EventKind) -> bool {
+    match kind {
+        EventKind::Access(AccessKind::Close(AccessMode::Write)) => true,
+        EventKind::Access(_) => false,
+        EventKind::Create(_)
+        | EventKind::Modify(_)
+        | EventKind::Remove(_)
+        | EventKind::Any
+        | EventKind::Other => true,
+    }
+}
+
 /// Starts watching what `plan` was loaded from.
 pub fn watch_config(
     config: &Path,
@@ -58,9 +74,14 @@ pub fn watch_config(
         let relevant = match &result {
             Ok(events) => events
                 .iter()
-                .any(|e| e.need_rescan() || !e.paths.is_empty()),
+                .any(|e| e.need_rescan() || changes_content(&e.kind)),
             Err(_) => true,
         };
+        if let Ok(events) = &result {
+            for event in events.iter() {
+                tracing::debug!(kind = ?event.kind, paths = ?event.paths, "watched change");
+            }
+        }
         if relevant {
             tracing::info!("configuration or playlists changed; reloading");
             reload(&config_path, &handle);
