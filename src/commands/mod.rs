@@ -5,9 +5,11 @@
 
 pub mod check;
 pub mod devices;
+pub mod export;
 pub mod key;
 pub mod log;
 pub mod output_worker;
+pub mod report;
 pub mod run;
 pub mod schedule;
 pub mod station;
