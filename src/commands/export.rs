@@ -31,6 +31,9 @@ pub struct Args {
     /// bundle), when the Department asks for it.
     #[arg(long, value_name = "FILE")]
     since: Option<PathBuf>,
+    /// The export's time instead of the clock's (tests, re-runs).
+    #[arg(long, hide = true, value_name = "INSTANT")]
+    now: Option<chrono::DateTime<chrono::Utc>>,
 }
 
 /// Runs `loa export`. Exit 0 when the bundle was written and its records
@@ -47,7 +50,7 @@ pub fn run(args: Args) -> CommandResult {
         period,
         output: args.output,
         since,
-        now: chrono::Utc::now(),
+        now: args.now.unwrap_or_else(chrono::Utc::now),
     })?;
     let ok = summary.verdict.is_ok();
     println!("{}", ExportDone(&summary));

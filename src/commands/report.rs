@@ -108,6 +108,9 @@ pub struct Args {
 pub fn run(args: Args) -> CommandResult {
     let period = Period::parse(&args.period, args.cutoff)?;
     let format = output_format(&args)?;
+    if format == Format::Xlsx && args.output.is_none() {
+        return Err(Box::new(ReportError::XlsxNeedsOutput));
+    }
     let own = own_station(&args)?;
     let zone = args
         .tz

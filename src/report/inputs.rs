@@ -91,7 +91,7 @@ fn collect(path: &Path, zone: Tz, depth: usize, out: &mut Vec<Input>) -> Result<
         });
         return Ok(());
     }
-    if depth == MAX_DEPTH || !path.is_dir() {
+    if depth == MAX_DEPTH {
         return Ok(());
     }
     let mut entries: Vec<PathBuf> = std::fs::read_dir(path)

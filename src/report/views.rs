@@ -441,30 +441,29 @@ pub fn gaps(report: &Report) -> Table {
             )
         });
         let (period_from, period_to) = (report.period.from, report.period.to);
-        let mut uncovered = |from: NaiveDate, to: NaiveDate, why: &str| {
-            if from <= to {
-                rows.push(gap_row(&entry.station, from, to, why, RowStyle::Warning));
-            }
+        let uncovered = |from: NaiveDate, to: NaiveDate, why: &str| {
+            (from <= to).then(|| gap_row(&entry.station, from, to, why, RowStyle::Warning))
         };
-        match covered {
-            None => uncovered(period_from, period_to, "Không có bản ghi"),
-            Some((first, last)) => {
-                if let Some(day) = first.pred_opt() {
+        let (before, after) = match covered {
+            None => (uncovered(period_from, period_to, "Không có bản ghi"), None),
+            Some((first, last)) => (
+                first.pred_opt().and_then(|day| {
                     uncovered(
                         period_from,
                         day.min(period_to),
                         "Nhật ký bắt đầu sau ngày này",
-                    );
-                }
-                if let Some(day) = last.succ_opt() {
+                    )
+                }),
+                last.succ_opt().and_then(|day| {
                     uncovered(
                         day.max(period_from),
                         period_to,
                         "Nhật ký kết thúc trước ngày này",
-                    );
-                }
-            }
-        }
+                    )
+                }),
+            ),
+        };
+        rows.extend(before);
         for gap in &tally.gaps {
             let style = match gap.explained {
                 super::gaps::Silence::Unexplained => RowStyle::Warning,
@@ -478,6 +477,7 @@ pub fn gaps(report: &Report) -> Table {
                 style,
             ));
         }
+        rows.extend(after);
     }
     Table {
         name: "gaps",

@@ -73,6 +73,15 @@ impl Station {
         self.root().join("var/airlog")
     }
 
+    /// `loa export` for `period` into `output` at time `now`; its output.
+    pub fn export(&self, period: &str, output: &Path, now: &str, extra: &[&str]) -> String {
+        let config = self.config();
+        let mut args = vec!["export", "-c", arg(&config), "--period", period];
+        args.extend(["-o", arg(output), "--now", now]);
+        args.extend_from_slice(extra);
+        loa_ok(&args, 0)
+    }
+
     /// Runs the station's daemon on a simulated clock from `from` to `until`.
     pub fn run(&self, from: DateTime<Utc>, until: DateTime<Utc>) {
         let plan = loa::commands::station::load_station(&self.config())
