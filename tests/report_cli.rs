@@ -266,7 +266,23 @@ fn a_district_rolls_up_three_communes_in_two_districts_from_their_exports() {
     }
     // The officer's two commands, on the folder of bundles.
     let folder = exports.path();
+    // A damaged file among them is listed, not counted, and stops nothing.
+    std::fs::write(folder.join("broken.tar"), b"not a tar").unwrap();
     let report = report_json(&["--period", "2026-H2", arg(folder)]);
+    let broken = report["report"]["stations"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["station"].as_str().unwrap().ends_with("broken.tar"))
+        .expect("the broken bundle is listed");
+    assert_eq!(broken["status"], "not_verified");
+    assert_eq!(broken["inputs"][0]["problems"][0]["kind"], "unreadable");
+    assert_eq!(
+        report["report"]["rollup"].as_array().unwrap().len(),
+        6,
+        "not in the tree"
+    );
+    std::fs::remove_file(folder.join("broken.tar")).unwrap();
     let xlsx = folder.join("district.xlsx");
     loa_ok(
         &[

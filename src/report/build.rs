@@ -135,9 +135,12 @@ pub fn build_report(inputs: Vec<Input>, options: ReportOptions) -> std::io::Resu
             tally,
         });
     }
+    // Inputs that name no station (unreadable) are listed, not placed in
+    // the tree.
     let tree = roll_up(
         stations
             .iter()
+            .filter(|s| s.inputs.iter().any(|v| v.station.is_some()))
             .map(|s| (s.station.as_str(), s.tally.as_ref().map(|t| &t.figures))),
     );
     let mut totals = Figures::default();

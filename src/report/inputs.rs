@@ -79,7 +79,20 @@ fn collect(path: &Path, zone: Tz, depth: usize, out: &mut Vec<Input>) -> Result<
         source,
     };
     if path.is_file() {
-        out.push(bundle_input(path)?);
+        match bundle_input(path) {
+            Ok(input) => out.push(input),
+            // A damaged bundle among many is listed as unreadable, so one
+            // commune's broken file does not stop the district's report.
+            Err(InputError::Bundle(error)) if depth > 0 => out.push(Input {
+                source: Box::new(Unreadable {
+                    label: path.display().to_string(),
+                    error: error.to_string(),
+                }),
+                zone,
+                catalogue: None,
+            }),
+            Err(error) => return Err(error),
+        }
         return Ok(());
     }
     let here = DirSource::open(path).map_err(io)?;
@@ -107,4 +120,25 @@ fn collect(path: &Path, zone: Tz, depth: usize, out: &mut Vec<Input>) -> Result<
         }
     }
     Ok(())
+}
+
+/// A bundle that could not be opened, as a source whose only file cannot
+/// be read: the verifier reports it, with the reason, and it is not counted.
+struct Unreadable {
+    label: String,
+    error: String,
+}
+
+impl LogSource for Unreadable {
+    fn label(&self) -> String {
+        self.label.clone()
+    }
+
+    fn part_names(&self) -> Vec<String> {
+        vec![self.label.clone()]
+    }
+
+    fn open_part(&self, _: usize) -> std::io::Result<Box<dyn std::io::Read + '_>> {
+        Err(std::io::Error::other(self.error.clone()))
+    }
 }
