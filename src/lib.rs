@@ -21,6 +21,7 @@ pub mod config;
 pub mod daemon;
 pub mod plan;
 pub mod playout;
+pub mod report;
 pub mod schedule;
 pub mod selection;
 pub mod shutdown;

@@ -32,6 +32,10 @@ enum Command {
     Log(commands::log::Args),
     /// Verify airing logs or export bundles.
     Verify(commands::verify::Args),
+    /// Periodic report for the Department (xlsx, csv, json, html).
+    Report(Box<commands::report::Args>),
+    /// Export a period's log as one file to send up.
+    Export(commands::export::Args),
     /// List the audio outputs that `output =` accepts.
     Devices(commands::devices::Args),
     /// Play PCM from stdin on a sound device (started by the daemon).
@@ -51,6 +55,8 @@ fn main() -> ExitCode {
         Command::Key(args) => commands::key::run(args),
         Command::Log(args) => commands::log::run(args),
         Command::Verify(args) => commands::verify::run(args),
+        Command::Report(args) => commands::report::run(*args),
+        Command::Export(args) => commands::export::run(args),
         Command::Devices(args) => commands::devices::run(args),
         Command::OutputWorker(args) => commands::output_worker::run(args),
     };

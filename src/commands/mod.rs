@@ -5,10 +5,12 @@
 
 pub mod check;
 pub mod devices;
+pub mod export;
 pub mod key;
 pub mod log;
 pub mod output_worker;
 pub mod play;
+pub mod report;
 pub mod run;
 pub mod schedule;
 pub mod station;

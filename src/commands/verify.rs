@@ -8,20 +8,17 @@ use std::process::ExitCode;
 use serde_json::{Value, json};
 
 use super::CommandResult;
-use crate::airlog::checkpoint::HeldCheckpoint;
 use crate::airlog::key::PublicKeyFile;
 use crate::airlog::time::format_instant;
-use crate::airlog::verify::{
-    SignatureCheck, StationVerdict, VerifyOptions, sources_at, verify_sources,
-};
+use crate::airlog::verify::{SignatureCheck, StationVerdict, VerifyOptions, verify_source};
 use crate::config::{StationFiles, default_config_path};
 use crate::text::airlog::{VerifyNote, problem_code};
 
 /// Arguments of `loa verify`.
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// Log directories (or directories of station log directories);
-    /// default: the configured station's log_dir.
+    /// Log directories, export bundles (`loa export`), or directories of
+    /// them; default: the configured station's log_dir.
     #[arg(value_name = "PATH")]
     paths: Vec<PathBuf>,
     /// The station's config file, for the default PATH.
@@ -31,8 +28,9 @@ pub struct Args {
     /// log's first key must be one of them. Repeatable.
     #[arg(long, value_name = "FILE")]
     pubkey: Vec<PathBuf>,
-    /// A checkpoint kept from an earlier export; the log must contain it
-    /// and extend it. Repeatable.
+    /// A checkpoint kept from an earlier export (its `checkpoint` file, or
+    /// the earlier export bundle itself); the log must contain it and
+    /// extend it. Repeatable.
     #[arg(long, value_name = "FILE")]
     checkpoint: Vec<PathBuf>,
     /// One JSON object per station instead of text.
@@ -56,28 +54,24 @@ pub fn run(args: Args) -> CommandResult {
         args.paths.clone()
     };
     let mut all_ok = true;
-    let mut sources = Vec::new();
+    let mut stations = Vec::new();
     for path in &paths {
-        let found = sources_at(path).map_err(|source| crate::airlog::ReadError::Io {
-            path: path.clone(),
-            source,
-        })?;
-        if found.is_empty() {
+        let sources = crate::report::log_sources(path)?;
+        if sources.is_empty() {
             all_ok = false;
             print_note(&args, VerifyNote::NoLog { path: path.clone() });
         }
-        sources.extend(found);
-    }
-    let verdicts = verify_sources(&sources, &options);
-    for verdict in &verdicts {
-        all_ok &= verdict.is_ok();
-        if args.json {
-            println!("{}", verdict_json(verdict));
-        } else {
-            println!("{verdict}");
+        for source in sources {
+            let verdict = verify_source(source.as_ref(), &options);
+            all_ok &= verdict.is_ok();
+            stations.push(verdict.station.clone().unwrap_or_default());
+            if args.json {
+                println!("{}", verdict_json(&verdict));
+            } else {
+                println!("{verdict}");
+            }
         }
     }
-    let stations: Vec<String> = verdicts.iter().filter_map(|v| v.station.clone()).collect();
     for held in &options.held_checkpoints {
         if !stations.contains(&held.station) {
             all_ok = false;
@@ -106,7 +100,7 @@ fn options(args: &Args) -> Result<VerifyOptions, Box<dyn std::error::Error + Sen
     let held_checkpoints = args
         .checkpoint
         .iter()
-        .map(|path| HeldCheckpoint::read(path))
+        .map(|path| crate::report::export::read_held_checkpoint(path))
         .collect::<Result<Vec<_>, _>>()?;
     let signatures = if args.chain_only {
         SignatureCheck::Skip
@@ -131,7 +125,9 @@ fn print_note(args: &Args, note: VerifyNote) {
     }
 }
 
-fn verdict_json(verdict: &StationVerdict) -> Value {
+/// One station's verdict as `loa verify --json` prints it (reports embed
+/// it too).
+pub fn verdict_json(verdict: &StationVerdict) -> Value {
     let problems: Vec<Value> = verdict
         .problems
         .iter()
@@ -166,6 +162,7 @@ fn verdict_json(verdict: &StationVerdict) -> Value {
         "station": verdict.station,
         "ok": verdict.is_ok(),
         "records": verdict.records,
+        "first_seq": verdict.first_seq,
         "last_seq": verdict.head.map(|(seq, _)| seq),
         "head": verdict.head.map(|(_, hash)| hash.to_hex()),
         "period": verdict.period.map(|(from, to)| json!({

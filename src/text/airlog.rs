@@ -307,6 +307,7 @@ pub fn problem_code(kind: &ProblemKind) -> &'static str {
         ProblemKind::Truncated { .. } => "truncated",
         ProblemKind::CheckpointDiffers { .. } => "checkpoint_differs",
         ProblemKind::ForgedCheckpoint { .. } => "forged_checkpoint",
+        ProblemKind::StartsAfterCheckpoint { .. } => "starts_after_checkpoint",
         ProblemKind::Empty => "empty",
     }
 }
@@ -377,6 +378,15 @@ impl fmt::Display for ProblemKind {
                 f,
                 "the checkpoint given for record {held_seq} is not signed by this station's key"
             ),
+            Self::StartsAfterCheckpoint {
+                held_seq,
+                first_seq,
+            } => write!(
+                f,
+                "this export begins at record {first_seq}, after record {held_seq} of the \
+                 checkpoint kept from the earlier export, so it cannot show that it extends it; \
+                 ask the station for `loa export --since` that checkpoint"
+            ),
             Self::Empty => f.write_str("the log has no records"),
         }
     }
@@ -392,13 +402,18 @@ impl fmt::Display for StationVerdict {
             let count = self.problems.len() as u64 + self.more_problems;
             writeln!(f, "  verdict:         FAILED ({count} problems)")?;
         }
-        match self.head {
-            Some((last, _)) => writeln!(
+        match (self.head, self.first_seq) {
+            (Some((last, _)), Some(first)) => writeln!(
+                f,
+                "  records:         {} (records {first} to {last}: an export)",
+                self.records
+            )?,
+            (Some((last, _)), None) => writeln!(
                 f,
                 "  records:         {} (last: record {last})",
                 self.records
             )?,
-            None => writeln!(f, "  records:         0")?,
+            (None, _) => writeln!(f, "  records:         0")?,
         }
         if let Some((from, to)) = self.period {
             writeln!(

@@ -27,7 +27,7 @@ use parse::{ParsedChunk, parse_chunk};
 use sequencer::{Origin, Sequencer};
 pub use signatures::SignatureCheck;
 use signatures::SignatureItem;
-pub use source::{DirSource, LogSource, sources_at};
+pub use source::{ChainStart, DirSource, LogSource, sources_at};
 pub use verdict::{Problem, ProblemKind, StationVerdict};
 
 /// How to verify.
@@ -131,6 +131,9 @@ pub fn verify_source(source: &dyn LogSource, options: &VerifyOptions) -> Station
         held,
         options.signatures != SignatureCheck::Skip,
     );
+    if let Some(start) = source.chain_start() {
+        sequencer.start_at(start);
+    }
     let full = options.signatures != SignatureCheck::Skip;
     let check = options.signatures;
     let threads = options.threads.max(1);

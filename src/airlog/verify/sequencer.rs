@@ -12,6 +12,7 @@ use crate::airlog::key::{PublicKey, PublicKeyFile};
 use super::chunks::After;
 use super::parse::{ParsedChunk, Role, Summary};
 use super::signatures::SignatureItem;
+use super::source::ChainStart;
 use super::verdict::{Problem, ProblemKind, StationVerdict};
 
 /// Where a record of a chunk came from, for reporting signature failures.
@@ -45,6 +46,8 @@ pub struct Sequencer<'a> {
     after_bad_line: bool,
     key: Option<VerifyingKey>,
     genesis_seen: bool,
+    /// Where a slice of the chain begins, until its first record is seen.
+    start: Option<ChainStart>,
     /// The verdict being built.
     pub verdict: StationVerdict,
 }
@@ -68,11 +71,21 @@ impl<'a> Sequencer<'a> {
             after_bad_line: false,
             key: None,
             genesis_seen: false,
+            start: None,
             verdict: StationVerdict {
                 label,
                 signatures_checked,
                 ..StationVerdict::default()
             },
+        }
+    }
+
+    /// Checks a slice of the chain (an export): the first record must be
+    /// `start.seq`, signed by `start.key`; the chain is checked from there.
+    pub fn start_at(&mut self, start: ChainStart) {
+        if start.seq > 0 {
+            self.start = Some(start);
+            self.verdict.first_seq = Some(start.seq);
         }
     }
 
@@ -125,6 +138,9 @@ impl<'a> Sequencer<'a> {
         let here = |kind| (part, Some(line), Some(record.seq), kind);
         let mut problems = Vec::new();
         self.check_station(station, &mut problems, here);
+        if let Some(start) = self.start.take() {
+            self.begin_slice(record, start, &mut problems, &here);
+        }
         self.check_chain(record, &mut problems, here);
         let signer = self.key_for(record, &mut problems, here);
         if let (Some(key), true) = (signer, self.verdict.signatures_checked) {
@@ -143,7 +159,7 @@ impl<'a> Sequencer<'a> {
         for (part, line, seq, kind) in problems {
             self.problem(part, line, seq, kind);
         }
-        self.check_held(record);
+        self.check_held(record, signer);
         self.count(record);
         self.last = Some((record.seq, record.hash));
         self.after_bad_line = false;
@@ -199,6 +215,30 @@ impl<'a> Sequencer<'a> {
         {
             problems.push(here(ProblemKind::CheckpointMismatch));
         }
+    }
+
+    /// The first record of a slice: its predecessor is taken on trust from
+    /// its `prev` (a held checkpoint is what proves it), its key from the
+    /// slice's start.
+    fn begin_slice(
+        &mut self,
+        record: &Summary,
+        start: ChainStart,
+        problems: &mut Vec<Located>,
+        here: &impl Fn(ProblemKind) -> Located,
+    ) {
+        if record.seq != start.seq {
+            problems.push(here(ProblemKind::OutOfSequence {
+                expected: start.seq,
+                found: record.seq,
+            }));
+        }
+        if let Some(before) = record.seq.checked_sub(1) {
+            self.last = Some((before, record.prev));
+        }
+        self.genesis_seen = true;
+        self.check_filed(start.key, problems, here);
+        self.key = self.adopt(start.seq, start.key, problems, here);
     }
 
     /// The key that must have signed `record`, updating the key in force.
@@ -267,19 +307,26 @@ impl<'a> Sequencer<'a> {
         }
     }
 
-    fn check_held(&mut self, record: &Summary) {
+    /// A held checkpoint must be this very record, signed by the key in
+    /// force here (which ties a slice's starting key to the chain the
+    /// Department verified before).
+    fn check_held(&mut self, record: &Summary, signer: Option<VerifyingKey>) {
+        let check_signature = self.verdict.signatures_checked;
         for (held, found) in self.held.iter().zip(self.held_found.iter_mut()) {
             if held.seq == record.seq {
                 *found = true;
-                if held.hash != record.hash {
-                    let problem = Problem {
-                        file: String::new(),
-                        line: None,
-                        seq: Some(held.seq),
-                        kind: ProblemKind::CheckpointDiffers { held_seq: held.seq },
-                    };
-                    self.verdict.add(problem);
-                }
+                let kind = if held.hash != record.hash {
+                    ProblemKind::CheckpointDiffers { held_seq: held.seq }
+                } else if check_signature && !signer.is_some_and(|key| held.signed_by(&key)) {
+                    ProblemKind::ForgedCheckpoint { held_seq: held.seq }
+                } else {
+                    continue;
+                };
+                let problem = Problem {
+                    seq: Some(held.seq),
+                    ..whole_log(kind)
+                };
+                self.verdict.add(problem);
             }
         }
     }
@@ -332,7 +379,14 @@ impl<'a> Sequencer<'a> {
             if *found {
                 continue;
             }
-            let kind = if !keys.iter().any(|key| held.signed_by(key)) {
+            let kind = if let Some(first_seq) = self.verdict.first_seq
+                && held.seq < first_seq
+            {
+                ProblemKind::StartsAfterCheckpoint {
+                    held_seq: held.seq,
+                    first_seq,
+                }
+            } else if !keys.iter().any(|key| held.signed_by(key)) {
                 ProblemKind::ForgedCheckpoint { held_seq: held.seq }
             } else if last_seq.is_some_and(|last| last >= held.seq) {
                 ProblemKind::CheckpointDiffers { held_seq: held.seq }

@@ -6,7 +6,7 @@ use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use crate::airlog::checkpoint::HeldCheckpoint;
-use crate::airlog::key::PublicKeyFile;
+use crate::airlog::key::{PublicKey, PublicKeyFile};
 use crate::airlog::parts::{Part, list_parts};
 
 /// One station's log, as the verifier reads it.
@@ -25,6 +25,23 @@ pub trait LogSource {
     fn carried_checkpoints(&self) -> Vec<HeldCheckpoint> {
         Vec::new()
     }
+    /// Where the records begin when they are a slice of the chain, not the
+    /// whole of it (an export carries the records from a checkpoint on).
+    fn chain_start(&self) -> Option<ChainStart> {
+        None
+    }
+}
+
+/// The first record of a slice of a chain and the key in force for it. The
+/// verifier checks the slice as it would the whole log from there on; only
+/// a checkpoint kept from an earlier export (or a filed key) ties the slice
+/// to the station's history.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ChainStart {
+    /// The sequence number of the slice's first record (above 0).
+    pub seq: u64,
+    /// The key that signs that record.
+    pub key: PublicKey,
 }
 
 /// A log directory (`log_dir`).

@@ -17,6 +17,9 @@ pub struct StationVerdict {
     pub label: String,
     /// The station its records name (from the first good record).
     pub station: Option<String>,
+    /// For a slice of the chain (an export), the sequence number it
+    /// begins at; `None` for a whole log.
+    pub first_seq: Option<u64>,
     /// Good records (layout, hash and fields valid).
     pub records: u64,
     /// Wall-clock time of the first and last good record.
@@ -134,6 +137,14 @@ pub enum ProblemKind {
     ForgedCheckpoint {
         /// The held checkpoint's sequence number.
         held_seq: u64,
+    },
+    /// A held checkpoint older than the slice of the chain given (an
+    /// export that begins after it cannot show that it extends it).
+    StartsAfterCheckpoint {
+        /// The held checkpoint's sequence number.
+        held_seq: u64,
+        /// Where the slice begins.
+        first_seq: u64,
     },
     /// No month file, or none with a record.
     Empty,

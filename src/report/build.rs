@@ -1,0 +1,270 @@
+//! Building a report: every input verified first (both cores, a station
+//! per core), then the stations whose logs verified counted (again a
+//! station per core), then the roll-up. Stations are grouped by the id
+//! their records carry, so two exports of one station (first and second
+//! half of a year) count as one station, their overlap once.
+
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use chrono::NaiveDate;
+use chrono_tz::Tz;
+
+use crate::airlog::verify::{StationVerdict, VerifyOptions, verify_source};
+
+use super::aggregate::{StationTally, Tallier, TallyError};
+use super::catalogue::Catalogue;
+use super::figures::Figures;
+use super::inputs::Input;
+use super::period::Period;
+use super::rollup::{RollupNode, roll_up};
+use super::spool::Spool;
+
+/// How to build a report.
+#[derive(Debug, Clone)]
+pub struct ReportOptions {
+    /// The period to count.
+    pub period: Period,
+    /// How to verify (keys and checkpoints the Department holds).
+    pub verify: VerifyOptions,
+    /// The report's date (today, unless given).
+    pub date: NaiveDate,
+    /// Topic names.
+    pub catalogue: Catalogue,
+}
+
+/// A report: the verification of every input and the figures of every
+/// station that verified.
+#[derive(Debug)]
+pub struct Report {
+    /// The period counted.
+    pub period: Period,
+    /// The report's date.
+    pub date: NaiveDate,
+    /// Topic names (the officer's catalogue, filled from the bundles').
+    pub catalogue: Catalogue,
+    /// One entry per station, by id.
+    pub stations: Vec<StationEntry>,
+    /// The roll-up by station id.
+    pub tree: Vec<RollupNode>,
+    /// All counted stations together.
+    pub totals: Figures,
+    spool: Spool,
+}
+
+/// One station: its inputs' verdicts and, when they verified, its figures.
+#[derive(Debug)]
+pub struct StationEntry {
+    /// The station id (or the input's path when no record names one).
+    pub station: String,
+    /// Its time zone.
+    pub zone: Tz,
+    /// Each input (log directory or bundle) and its verdict.
+    pub inputs: Vec<StationVerdict>,
+    /// Whether it counts towards the totals, and if not why.
+    pub status: StationStatus,
+    /// What was counted (also for a station whose figures were dropped
+    /// because its inputs disagree, it is `None`).
+    pub tally: Option<StationTally>,
+}
+
+/// Whether a station counts.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum StationStatus {
+    /// Every input verified; its figures are in the totals.
+    Counted,
+    /// An input did not verify: listed, not counted.
+    NotVerified,
+    /// Verified, but counting failed: two exports disagree, or the log
+    /// changed while it was read.
+    NotCounted(String),
+}
+
+impl Report {
+    /// Every airing of the period, station by station (the per-airing view).
+    pub fn airings(&self) -> impl Iterator<Item = std::io::Result<super::spool::AiringRow>> + '_ {
+        self.spool.rows()
+    }
+
+    /// How many stations count.
+    pub fn counted_stations(&self) -> usize {
+        self.stations
+            .iter()
+            .filter(|s| s.status == StationStatus::Counted)
+            .count()
+    }
+}
+
+/// Verifies and counts `inputs` for `options.period`.
+pub fn build_report(inputs: Vec<Input>, options: ReportOptions) -> std::io::Result<Report> {
+    let threads = options.verify.threads.max(1);
+    let one_thread = VerifyOptions {
+        threads: 1,
+        ..options.verify.clone()
+    };
+    let single = inputs.len() == 1;
+    let verdicts = parallel_map(&inputs, threads, |input| {
+        let verify = if single { &options.verify } else { &one_thread };
+        verify_source(input.source.as_ref(), verify)
+    });
+    let mut catalogue = options.catalogue.clone();
+    for input in &inputs {
+        if let Some(carried) = &input.catalogue {
+            catalogue.fill_from(carried);
+        }
+    }
+    let groups = group_by_station(&inputs, verdicts);
+    let mut spool = Spool::new()?;
+    let tallies = parallel_map(&groups, threads, |group| {
+        tally_group(group, &inputs, &options.period, &spool)
+    });
+    let mut stations = Vec::with_capacity(groups.len());
+    for (group, result) in groups.into_iter().zip(tallies) {
+        let (status, tally) = match result {
+            Tallied::Skipped => (StationStatus::NotVerified, None),
+            Tallied::Failed(reason) => (StationStatus::NotCounted(reason), None),
+            Tallied::Done(tally, writer) => {
+                spool.keep(writer)?;
+                (StationStatus::Counted, Some(*tally))
+            }
+        };
+        stations.push(StationEntry {
+            station: group.station,
+            zone: group.zone,
+            inputs: group.verdicts,
+            status,
+            tally,
+        });
+    }
+    // Inputs that name no station (unreadable) are listed, not placed in
+    // the tree.
+    let tree = roll_up(
+        stations
+            .iter()
+            .filter(|s| s.inputs.iter().any(|v| v.station.is_some()))
+            .map(|s| (s.station.as_str(), s.tally.as_ref().map(|t| &t.figures))),
+    );
+    let mut totals = Figures::default();
+    for tally in stations.iter().filter_map(|s| s.tally.as_ref()) {
+        totals.merge(&tally.figures);
+    }
+    Ok(Report {
+        period: options.period,
+        date: options.date,
+        catalogue,
+        stations,
+        tree,
+        totals,
+        spool,
+    })
+}
+
+struct Group {
+    index: usize,
+    station: String,
+    zone: Tz,
+    /// Indexes into the inputs, in chain order.
+    members: Vec<usize>,
+    verdicts: Vec<StationVerdict>,
+}
+
+fn group_by_station(inputs: &[Input], verdicts: Vec<StationVerdict>) -> Vec<Group> {
+    let mut keyed: Vec<(String, u64, usize, StationVerdict)> = verdicts
+        .into_iter()
+        .enumerate()
+        .map(|(index, verdict)| {
+            let station = verdict
+                .station
+                .clone()
+                .unwrap_or_else(|| verdict.label.clone());
+            let head = verdict.head.map_or(0, |(seq, _)| seq);
+            (station, head, index, verdict)
+        })
+        .collect();
+    keyed.sort_by(|a, b| (&a.0, a.1, a.2).cmp(&(&b.0, b.1, b.2)));
+    let mut groups: Vec<Group> = Vec::new();
+    for (station, _, index, verdict) in keyed {
+        match groups.last_mut() {
+            Some(group) if group.station == station => {
+                group.members.push(index);
+                group.verdicts.push(verdict);
+            }
+            _ => groups.push(Group {
+                index: groups.len(),
+                station,
+                zone: inputs[index].zone,
+                members: vec![index],
+                verdicts: vec![verdict],
+            }),
+        }
+    }
+    groups
+}
+
+enum Tallied {
+    Skipped,
+    Failed(String),
+    Done(Box<StationTally>, super::spool::SpoolWriter),
+}
+
+fn tally_group(group: &Group, inputs: &[Input], period: &Period, spool: &Spool) -> Tallied {
+    if !group.verdicts.iter().all(StationVerdict::is_ok) {
+        return Tallied::Skipped;
+    }
+    let mut writer = match spool.writer(group.index) {
+        Ok(writer) => writer,
+        Err(e) => return Tallied::Failed(e.to_string()),
+    };
+    let mut tallier = Tallier::new(&group.station, group.zone, period, &mut writer);
+    for (&index, verdict) in group.members.iter().zip(&group.verdicts) {
+        let Some(head) = verdict.head else { continue };
+        if let Err(e) = tallier.read(inputs[index].source.as_ref(), head) {
+            return Tallied::Failed(tally_failure(&e));
+        }
+    }
+    match tallier.finish() {
+        Ok(tally) => Tallied::Done(Box::new(tally), writer),
+        Err(e) => Tallied::Failed(tally_failure(&e)),
+    }
+}
+
+fn tally_failure(error: &TallyError) -> String {
+    crate::text::report::tally_failure(error)
+}
+
+/// `f` over `items` on up to `threads` threads; results in item order.
+fn parallel_map<T: Sync, R: Send>(
+    items: &[T],
+    threads: usize,
+    f: impl Fn(&T) -> R + Sync,
+) -> Vec<R> {
+    if threads <= 1 || items.len() < 2 {
+        return items.iter().map(f).collect();
+    }
+    let next = AtomicUsize::new(0);
+    let (f, next) = (&f, &next);
+    let mut results: Vec<(usize, R)> = std::thread::scope(|scope| {
+        let workers: Vec<_> = (0..threads.min(items.len()))
+            .map(|_| {
+                scope.spawn(move || {
+                    let mut done = Vec::new();
+                    loop {
+                        let index = next.fetch_add(1, Ordering::Relaxed);
+                        let Some(item) = items.get(index) else {
+                            return done;
+                        };
+                        done.push((index, f(item)));
+                    }
+                })
+            })
+            .collect();
+        workers
+            .into_iter()
+            .flat_map(|worker| match worker.join() {
+                Ok(done) => done,
+                Err(panic) => std::panic::resume_unwind(panic),
+            })
+            .collect()
+    });
+    results.sort_by_key(|(index, _)| *index);
+    results.into_iter().map(|(_, r)| r).collect()
+}

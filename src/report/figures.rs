@@ -1,0 +1,309 @@
+//! The figures a report is made of, counted from airings.
+//!
+//! Rules (also in `docs/report.md`):
+//! - an airing belongs to the period, month and slot of its *scheduled*
+//!   start, in the station's local time;
+//! - only scheduled airings that ended `completed` or `cut_at_max` are
+//!   counted as aired; interrupted, failed, missed and unfinished ones are
+//!   counted apart, with their reasons; manual airings (`loa play`) are
+//!   counted apart too;
+//! - within a counted airing, a segment counts as aired when it aired to
+//!   the end or was cut short; its minutes are the milliseconds that went
+//!   out; distinct segments are distinct audio files (by SHA-256), so the
+//!   same bulletin aired by three communes is one distinct segment.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use crate::airlog::Sha256Hash;
+use crate::airlog::airings::{Airing, AiringStatus};
+use crate::airlog::record::{AiringOutcome, MissReason, SegmentAired, SegmentOutcome};
+
+/// At most this many distinct free-text reasons are kept per figure set;
+/// the rest are counted under [`OTHER_REASONS`].
+pub const MAX_REASONS: usize = 20;
+/// The key further reasons are counted under.
+pub const OTHER_REASONS: &str = "…";
+
+/// Airings, segments and time.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Counts {
+    /// Airings.
+    pub airings: u64,
+    /// Segments aired (to the end or cut short).
+    pub segments: u64,
+    /// Milliseconds aired.
+    pub aired_ms: u64,
+}
+
+impl Counts {
+    /// Minutes aired, rounded to a tenth.
+    pub fn minutes(&self) -> f64 {
+        (self.aired_ms as f64 / 6_000.0).round() / 10.0
+    }
+
+    fn merge(&mut self, other: &Counts) {
+        self.airings += other.airings;
+        self.segments += other.segments;
+        self.aired_ms += other.aired_ms;
+    }
+}
+
+/// Counts plus the distinct audio files behind them.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Group {
+    /// The counts.
+    pub counts: Counts,
+    /// The distinct segments (audio SHA-256).
+    pub distinct: BTreeSet<Sha256Hash>,
+}
+
+impl Group {
+    fn merge(&mut self, other: &Group) {
+        self.counts.merge(&other.counts);
+        self.distinct.extend(other.distinct.iter().copied());
+    }
+
+    fn add_segment(&mut self, segment: &SegmentAired) {
+        self.counts.segments += 1;
+        self.counts.aired_ms += segment.aired_ms;
+        self.distinct.insert(segment.sha256);
+    }
+}
+
+/// A slot's figures: what aired and what did not.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct SlotFigures {
+    /// Counted airings.
+    pub counts: Counts,
+    /// Airings that did not count, by outcome.
+    pub not_aired: Outcomes,
+}
+
+/// Scheduled airings by how they ended.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Outcomes {
+    /// Aired in full.
+    pub completed: u64,
+    /// Stopped at the session's maximum length (counted as aired).
+    pub cut_at_max: u64,
+    /// Stopped early.
+    pub interrupted: u64,
+    /// Could not air.
+    pub failed: u64,
+    /// Did not take place.
+    pub missed: u64,
+    /// Started, with no end in the log.
+    pub unfinished: u64,
+}
+
+impl Outcomes {
+    fn merge(&mut self, other: &Outcomes) {
+        self.completed += other.completed;
+        self.cut_at_max += other.cut_at_max;
+        self.interrupted += other.interrupted;
+        self.failed += other.failed;
+        self.missed += other.missed;
+        self.unfinished += other.unfinished;
+    }
+
+    /// Every scheduled airing.
+    pub fn total(&self) -> u64 {
+        self.completed
+            + self.cut_at_max
+            + self.interrupted
+            + self.failed
+            + self.missed
+            + self.unfinished
+    }
+}
+
+/// Everything counted for one station, or rolled up for many.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Figures {
+    /// Counted airings and what they aired.
+    pub total: Group,
+    /// By topic code.
+    pub topics: BTreeMap<u32, Group>,
+    /// By language code.
+    pub languages: BTreeMap<String, Group>,
+    /// By (year, month) of the scheduled start.
+    pub months: BTreeMap<(i32, u32), Counts>,
+    /// By slot name.
+    pub slots: BTreeMap<String, SlotFigures>,
+    /// Scheduled airings by outcome.
+    pub outcomes: Outcomes,
+    /// Missed airings by reason code (`daemon_down`, …).
+    pub missed_reasons: BTreeMap<String, u64>,
+    /// Failed airings by reason.
+    pub failed_reasons: BTreeMap<String, u64>,
+    /// Interrupted airings by reason.
+    pub interrupted_reasons: BTreeMap<String, u64>,
+    /// Manual airings (`loa play`) that aired, counted apart.
+    pub manual: Group,
+    /// Manual airings that did not air to the end.
+    pub manual_not_aired: u64,
+}
+
+/// What one airing contributed, for the per-airing view.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Contribution {
+    /// Counted in the figures.
+    Counted,
+    /// A manual airing, counted apart.
+    Manual,
+    /// Not aired (or not to the end): counted by outcome only.
+    NotAired,
+}
+
+impl Figures {
+    /// Counts one airing scheduled in (`year`, `month`).
+    pub fn add(&mut self, airing: &Airing, month: (i32, u32)) -> Contribution {
+        let aired = matches!(
+            airing.status,
+            AiringStatus::Ended(AiringOutcome::Completed | AiringOutcome::CutAtMax)
+        );
+        if airing.manual {
+            if aired {
+                self.manual.counts.airings += 1;
+                for segment in aired_segments(airing) {
+                    self.manual.add_segment(segment);
+                }
+                return Contribution::Manual;
+            }
+            self.manual_not_aired += 1;
+            return Contribution::NotAired;
+        }
+        let outcome = self.count_outcome(&airing.status);
+        let slot = self.slots.entry(airing.slot.clone()).or_default();
+        if !aired {
+            slot.not_aired.merge(&outcome);
+            return Contribution::NotAired;
+        }
+        let mut counts = Counts {
+            airings: 1,
+            ..Counts::default()
+        };
+        let mut topics = BTreeSet::new();
+        let mut languages = BTreeSet::new();
+        for segment in aired_segments(airing) {
+            counts.segments += 1;
+            counts.aired_ms += segment.aired_ms;
+            self.total.add_segment(segment);
+            self.topics
+                .entry(segment.topic)
+                .or_default()
+                .add_segment(segment);
+            let language = self.languages.entry(segment.language.clone()).or_default();
+            language.add_segment(segment);
+            topics.insert(segment.topic);
+            languages.insert(segment.language.as_str());
+        }
+        if let Some(slot) = self.slots.get_mut(&airing.slot) {
+            slot.counts.merge(&counts);
+        }
+        self.total.counts.airings += 1;
+        for topic in topics {
+            self.topics.entry(topic).or_default().counts.airings += 1;
+        }
+        for language in languages {
+            if let Some(group) = self.languages.get_mut(language) {
+                group.counts.airings += 1;
+            }
+        }
+        self.months.entry(month).or_default().merge(&counts);
+        Contribution::Counted
+    }
+
+    /// Adds the outcome to the tallies; returns it as a one-airing count.
+    fn count_outcome(&mut self, status: &AiringStatus) -> Outcomes {
+        let mut one = Outcomes::default();
+        match status {
+            AiringStatus::Ended(AiringOutcome::Completed) => one.completed = 1,
+            AiringStatus::Ended(AiringOutcome::CutAtMax) => one.cut_at_max = 1,
+            AiringStatus::Ended(AiringOutcome::Interrupted { reason }) => {
+                one.interrupted = 1;
+                bump(&mut self.interrupted_reasons, reason);
+            }
+            AiringStatus::Ended(AiringOutcome::Failed { reason }) => {
+                one.failed = 1;
+                bump(&mut self.failed_reasons, reason);
+            }
+            AiringStatus::Missed(reason) => {
+                one.missed = 1;
+                bump(&mut self.missed_reasons, miss_code(reason));
+            }
+            AiringStatus::Unfinished => one.unfinished = 1,
+        }
+        self.outcomes.merge(&one);
+        one
+    }
+
+    /// Adds another station's (or node's) figures.
+    pub fn merge(&mut self, other: &Figures) {
+        self.total.merge(&other.total);
+        for (code, group) in &other.topics {
+            self.topics.entry(*code).or_default().merge(group);
+        }
+        for (language, group) in &other.languages {
+            self.languages
+                .entry(language.clone())
+                .or_default()
+                .merge(group);
+        }
+        for (month, counts) in &other.months {
+            self.months.entry(*month).or_default().merge(counts);
+        }
+        for (slot, figures) in &other.slots {
+            let mine = self.slots.entry(slot.clone()).or_default();
+            mine.counts.merge(&figures.counts);
+            mine.not_aired.merge(&figures.not_aired);
+        }
+        self.outcomes.merge(&other.outcomes);
+        for (mine, theirs) in [
+            (&mut self.missed_reasons, &other.missed_reasons),
+            (&mut self.failed_reasons, &other.failed_reasons),
+            (&mut self.interrupted_reasons, &other.interrupted_reasons),
+        ] {
+            for (reason, count) in theirs {
+                add_reason(mine, reason, *count);
+            }
+        }
+        self.manual.merge(&other.manual);
+        self.manual_not_aired += other.manual_not_aired;
+    }
+}
+
+/// The segments of an airing that count as aired.
+pub fn aired_segments(airing: &Airing) -> impl Iterator<Item = &SegmentAired> {
+    airing
+        .segments
+        .iter()
+        .filter(|s| matches!(s.outcome, SegmentOutcome::Aired | SegmentOutcome::Cut))
+}
+
+/// The machine name of a miss reason (details are kept out so reasons
+/// group).
+pub fn miss_code(reason: &MissReason) -> &'static str {
+    match reason {
+        MissReason::DaemonDown => "daemon_down",
+        MissReason::DeviceFailure { .. } => "device_failure",
+        MissReason::NothingToAir => "nothing_to_air",
+        MissReason::TooLate => "too_late",
+        MissReason::ClockStep => "clock_step",
+        MissReason::Other { .. } => "other",
+    }
+}
+
+fn bump(reasons: &mut BTreeMap<String, u64>, reason: &str) {
+    add_reason(reasons, reason, 1);
+}
+
+fn add_reason(reasons: &mut BTreeMap<String, u64>, reason: &str, count: u64) {
+    if let Some(n) = reasons.get_mut(reason) {
+        *n += count;
+    } else if reasons.len() < MAX_REASONS {
+        reasons.insert(reason.to_string(), count);
+    } else {
+        *reasons.entry(OTHER_REASONS.to_string()).or_default() += count;
+    }
+}

@@ -1,0 +1,180 @@
+//! Export bundles against forgery: a slice of the chain carries its own
+//! starting key, so what ties it to the station is the Department's filed
+//! key or the checkpoint it kept from the previous export. A bundle whose
+//! records were re-signed with another key (same bodies, same hashes) must
+//! fail both.
+
+mod report_common;
+
+use std::io::Read;
+use std::path::Path;
+
+use loa::airlog::codec::{NewRecord, encode_record};
+use loa::airlog::key::{PublicKey, PublicKeyFile};
+use loa::report::manifest::Manifest;
+use loa::report::records::read_record;
+use report_common::{Station, arg, loa_ok, local};
+
+/// Reads every member of a tar.
+fn members(path: &Path) -> Vec<(String, Vec<u8>)> {
+    let mut archive = tar::Archive::new(std::fs::File::open(path).unwrap());
+    archive
+        .entries()
+        .unwrap()
+        .map(|entry| {
+            let mut entry = entry.unwrap();
+            let name = entry.path().unwrap().to_string_lossy().into_owned();
+            let mut bytes = Vec::new();
+            entry.read_to_end(&mut bytes).unwrap();
+            (name, bytes)
+        })
+        .collect()
+}
+
+fn write_tar(path: &Path, members: &[(String, Vec<u8>)]) {
+    let mut builder = tar::Builder::new(std::fs::File::create(path).unwrap());
+    for (name, bytes) in members {
+        let mut header = tar::Header::new_ustar();
+        header.set_size(bytes.len() as u64);
+        header.set_mode(0o644);
+        builder
+            .append_data(&mut header, name, bytes.as_slice())
+            .unwrap();
+    }
+    builder.finish().unwrap();
+}
+
+/// Every record line re-signed by `key`: bodies and hashes unchanged.
+fn resign(text: &[u8], key: &ed25519_dalek::SigningKey) -> Vec<u8> {
+    let mut out = Vec::new();
+    for line in text.split(|&b| b == b'\n').filter(|l| !l.is_empty()) {
+        let record = read_record(line).unwrap();
+        let encoded = encode_record(
+            NewRecord {
+                station: &record.station,
+                seq: record.seq,
+                prev: record.prev,
+                at: record.at,
+                kind: &record.kind,
+            },
+            key,
+        )
+        .unwrap();
+        assert_eq!(encoded.hash, record.hash, "the body is unchanged");
+        out.extend_from_slice(&encoded.line);
+    }
+    out
+}
+
+#[test]
+fn a_slice_re_signed_with_another_key_fails_against_the_kept_checkpoint_and_the_filed_key() {
+    let station = Station::new("soc-trang/my-xuyen/thanh-phu", 30);
+    station.run(local(2026, 11, 28, 0), local(2026, 12, 1, 0));
+    let dir = tempfile::tempdir().unwrap();
+    let c = station.config();
+    let first = dir.path().join("first.tar");
+    station.export("2026-11", &first, "2026-12-01T00:00:00Z", &[]);
+    station.run(local(2026, 12, 1, 8), local(2026, 12, 3, 0));
+    let second = dir.path().join("second.tar");
+    station.export("2026-12", &second, "2026-12-03T00:00:00Z", &[]);
+    let pubkey = dir.path().join("station.pub");
+    loa_ok(&["key", "show", "-c", arg(&c), "--out", arg(&pubkey)], 0);
+    loa_ok(
+        &[
+            "verify",
+            arg(&second),
+            "--checkpoint",
+            arg(&first),
+            "--pubkey",
+            arg(&pubkey),
+        ],
+        0,
+    );
+
+    // The forger re-signs the second export with a key of its own.
+    let forger = ed25519_dalek::SigningKey::from_bytes(&[77; 32]);
+    let mut forged: Vec<(String, Vec<u8>)> = members(&second)
+        .into_iter()
+        .map(|(name, bytes)| {
+            let bytes = if name.starts_with("log/") || name == "checkpoint" {
+                resign(&bytes, &forger)
+            } else if name == "manifest.json" {
+                let mut manifest: Manifest = serde_json::from_slice(&bytes).unwrap();
+                manifest.first.key = PublicKey::of(&forger);
+                serde_json::to_vec(&manifest).unwrap()
+            } else if name == "station.pub" {
+                let file = PublicKeyFile {
+                    station: "soc-trang/my-xuyen/thanh-phu".into(),
+                    key: PublicKey::of(&forger),
+                };
+                file.to_line().into_bytes()
+            } else {
+                bytes
+            };
+            (name, bytes)
+        })
+        .collect();
+    let forged_path = dir.path().join("forged.tar");
+    write_tar(&forged_path, &forged);
+    // On its own it is self-consistent: that is all a bundle alone shows.
+    loa_ok(&["verify", arg(&forged_path)], 0);
+    let with_checkpoint = loa_ok(
+        &[
+            "verify",
+            arg(&forged_path),
+            "--checkpoint",
+            arg(&first),
+            "--json",
+        ],
+        1,
+    );
+    assert!(
+        with_checkpoint.contains("forged_checkpoint"),
+        "{with_checkpoint}"
+    );
+    let with_key = loa_ok(
+        &[
+            "verify",
+            arg(&forged_path),
+            "--pubkey",
+            arg(&pubkey),
+            "--json",
+        ],
+        1,
+    );
+    assert!(with_key.contains("key_not_filed"), "{with_key}");
+
+    // A manifest that names the wrong starting key: every signature fails.
+    for (name, bytes) in forged.iter_mut() {
+        if name.starts_with("log/") || name == "checkpoint" {
+            let original = members(&second)
+                .into_iter()
+                .find(|(n, _)| n == name)
+                .unwrap();
+            *bytes = original.1;
+        }
+    }
+    write_tar(&forged_path, &forged);
+    let wrong_key = loa_ok(&["verify", arg(&forged_path), "--json"], 1);
+    assert!(wrong_key.contains("bad_signature"), "{wrong_key}");
+}
+
+#[test]
+fn a_bundle_with_a_member_twice_is_refused() {
+    let station = Station::new("soc-trang/my-xuyen/thanh-phu", 31);
+    station.run(local(2026, 11, 28, 0), local(2026, 11, 29, 0));
+    let dir = tempfile::tempdir().unwrap();
+    let bundle = dir.path().join("b.tar");
+    station.export("2026-11", &bundle, "2026-11-29T00:00:00Z", &[]);
+    let mut all = members(&bundle);
+    let log = all
+        .iter()
+        .find(|(n, _)| n.starts_with("log/"))
+        .unwrap()
+        .clone();
+    all.push(log);
+    write_tar(&bundle, &all);
+    let out = report_common::loa(&["verify", arg(&bundle)]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("appears twice"));
+}

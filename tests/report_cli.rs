@@ -1,0 +1,604 @@
+//! `loa report` and `loa export` end to end, with the real binary, on logs
+//! the daemon wrote on a simulated clock: figures against an independent
+//! count from `loa log --json`, the workbook read back, tampering, a
+//! district's roll-up, exports that must extend the previous one.
+
+mod report_common;
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use calamine::{Data, Reader, Xlsx, open_workbook};
+use report_common::{Station, arg, loa, loa_ok, local};
+use serde_json::Value;
+
+const SATURDAY: (i32, u32, u32) = (2026, 11, 28);
+
+/// A station that ran Saturday 28 Nov to `days` later.
+fn station_that_ran(id: &str, seed: u8, days: u32) -> Station {
+    let station = Station::new(id, seed);
+    let (y, m, d) = SATURDAY;
+    let from = local(y, m, d, 0);
+    station.run(from, from + chrono::Duration::days(i64::from(days)));
+    station
+}
+
+fn report_json(args: &[&str]) -> Value {
+    let out = tempfile::tempdir().unwrap();
+    let file = out.path().join("r.json");
+    let mut all = vec!["report", "-o", arg(&file), "--date", "2026-12-07"];
+    all.extend_from_slice(args);
+    let out = loa(&all);
+    assert!(
+        out.status.code() == Some(0) || out.status.code() == Some(1),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&std::fs::read(file).unwrap()).expect("json")
+}
+
+fn totals(report: &Value) -> &Value {
+    &report["report"]["totals"]
+}
+
+/// Per topic: (airings, segments, aired_ms), counted from `loa log --json`
+/// by the rules of docs/report.md, independently of the report's code.
+fn count_from_loa_log(
+    log_dir: &Path,
+    from: &str,
+    to: &str,
+) -> (u64, BTreeMap<u64, (u64, u64, u64)>) {
+    let out = loa_ok(
+        &[
+            "log",
+            "--dir",
+            arg(log_dir),
+            "--json",
+            "--from",
+            from,
+            "--to",
+            to,
+        ],
+        0,
+    );
+    let mut airings = 0;
+    let mut topics: BTreeMap<u64, (u64, u64, u64)> = BTreeMap::new();
+    for line in out.lines() {
+        let airing: Value = serde_json::from_str(line).unwrap();
+        let counted = matches!(airing["outcome"].as_str(), Some("completed" | "cut_at_max"))
+            && airing["manual"] == false;
+        if !counted {
+            continue;
+        }
+        airings += 1;
+        let mut seen = Vec::new();
+        for segment in airing["segments"].as_array().unwrap() {
+            if !matches!(segment["outcome"].as_str(), Some("aired" | "cut")) {
+                continue;
+            }
+            let topic = segment["topic"].as_u64().unwrap();
+            let entry = topics.entry(topic).or_default();
+            entry.1 += 1;
+            entry.2 += segment["aired_ms"].as_u64().unwrap();
+            if !seen.contains(&topic) {
+                seen.push(topic);
+                entry.0 += 1;
+            }
+        }
+    }
+    (airings, topics)
+}
+
+fn topics_of(figures: &Value) -> BTreeMap<u64, (u64, u64, u64)> {
+    figures["topics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| {
+            (
+                t["code"].as_u64().unwrap(),
+                (
+                    t["airings"].as_u64().unwrap(),
+                    t["segments"].as_u64().unwrap(),
+                    t["aired_ms"].as_u64().unwrap(),
+                ),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn figures_match_an_independent_count_from_loa_log() {
+    let station = station_that_ran("soc-trang/my-xuyen/thanh-phu", 3, 5);
+    let config = station.config();
+    for (period, from, to) in [
+        ("2026-11", "2026-11-01", "2026-11-30"),
+        ("2026-12", "2026-12-01", "2026-12-31"),
+        ("2026-H2", "2026-07-01", "2026-12-31"),
+    ] {
+        let report = report_json(&["-c", arg(&config), "--period", period]);
+        let (airings, topics) = count_from_loa_log(&station.log_dir(), from, to);
+        assert!(airings > 0, "{period}: the log has airings");
+        assert_eq!(totals(&report)["airings"], airings, "{period}");
+        assert_eq!(topics_of(totals(&report)), topics, "{period}");
+        let segments: u64 = topics.values().map(|t| t.1).sum();
+        assert_eq!(totals(&report)["segments"], segments, "{period}");
+    }
+}
+
+fn sheet(path: &Path, name: &str) -> Vec<Vec<Data>> {
+    let mut workbook: Xlsx<_> = open_workbook(path).expect("calamine opens the workbook");
+    let range = workbook.worksheet_range(name).expect("sheet");
+    range.rows().map(<[Data]>::to_vec).collect()
+}
+
+fn number(cell: &Data) -> f64 {
+    match cell {
+        Data::Float(f) => *f,
+        Data::Int(i) => *i as f64,
+        other => panic!("not a number: {other:?}"),
+    }
+}
+
+#[test]
+fn the_workbook_holds_the_same_numbers_as_the_json() {
+    let station = station_that_ran("soc-trang/my-xuyen/thanh-phu", 4, 3);
+    let out = tempfile::tempdir().unwrap();
+    let xlsx = out.path().join("r.xlsx");
+    let c = station.config();
+    loa_ok(
+        &[
+            "report",
+            "-c",
+            arg(&c),
+            "--period",
+            "2026-H2",
+            "-o",
+            arg(&xlsx),
+        ],
+        0,
+    );
+    let report = report_json(&["-c", arg(&c), "--period", "2026-H2"]);
+    let rows = sheet(&xlsx, "Theo chủ đề");
+    assert_eq!(rows[0][0], Data::String("Mã".into()));
+    let json_topics = topics_of(totals(&report));
+    let mut checked = 0;
+    for row in &rows[1..rows.len() - 1] {
+        let code = number(&row[0]) as u64;
+        let (airings, segments, _) = json_topics.get(&code).copied().unwrap_or_default();
+        assert_eq!(number(&row[2]) as u64, airings, "topic {code}");
+        assert_eq!(number(&row[3]) as u64, segments, "topic {code}");
+        checked += 1;
+    }
+    assert!(checked >= 11, "every catalogue topic has a row");
+    let total = rows.last().unwrap();
+    assert_eq!(total[1], Data::String("Tổng cộng".into()));
+    assert_eq!(
+        number(&total[2]),
+        totals(&report)["airings"].as_f64().unwrap()
+    );
+    assert_eq!(
+        number(&total[4]),
+        totals(&report)["minutes"].as_f64().unwrap()
+    );
+    let airings = sheet(&xlsx, "Chi tiết buổi phát");
+    let listed = report["airings"].as_array().unwrap().len();
+    assert_eq!(
+        airings.len(),
+        listed + 1,
+        "one row per airing, plus the header"
+    );
+    let months = sheet(&xlsx, "Theo tháng");
+    assert_eq!(months.len(), 1 + 6 + 1, "header, every month of H2, total");
+}
+
+/// Flips one digit of an `aired_ms` in the log: the hash no longer matches.
+fn tamper(log_dir: &Path) {
+    let file = log_dir.join("air-2026-11.jsonl");
+    let text = std::fs::read_to_string(&file).unwrap();
+    let at = text.find("\"aired_ms\":").expect("an airing") + "\"aired_ms\":".len();
+    let mut bytes = text.into_bytes();
+    bytes[at] = if bytes[at] == b'9' { b'8' } else { b'9' };
+    std::fs::write(&file, bytes).unwrap();
+}
+
+#[test]
+fn a_tampered_log_is_flagged_and_left_out_of_the_totals() {
+    let good = station_that_ran("soc-trang/my-xuyen/a", 5, 2);
+    let bad = station_that_ran("soc-trang/my-xuyen/b", 6, 2);
+    tamper(&bad.log_dir());
+    let alone = report_json(&["--period", "2026-11", arg(&good.log_dir())]);
+    let both = report_json(&[
+        "--period",
+        "2026-11",
+        arg(&good.log_dir()),
+        arg(&bad.log_dir()),
+    ]);
+    let out = loa(&[
+        "report",
+        "--period",
+        "2026-11",
+        "--format",
+        "json",
+        arg(&good.log_dir()),
+        arg(&bad.log_dir()),
+    ]);
+    assert_eq!(out.status.code(), Some(1), "a station left out is exit 1");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("NOT counted") && stderr.contains("soc-trang/my-xuyen/b"),
+        "{stderr}"
+    );
+    assert_eq!(totals(&both)["airings"], totals(&alone)["airings"]);
+    assert_eq!(totals(&both)["aired_ms"], totals(&alone)["aired_ms"]);
+    let stations = both["report"]["stations"].as_array().unwrap();
+    let b = stations
+        .iter()
+        .find(|s| s["station"] == "soc-trang/my-xuyen/b")
+        .unwrap();
+    assert_eq!(b["status"], "not_verified");
+    assert_eq!(b["figures"], Value::Null);
+    assert_eq!(b["inputs"][0]["problems"][0]["kind"], "bad_line");
+    let district = both["report"]["rollup"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|n| n["path"] == "soc-trang/my-xuyen")
+        .unwrap();
+    assert_eq!(
+        (district["stations"].as_u64(), district["counted"].as_u64()),
+        (Some(2), Some(1))
+    );
+}
+
+#[test]
+fn a_district_rolls_up_three_communes_in_two_districts_from_their_exports() {
+    let exports = tempfile::tempdir().unwrap();
+    let communes = [("st/d1/c1", 2), ("st/d1/c2", 3), ("st/d2/c3", 4)];
+    let mut alone = BTreeMap::new();
+    for (index, (id, days)) in communes.iter().enumerate() {
+        let station = station_that_ran(id, 10 + index as u8, *days);
+        let file = exports.path().join(format!("{}.tar", id.replace('/', "-")));
+        let said = station.export("2026-H2", &file, "2026-12-06T00:00:00Z", &[]);
+        assert!(said.contains("verified:   OK"), "{said}");
+        let own = report_json(&["--period", "2026-H2", arg(&station.log_dir())]);
+        alone.insert(*id, totals(&own)["airings"].as_u64().unwrap());
+    }
+    // The officer's two commands, on the folder of bundles.
+    let folder = exports.path();
+    // A damaged file among them is listed, not counted, and stops nothing.
+    std::fs::write(folder.join("broken.tar"), b"not a tar").unwrap();
+    let report = report_json(&["--period", "2026-H2", arg(folder)]);
+    let broken = report["report"]["stations"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["station"].as_str().unwrap().ends_with("broken.tar"))
+        .expect("the broken bundle is listed");
+    assert_eq!(broken["status"], "not_verified");
+    assert_eq!(broken["inputs"][0]["problems"][0]["kind"], "unreadable");
+    assert_eq!(
+        report["report"]["rollup"].as_array().unwrap().len(),
+        6,
+        "not in the tree"
+    );
+    std::fs::remove_file(folder.join("broken.tar")).unwrap();
+    let xlsx = folder.join("district.xlsx");
+    loa_ok(
+        &[
+            "report",
+            arg(folder),
+            "--period",
+            "2026-H2",
+            "-o",
+            arg(&xlsx),
+        ],
+        0,
+    );
+    let node = |path: &str| {
+        report["report"]["rollup"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|n| n["path"] == path)
+            .unwrap_or_else(|| panic!("no node {path}"))["figures"]["airings"]
+            .as_u64()
+            .unwrap()
+    };
+    assert_eq!(node("st/d1/c1"), alone["st/d1/c1"]);
+    assert_eq!(node("st/d1"), alone["st/d1/c1"] + alone["st/d1/c2"]);
+    assert_eq!(node("st/d2"), alone["st/d2/c3"]);
+    assert_eq!(node("st"), alone.values().sum::<u64>());
+    assert_eq!(totals(&report)["airings"].as_u64(), Some(node("st")));
+    let rows = sheet(&xlsx, "Theo đơn vị");
+    let names: Vec<String> = rows.iter().skip(1).map(|r| r[1].to_string()).collect();
+    assert_eq!(
+        names,
+        [
+            "st", "st/d1", "st/d1/c1", "st/d1/c2", "st/d2", "st/d2/c3", ""
+        ]
+    );
+}
+
+#[test]
+fn each_export_extends_the_last_and_deleting_records_between_them_is_caught() {
+    let station = station_that_ran("soc-trang/my-xuyen/thanh-phu", 20, 4);
+    let dir = tempfile::tempdir().unwrap();
+    let first = dir.path().join("2026-11.tar");
+    station.export("2026-11", &first, "2026-12-02T00:00:00Z", &[]);
+    loa_ok(&["verify", arg(&first)], 0);
+    // The next period: the daemon runs on; the second export begins at or
+    // before the first one's checkpoint.
+    station.run(local(2026, 12, 2, 8), local(2026, 12, 4, 0));
+    let second = dir.path().join("2026-12.tar");
+    station.export("2026-12", &second, "2026-12-05T00:00:00Z", &[]);
+    let verified = loa_ok(&["verify", arg(&second), "--checkpoint", arg(&first)], 0);
+    assert!(
+        verified.contains("kept checkpoint: record") && verified.contains("contained"),
+        "{verified}"
+    );
+    // The checkpoint file inside the bundle works the same.
+    let checkpoint = dir.path().join("last.checkpoint");
+    let held = tar_member(&first, "checkpoint");
+    std::fs::write(&checkpoint, held).unwrap();
+    loa_ok(
+        &["verify", arg(&second), "--checkpoint", arg(&checkpoint)],
+        0,
+    );
+    // Both halves together count each airing once.
+    let both = report_json(&["--period", "2026-H2", arg(&first), arg(&second)]);
+    let log = report_json(&["--period", "2026-H2", arg(&station.log_dir())]);
+    assert_eq!(totals(&both)["airings"], totals(&log)["airings"]);
+    assert_eq!(totals(&both)["aired_ms"], totals(&log)["aired_ms"]);
+
+    // Now the station deletes the tail of its log (the first export's
+    // checkpoint with it), hides its tracks and goes on.
+    let tampered = station_that_ran("soc-trang/my-xuyen/thanh-phu", 20, 4);
+    let first = dir.path().join("t-2026-11.tar");
+    tampered.export("2026-11", &first, "2026-12-02T00:00:00Z", &[]);
+    cut_tail(&tampered.log_dir().join("air-2026-12.jsonl"), 12);
+    std::fs::remove_file(tampered.log_dir().join("exports/last.checkpoint")).unwrap();
+    tampered.run(local(2026, 12, 2, 8), local(2026, 12, 4, 0));
+    let second = dir.path().join("t-2026-12.tar");
+    tampered.export("2026-12", &second, "2026-12-05T00:00:00Z", &[]);
+    loa_ok(&["verify", arg(&second)], 0);
+    let caught = loa_ok(
+        &[
+            "verify",
+            arg(&second),
+            "--checkpoint",
+            arg(&first),
+            "--json",
+        ],
+        1,
+    );
+    assert!(
+        caught.contains("checkpoint_differs") || caught.contains("starts_after_checkpoint"),
+        "{caught}"
+    );
+    let report = report_json(&[
+        "--period",
+        "2026-12",
+        arg(&second),
+        "--checkpoint",
+        arg(&first),
+    ]);
+    assert_eq!(report["report"]["stations"][0]["status"], "not_verified");
+}
+
+fn cut_tail(file: &Path, lines: usize) {
+    let text = std::fs::read_to_string(file).unwrap();
+    let kept: Vec<&str> = text.lines().collect();
+    let kept = &kept[..kept.len() - lines];
+    std::fs::write(file, format!("{}\n", kept.join("\n"))).unwrap();
+}
+
+fn tar_member(bundle: &Path, name: &str) -> Vec<u8> {
+    let mut archive = tar::Archive::new(std::fs::File::open(bundle).unwrap());
+    for entry in archive.entries().unwrap() {
+        let mut entry = entry.unwrap();
+        if entry.path().unwrap().to_str() == Some(name) {
+            let mut bytes = Vec::new();
+            std::io::Read::read_to_end(&mut entry, &mut bytes).unwrap();
+            return bytes;
+        }
+    }
+    panic!("no {name} in {}", bundle.display());
+}
+
+#[test]
+fn an_export_that_begins_after_the_held_checkpoint_says_so() {
+    let station = station_that_ran("soc-trang/my-xuyen/thanh-phu", 21, 3);
+    let dir = tempfile::tempdir().unwrap();
+    let early = dir.path().join("early.tar");
+    station.export("2026-11", &early, "2026-12-01T00:00:00Z", &[]);
+    std::fs::remove_file(station.log_dir().join("exports/last.checkpoint")).unwrap();
+    station.run(local(2026, 12, 1, 8), local(2026, 12, 6, 0));
+    // A period that begins after that checkpoint, nothing remembered.
+    let late = dir.path().join("late.tar");
+    station.export("2026-12-05..2026-12-31", &late, "2026-12-06T00:00:00Z", &[]);
+    let said = loa_ok(
+        &["verify", arg(&late), "--checkpoint", arg(&early), "--json"],
+        1,
+    );
+    assert!(said.contains("starts_after_checkpoint"), "{said}");
+    // --since makes the export begin there.
+    let fixed = dir.path().join("fixed.tar");
+    let since = ["--since", arg(&early)];
+    station.export(
+        "2026-12-05..2026-12-31",
+        &fixed,
+        "2026-12-06T00:00:01Z",
+        &since,
+    );
+    loa_ok(&["verify", arg(&fixed), "--checkpoint", arg(&early)], 0);
+}
+
+#[test]
+fn export_while_the_daemon_runs_uses_its_newest_hourly_checkpoint() {
+    let station = station_that_ran("soc-trang/my-xuyen/thanh-phu", 22, 2);
+    let key = loa::airlog::load_signing_key(&station.root().join("var/station.key")).unwrap();
+    let now = local(2026, 11, 30, 1);
+    let (log, _) = loa::airlog::AirLog::open(&station.log_dir(), &station.id, key, now).unwrap();
+    let bundle = station.root().join("live.tar");
+    let said = station.export("2026-11", &bundle, "2026-11-30T00:00:00Z", &[]);
+    assert!(said.contains("newest hourly checkpoint"), "{said}");
+    drop(log);
+    loa_ok(&["verify", arg(&bundle)], 0);
+    let report = report_json(&["--period", "2026-11", arg(&bundle)]);
+    assert_eq!(report["report"]["stations"][0]["status"], "counted");
+}
+
+/// Writes a log by hand: airings scheduled at the instants given (local),
+/// each lasting `minutes`, in a station of id `x`.
+fn log_with_airings(dir: &Path, airings: &[(i32, u32, u32, u32, u32)], minutes: i64) -> PathBuf {
+    use loa::airlog::record::*;
+    use loa::airlog::{AirLog, RecordKind, Sha256Hash};
+    let log_dir = dir.join("airlog");
+    let key = ed25519_dalek::SigningKey::from_bytes(&[9; 32]);
+    let first = local(2021, 1, 1, 0) - chrono::Duration::days(30);
+    let (mut log, _) = AirLog::open(&log_dir, "x", key, first).unwrap();
+    for &(y, m, d, h, min) in airings {
+        let scheduled =
+            report_common::local(y, m, d, h) + chrono::Duration::minutes(i64::from(min));
+        let ended = scheduled + chrono::Duration::minutes(minutes);
+        let segment = SegmentAired {
+            file: "a.wav".into(),
+            sha256: Sha256Hash::ZERO,
+            title: "A".into(),
+            topic: 5,
+            language: "vi".into(),
+            aired_ms: u64::try_from(minutes * 60_000).unwrap(),
+            outcome: SegmentOutcome::Aired,
+        };
+        let end = AiringEnd {
+            slot: "khuya".into(),
+            scheduled,
+            started: scheduled,
+            ended,
+            outcome: AiringOutcome::Completed,
+            late_ms: 0,
+            manual: false,
+            segments: vec![segment],
+        };
+        log.checkpoint(scheduled).unwrap();
+        log.append(ended, RecordKind::AiringEnd(end)).unwrap();
+    }
+    log.stop(local(2022, 1, 10, 0)).unwrap();
+    log_dir
+}
+
+#[test]
+fn an_airing_counts_in_the_period_of_its_scheduled_start() {
+    let dir = tempfile::tempdir().unwrap();
+    // 23:50 on 30 June, running 20 minutes past midnight; 23:55 on 14 June
+    // (the official cut-off); 00:05 on 15 June; 23:59 on 31 December.
+    let log = log_with_airings(
+        dir.path(),
+        &[
+            (2021, 6, 30, 23, 50),
+            (2021, 6, 14, 23, 55),
+            (2021, 6, 15, 0, 5),
+            (2021, 12, 31, 23, 59),
+        ],
+        20,
+    );
+    let count = |period: &str, cutoff: &str| {
+        let report = report_json(&["--period", period, "--cutoff", cutoff, arg(&log)]);
+        let t = totals(&report);
+        (
+            t["airings"].as_u64().unwrap(),
+            t["aired_ms"].as_u64().unwrap(),
+        )
+    };
+    let twenty = 20 * 60_000;
+    assert_eq!(
+        count("2021-H1", "calendar"),
+        (3, 3 * twenty),
+        "all of the 30 June airing"
+    );
+    assert_eq!(
+        count("2021-H2", "calendar"),
+        (1, twenty),
+        "31 Dec 23:59 is in H2"
+    );
+    assert_eq!(count("2021-06", "calendar"), (3, 3 * twenty));
+    assert_eq!(
+        count("2021-07", "calendar"),
+        (0, 0),
+        "nothing counted after midnight"
+    );
+    assert_eq!(count("2021-06-30..2021-06-30", "calendar"), (1, twenty));
+    assert_eq!(
+        count("2021-H1", "official"),
+        (1, twenty),
+        "only 14 June 23:55"
+    );
+    assert_eq!(
+        count("2021-H2", "official"),
+        (2, 2 * twenty),
+        "15 and 30 June"
+    );
+    assert_eq!(
+        count("2022", "official"),
+        (1, twenty),
+        "31 Dec 2021 is in the 2022 cut-off year"
+    );
+    let report = report_json(&["--period", "2021-H1", arg(&log)]);
+    let months = &totals(&report)["months"];
+    assert_eq!(months[0]["month"], "2021-06");
+}
+
+#[test]
+fn bad_requests_get_clear_errors() {
+    let dir = tempfile::tempdir().unwrap();
+    let cases: [(&[&str], &str); 5] = [
+        (
+            &["report", ".", "--period", "2021-H3", "--format", "json"],
+            "period \"2021-H3\" not understood",
+        ),
+        (
+            &[
+                "report", ".", "--period", "2021-Q2", "--cutoff", "official", "--format", "json",
+            ],
+            "--cutoff official applies",
+        ),
+        (&["report", ".", "--period", "2021"], "say which format"),
+        (
+            &["report", ".", "--period", "2021", "--format", "xlsx"],
+            "needs a file",
+        ),
+        (
+            &[
+                "report",
+                arg(dir.path()),
+                "--period",
+                "2021",
+                "--format",
+                "json",
+            ],
+            "no airing log and no export bundle",
+        ),
+    ];
+    for (args, expected) in cases {
+        let out = loa(args);
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(stderr.contains(expected), "{args:?}: {stderr}");
+    }
+    let not_a_bundle = dir.path().join("x.tar");
+    std::fs::write(&not_a_bundle, b"hello").unwrap();
+    for command in ["report", "verify"] {
+        let out = loa(&[
+            command,
+            arg(&not_a_bundle),
+            "--period",
+            "2021",
+            "--format",
+            "json",
+        ][..if command == "verify" { 2 } else { 6 }]);
+        assert_eq!(out.status.code(), Some(2));
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(stderr.contains("export bundle"), "{command}: {stderr}");
+    }
+}
