@@ -24,4 +24,5 @@ pub mod playout;
 pub mod schedule;
 pub mod selection;
 pub mod shutdown;
+pub mod systemd;
 pub mod text;

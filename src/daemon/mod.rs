@@ -203,6 +203,8 @@ impl Daemon {
                     break;
                 }
             }
+            // systemd: watchdog ping and STATUS (src/systemd/).
+            crate::systemd::scheduler_turn(&self.plan, next.as_ref(), now);
             let wake = self.last_checkpoint
                 + chrono::Duration::from_std(CHECKPOINT_EVERY).unwrap_or_default();
             match next {
@@ -210,7 +212,10 @@ impl Daemon {
                     if due.instant - chrono::Duration::from_std(PREROLL).unwrap_or_default()
                         <= now =>
                 {
-                    self.air(due).await;
+                    // systemd: pings go on while it airs, up to its length and a margin.
+                    let limit =
+                        self.plan.slots[due.slot].max + PREROLL + crate::systemd::AIRING_MARGIN;
+                    crate::systemd::keep_alive(self.air(due), Some(limit)).await;
                 }
                 Some(due) => {
                     let prepare_at =
@@ -230,7 +235,8 @@ impl Daemon {
     async fn sleep_until(&self, deadline: DateTime<Utc>) {
         let shutdown = self.shutdown.clone();
         let cancelled = Box::pin(async move { shutdown.wait().await });
-        wait_until(self.clock.as_ref(), deadline, cancelled).await;
+        let waiting = wait_until(self.clock.as_ref(), deadline, cancelled);
+        crate::systemd::keep_alive(waiting, None).await; // systemd: pings while waiting
     }
 
     /// Scheduled airings from `scan_from` to the lookahead, not yet handled.

@@ -13,6 +13,7 @@ mod output;
 pub use output::render_device_list;
 
 mod schedule;
+mod systemd;
 
 pub use config::{hint, render_diagnostic};
 pub use daemon::{PlayError, daemon_started, play_outcome};
