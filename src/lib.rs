@@ -25,4 +25,5 @@ pub mod report;
 pub mod schedule;
 pub mod selection;
 pub mod shutdown;
+pub mod systemd;
 pub mod text;

@@ -73,8 +73,7 @@ fn main() -> ExitCode {
 fn init_logging() {
     let filter = tracing_subscriber::EnvFilter::try_from_env("LOA_LOG")
         .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info,symphonia=warn,symphonia_core=warn,symphonia_format_ogg=warn,symphonia_bundle_mp3=warn"));
-    tracing_subscriber::fmt()
-        .with_env_filter(filter)
-        .with_writer(std::io::stderr)
-        .init();
+    // systemd: the journal's form under systemd, colours in a terminal
+    // (src/systemd/logging.rs).
+    loa::systemd::logging::init(filter);
 }

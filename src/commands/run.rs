@@ -69,6 +69,8 @@ pub fn run(args: Args) -> CommandResult {
             "{}",
             crate::text::daemon_started(daemon.plan(), &startup, daemon.next_airing().as_ref())
         );
+        // systemd: READY=1, STATUS=next airing (src/systemd/).
+        crate::systemd::ready(daemon.plan(), daemon.next_airing().as_ref());
         daemon.run().await?;
         Ok::<_, Box<dyn std::error::Error + Send + Sync>>(())
     })?;

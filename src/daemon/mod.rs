@@ -238,6 +238,8 @@ impl Daemon {
                 // short however long the station has been idle.
                 self.scan_from = self.scan_from.max(now - self.longest_grace());
             }
+            // systemd: watchdog ping and STATUS (src/systemd/).
+            crate::systemd::scheduler_turn(&self.plan, next.as_ref(), now);
             let wake = self.last_checkpoint
                 + chrono::Duration::from_std(CHECKPOINT_EVERY).unwrap_or_default();
             match next {
@@ -245,7 +247,10 @@ impl Daemon {
                     if due.instant - chrono::Duration::from_std(PREROLL).unwrap_or_default()
                         <= now =>
                 {
-                    self.air(due).await;
+                    // systemd: pings go on while it airs, up to its length and a margin.
+                    let limit =
+                        self.plan.slots[due.slot].max + PREROLL + crate::systemd::AIRING_MARGIN;
+                    crate::systemd::keep_alive(self.air(due), Some(limit)).await;
                 }
                 Some(due) => {
                     let prepare_at =
@@ -273,7 +278,8 @@ impl Daemon {
         let cancelled = Box::pin(async move { shutdown.wait().await });
         let clock = Arc::clone(&self.clock);
         let message = tokio::select! {
-            _ = wait_until(clock.as_ref(), deadline, cancelled) => None,
+            // systemd: pings while waiting.
+            _ = crate::systemd::keep_alive(wait_until(clock.as_ref(), deadline, cancelled), None) => None,
             message = self.inbox.receiver.recv() => message,
         };
         if let Some(control) = message {

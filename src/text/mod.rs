@@ -15,6 +15,7 @@ pub use output::render_device_list;
 
 mod schedule;
 mod status;
+mod systemd;
 
 pub use config::{hint, render_diagnostic};
 pub use daemon::{
