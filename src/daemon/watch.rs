@@ -4,15 +4,16 @@
 //! leaves the old plan in force and the errors in the log and the status.
 //!
 //! Folders are watched, not files, because editors save by writing a new
-//! file and renaming it over the old one. Events are debounced so a copy in
-//! progress is read once it is complete.
+//! file and renaming it over the old one. Changes are debounced (a reload
+//! waits for a quiet moment) so a copy in progress is read once complete.
+//! Our own debouncing rather than notify-debouncer-full's: that one polls
+//! on a timer, and the daemon must not wake while nothing happens.
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use notify::event::{AccessKind, AccessMode};
-use notify::{EventKind, RecursiveMode};
-use notify_debouncer_full::{DebounceEventResult, Debouncer, RecommendedCache, new_debouncer};
+use notify::{EventKind, RecursiveMode, Watcher};
 
 use super::control::{Control, DaemonHandle};
 use crate::config::load_station;
@@ -23,7 +24,7 @@ pub const DEBOUNCE: Duration = Duration::from_millis(400);
 
 /// Keeps the watch alive; dropping it stops watching.
 pub struct ConfigWatch {
-    _debouncer: Debouncer<notify::RecommendedWatcher, RecommendedCache>,
+    _watcher: notify::RecommendedWatcher,
 }
 
 /// Loads the station at `config` and tells the daemon: the new plan, or
@@ -63,38 +64,47 @@ fn changes_content(kind: &EventKind) -> bool {
     }
 }
 
-/// Starts watching what `plan` was loaded from.
+/// Starts watching what `plan` was loaded from (call inside the tokio
+/// runtime). Event-driven: nothing wakes while nothing changes.
 pub fn watch_config(
     config: &Path,
     plan: &Plan,
     handle: DaemonHandle,
 ) -> notify::Result<ConfigWatch> {
-    let config_path = config.to_path_buf();
-    let mut debouncer = new_debouncer(DEBOUNCE, None, move |result: DebounceEventResult| {
+    // One slot: a change that arrives while one is pending adds nothing.
+    let (changed, mut changes) = tokio::sync::mpsc::channel::<()>(1);
+    let mut watcher = notify::recommended_watcher(move |result: notify::Result<notify::Event>| {
         let relevant = match &result {
-            Ok(events) => events
-                .iter()
-                .any(|e| e.need_rescan() || changes_content(&e.kind)),
+            Ok(event) => event.need_rescan() || changes_content(&event.kind),
             Err(_) => true,
         };
-        if let Ok(events) = &result {
-            for event in events.iter() {
-                tracing::debug!(kind = ?event.kind, paths = ?event.paths, "watched change");
-            }
-        }
         if relevant {
-            tracing::info!("configuration or playlists changed; reloading");
-            reload(&config_path, &handle);
+            let _ = changed.try_send(());
         }
     })?;
     for (path, mode) in watched(config, plan) {
-        if let Err(error) = debouncer.watch(&path, mode) {
+        if let Err(error) = watcher.watch(&path, mode) {
             tracing::warn!(path = %path.display(), %error, "not watched for changes");
         }
     }
-    Ok(ConfigWatch {
-        _debouncer: debouncer,
-    })
+    let config = config.to_path_buf();
+    tokio::spawn(async move {
+        while changes.recv().await.is_some() {
+            // Reload once the folder has been quiet for DEBOUNCE, so a copy
+            // in progress is read when complete.
+            loop {
+                match tokio::time::timeout(DEBOUNCE, changes.recv()).await {
+                    Ok(Some(())) => continue,
+                    Ok(None) => return,
+                    Err(_) => break,
+                }
+            }
+            tracing::info!("configuration or playlists changed; reloading");
+            let (config, handle) = (config.clone(), handle.clone());
+            let _ = tokio::task::spawn_blocking(move || reload(&config, &handle)).await;
+        }
+    });
+    Ok(ConfigWatch { _watcher: watcher })
 }
 
 /// The folders to watch: the config's, the topic catalogue's, and the

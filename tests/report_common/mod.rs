@@ -95,9 +95,14 @@ impl Station {
         runtime.block_on(async {
             let shutdown = Shutdown::new();
             let player = Box::new(SimulatedPlayer::new(clock.clone()));
-            let (daemon, _) =
-                Daemon::start(plan, Arc::new(clock.clone()), player, "null", shutdown.clone())
-                    .expect("daemon starts");
+            let (daemon, _) = Daemon::start(
+                plan,
+                Arc::new(clock.clone()),
+                player,
+                "null",
+                shutdown.clone(),
+            )
+            .expect("daemon starts");
             let watcher = async {
                 while clock.now() < until {
                     tokio::task::yield_now().await;
