@@ -4,6 +4,9 @@
 //! An entry is used only while the file's path, size and modification time
 //! are what they were when it was probed. The cache file is JSON, written
 //! atomically; a missing, corrupt or older-version file is an empty cache.
+//!
+//! Each entry holds the segment's [`Levels`] too: measuring them decodes the
+//! whole file, which is exactly the cost the cache exists to pay once.
 
 use std::collections::{BTreeMap, HashMap};
 use std::fs::{self, File};
@@ -14,11 +17,12 @@ use std::time::{Duration, SystemTime, UNIX_EPOCH};
 use serde::{Deserialize, Serialize};
 
 use super::error::AudioError;
-use super::{AudioInfo, probe};
+use super::{AudioInfo, Levels, probe_with_levels};
 
 /// Bump when probe results for the same bytes would change (a fix in how
-/// durations are counted), so old entries are not trusted.
-const CACHE_VERSION: u32 = 1;
+/// durations are counted), so old entries are not trusted. Version 2 added
+/// the levels: a version-1 file is ignored and its files are probed again.
+const CACHE_VERSION: u32 = 2;
 
 /// A cache file larger than this is not read (a thousand entries take about
 /// 300 KB); it is rebuilt instead.
@@ -53,6 +57,20 @@ struct Entry {
     format: String,
     sample_rate: u32,
     channels: u16,
+    levels: StoredLevels,
+}
+
+/// [`Levels`] as kept on disk (durations in nanoseconds).
+#[derive(Debug, Clone, Copy, Serialize, Deserialize)]
+struct StoredLevels {
+    loudness: Option<f64>,
+    true_peak: Option<f64>,
+    leading_ns: u64,
+    trailing_ns: u64,
+    silent_ns: u64,
+    pause_at_ns: u64,
+    pause_ns: u64,
+    length_ns: u64,
 }
 
 #[derive(Serialize, Deserialize)]
@@ -95,8 +113,10 @@ impl ProbeCache {
     }
 
     fn keep(&mut self, key: String, stamp: Stamp, info: &AudioInfo) {
-        self.entries.insert(key, Entry::new(stamp, info));
-        self.changed = true;
+        if let Some(entry) = Entry::new(stamp, info) {
+            self.entries.insert(key, entry);
+            self.changed = true;
+        }
     }
 
     /// Probes every path in `paths`, like [`probe`](Self::probe) for each,
@@ -151,15 +171,18 @@ impl ProbeCache {
 }
 
 impl Entry {
-    fn new(stamp: Stamp, info: &AudioInfo) -> Self {
-        Self {
+    /// The entry for a probe result; `None` without levels (only complete
+    /// results are kept).
+    fn new(stamp: Stamp, info: &AudioInfo) -> Option<Self> {
+        Some(Self {
             stamp,
-            duration_ns: u64::try_from(info.duration.as_nanos()).unwrap_or(u64::MAX),
+            duration_ns: nanos(info.duration),
             sha256: info.sha256.clone(),
             format: info.format.clone(),
             sample_rate: info.sample_rate,
             channels: info.channels,
-        }
+            levels: StoredLevels::new(&info.levels?),
+        })
     }
 
     fn info(&self) -> AudioInfo {
@@ -170,6 +193,7 @@ impl Entry {
             format: self.format.clone(),
             sample_rate: self.sample_rate,
             channels: self.channels,
+            levels: Some(self.levels.levels()),
         }
     }
 
@@ -179,7 +203,56 @@ impl Entry {
             && self.sha256.bytes().all(|b| b.is_ascii_hexdigit())
             && self.sample_rate > 0
             && self.channels > 0
+            && self.levels.is_plausible()
     }
+}
+
+impl StoredLevels {
+    fn new(levels: &Levels) -> Self {
+        Self {
+            loudness: levels.loudness,
+            true_peak: levels.true_peak,
+            leading_ns: nanos(levels.leading_silence),
+            trailing_ns: nanos(levels.trailing_silence),
+            silent_ns: nanos(levels.silent),
+            pause_at_ns: nanos(levels.longest_pause.0),
+            pause_ns: nanos(levels.longest_pause.1),
+            length_ns: nanos(levels.length),
+        }
+    }
+
+    fn levels(&self) -> Levels {
+        Levels {
+            loudness: self.loudness,
+            true_peak: self.true_peak,
+            leading_silence: Duration::from_nanos(self.leading_ns),
+            trailing_silence: Duration::from_nanos(self.trailing_ns),
+            silent: Duration::from_nanos(self.silent_ns),
+            longest_pause: (
+                Duration::from_nanos(self.pause_at_ns),
+                Duration::from_nanos(self.pause_ns),
+            ),
+            length: Duration::from_nanos(self.length_ns),
+        }
+    }
+
+    /// Finite decibels in a range real audio can have, and silences that
+    /// fit in the length.
+    fn is_plausible(&self) -> bool {
+        let decibels_ok = |value: Option<f64>| {
+            value.is_none_or(|db| db.is_finite() && (-200.0..=30.0).contains(&db))
+        };
+        decibels_ok(self.loudness)
+            && decibels_ok(self.true_peak)
+            && [self.leading_ns, self.trailing_ns, self.silent_ns]
+                .iter()
+                .all(|&ns| ns <= self.length_ns)
+            && self.pause_at_ns.saturating_add(self.pause_ns) <= self.length_ns
+    }
+}
+
+fn nanos(duration: Duration) -> u64 {
+    u64::try_from(duration.as_nanos()).unwrap_or(u64::MAX)
 }
 
 /// Probes `path`, with the key and stamp to keep the result under: `None`
@@ -187,7 +260,7 @@ impl Entry {
 /// modified too recently to trust its mtime.
 fn probe_stamped(path: &Path) -> (Result<AudioInfo, AudioError>, Option<(String, Stamp)>) {
     let before = key_and_stamp(path);
-    let result = probe(path);
+    let result = probe_with_levels(path);
     let after = key_and_stamp(path).map(|(_, stamp)| stamp);
     let stamped = before.filter(|(_, stamp)| after == Some(*stamp) && settled(*stamp));
     (result, stamped)
