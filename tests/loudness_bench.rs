@@ -23,7 +23,11 @@ fn bench_files() -> Vec<PathBuf> {
 fn bench_loudness() {
     println!(); // after libtest's "test bench_loudness ... "
     for file in bench_files() {
-        let name = file.file_name().unwrap_or_default().to_string_lossy().into_owned();
+        let name = file
+            .file_name()
+            .unwrap_or_default()
+            .to_string_lossy()
+            .into_owned();
         let start = Instant::now();
         let decoded = {
             let mut decoder = loa::audio::Decoder::open(&file).expect("open");

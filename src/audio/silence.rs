@@ -184,7 +184,12 @@ mod tests {
     #[test]
     fn the_threshold_is_minus_fifty_dbfs_rms() {
         // A sine's RMS is its amplitude / sqrt 2.
-        let at = |dbfs: f64| tone(SILENCE_BLOCK_SAMPLES * 4, (10f64.powf(dbfs / 20.0) * 2f64.sqrt()) as f32);
+        let at = |dbfs: f64| {
+            tone(
+                SILENCE_BLOCK_SAMPLES * 4,
+                (10f64.powf(dbfs / 20.0) * 2f64.sqrt()) as f32,
+            )
+        };
         assert!(is_silent(&at(-51.0)));
         assert!(!is_silent(&at(-49.0)));
     }

@@ -31,6 +31,7 @@ impl Prober for ProbeCache {
             .map(|info| AudioFacts {
                 duration: info.duration,
                 sha256: info.sha256,
+                levels: info.levels,
             })
             .map_err(|e| e.to_string())
     }

@@ -3,6 +3,7 @@
 
 mod duration;
 mod fields;
+mod level;
 mod load;
 mod paths;
 mod playlists;
