@@ -227,15 +227,7 @@ fn read_off_or_duration(
         );
         return None;
     };
-    if value > LONGEST_SESSION {
-        d.error(
-            f.at(text.span),
-            Problem::DurationTooLong {
-                key: key.into(),
-                value,
-                limit: LONGEST_SESSION,
-            },
-        );
+    if is_too_long(f, key, value, &text.span, d) {
         return None;
     }
     Some(Some(Spanned {
@@ -356,21 +348,35 @@ fn read_duration(
         d.error(f.at(text.span), Problem::ZeroDuration { key: key.into() });
         return Some(None);
     }
-    if value > LONGEST_SESSION {
-        d.error(
-            f.at(text.span),
-            Problem::DurationTooLong {
-                key: key.into(),
-                value,
-                limit: LONGEST_SESSION,
-            },
-        );
+    if is_too_long(f, key, value, &text.span, d) {
         return Some(None);
     }
     Some(Some(Spanned {
         value,
         span: text.span,
     }))
+}
+
+/// Reports a duration longer than any session as the typo it must be.
+fn is_too_long(
+    f: &Fields,
+    key: &str,
+    value: Duration,
+    span: &Range<usize>,
+    d: &mut Diagnostics,
+) -> bool {
+    let too_long = value > LONGEST_SESSION;
+    if too_long {
+        d.error(
+            f.at(span.clone()),
+            Problem::DurationTooLong {
+                key: key.into(),
+                value,
+                limit: LONGEST_SESSION,
+            },
+        );
+    }
+    too_long
 }
 
 fn read_timezone(f: &Fields, d: &mut Diagnostics) -> Option<Tz> {

@@ -21,7 +21,7 @@ use super::output::{Output, OutputError};
 use super::report::{AiringOutcome, AiringReport, DeadAir, SegmentOutcome, SegmentReport};
 use super::silence::{DeadAirWatch, Silence, Trim, TrimmedDecoder};
 use crate::audio::{CHANNELS, Decoder, SAMPLE_RATE};
-use crate::plan::AudioPolicy;
+use crate::plan::{AudioPolicy, Segment};
 use crate::selection::Airing;
 use crate::shutdown::Shutdown;
 
@@ -58,11 +58,71 @@ pub struct OutputPlayer {
     primed: Option<Primed>,
 }
 
-/// The first segment, opened and partly decoded ahead of the instant (its
-/// leading silence already skipped).
+/// A segment opened and partly decoded ahead of when it airs, its leading
+/// silence already skipped: the first before the instant, each next one
+/// while the one before it airs (so that opening it and skipping seconds
+/// of silence never leaves a gap between segments).
 struct Primed {
     decoder: Result<TrimmedDecoder, String>,
     samples: Vec<f32>,
+}
+
+impl Primed {
+    fn prime(segment: &Segment, policy: &AudioPolicy) -> Self {
+        let mut decoder = open_decoder(segment, policy);
+        let mut samples = vec![0.0; PRIMED_SAMPLES];
+        let filled = match &mut decoder {
+            Ok(d) => fill(d, &mut samples).unwrap_or_else(|e| {
+                decoder = Err(e);
+                0
+            }),
+            Err(_) => 0,
+        };
+        samples.truncate(filled);
+        Self { decoder, samples }
+    }
+
+    fn into_source(self) -> Result<(TrimmedDecoder, Vec<f32>), String> {
+        self.decoder.map(|d| (d, self.samples))
+    }
+}
+
+/// Why a segment could not be made ready to air: the thread preparing it
+/// failed (a bug in loa, not in the file).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PrimingFailed;
+
+/// The segment after the one airing: primed on its own thread.
+enum Upcoming {
+    Ready(Box<Primed>),
+    Priming(std::thread::JoinHandle<Primed>),
+}
+
+impl Upcoming {
+    /// Starts priming `segment` on a thread (or here, if no thread can be
+    /// had).
+    fn start(segment: &Segment, policy: &AudioPolicy) -> Self {
+        let (owned, policy_copy) = (segment.clone(), *policy);
+        let thread = std::thread::Builder::new()
+            .name("loa-prime".into())
+            .spawn(move || Primed::prime(&owned, &policy_copy));
+        match thread {
+            Ok(handle) => Self::Priming(handle),
+            Err(_) => Self::Ready(Box::new(Primed::prime(segment, policy))),
+        }
+    }
+
+    fn wait(self) -> Primed {
+        match self {
+            Self::Ready(primed) => *primed,
+            // Decoding is shielded against panics; one here is a bug in
+            // loa, and costs this segment, not the airing.
+            Self::Priming(handle) => handle.join().unwrap_or_else(|_| Primed {
+                decoder: Err(PrimingFailed.to_string()),
+                samples: Vec::new(),
+            }),
+        }
+    }
 }
 
 impl OutputPlayer {
@@ -88,12 +148,7 @@ fn duration_to_samples(duration: Duration) -> u64 {
 
 /// The segment's decoder within its trimmed edges; `Err` with the reason
 /// it is skipped (it cannot be decoded, or it is silent throughout).
-fn open_decoder(
-    airing: &Airing,
-    index: usize,
-    policy: &AudioPolicy,
-) -> Result<TrimmedDecoder, String> {
-    let segment = &airing.segments[index];
+fn open_decoder(segment: &Segment, policy: &AudioPolicy) -> Result<TrimmedDecoder, String> {
     let trim = Trim::of(segment, policy).map_err(|silent| silent.to_string())?;
     let decoder = Decoder::open(&segment.path).map_err(|e| e.to_string())?;
     Ok(TrimmedDecoder::new(decoder, trim))
@@ -126,19 +181,10 @@ impl Player for OutputPlayer {
         if let Err(error) = self.output.open() {
             tracing::warn!(%error, "output not ready before the airing; will retry");
         }
-        self.primed = airing.segments.first().map(|_| {
-            let mut decoder = open_decoder(airing, 0, &self.policy);
-            let mut samples = vec![0.0; PRIMED_SAMPLES];
-            let filled = match &mut decoder {
-                Ok(d) => fill(d, &mut samples).unwrap_or_else(|e| {
-                    decoder = Err(e);
-                    0
-                }),
-                Err(_) => 0,
-            };
-            samples.truncate(filled);
-            Primed { decoder, samples }
-        });
+        self.primed = airing
+            .segments
+            .first()
+            .map(|segment| Primed::prime(segment, &self.policy));
     }
 
     fn play(
@@ -163,16 +209,20 @@ impl Player for OutputPlayer {
         }
         run.started = Utc::now() + lead;
         run.limit = duration_to_samples((deadline - run.started).to_std().unwrap_or_default());
-        let mut primed = primed;
-        for index in 0..airing.segments.len() {
+        let mut upcoming = primed.map(|p| Upcoming::Ready(Box::new(p)));
+        for (index, segment) in airing.segments.iter().enumerate() {
             if stop.is_triggered() {
                 break;
             }
-            let source = match (index, primed.take()) {
-                (0, Some(p)) => p.decoder.map(|d| (d, p.samples)),
-                _ => open_decoder(airing, index, &self.policy).map(|d| (d, Vec::new())),
+            let current = match upcoming.take() {
+                Some(primed) => primed.wait(),
+                None => Primed::prime(segment, &self.policy),
             };
-            run.play_segment(index, source, self.output.as_mut(), stop);
+            upcoming = airing
+                .segments
+                .get(index + 1)
+                .map(|next| Upcoming::start(next, &self.policy));
+            run.play_segment(index, current.into_source(), self.output.as_mut(), stop);
             if run.limit_reached() {
                 break;
             }
