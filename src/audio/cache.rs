@@ -52,12 +52,21 @@ struct Stamp {
 struct Entry {
     #[serde(flatten)]
     stamp: Stamp,
+    /// False for a file modified just before it was probed: its result
+    /// serves this run (the loader asks again for what was prefetched) but
+    /// is not saved, as the mtime may not yet tell a later change apart.
+    #[serde(skip, default = "durable")]
+    durable: bool,
     duration_ns: u64,
     sha256: String,
     format: String,
     sample_rate: u32,
     channels: u16,
     levels: StoredLevels,
+}
+
+fn durable() -> bool {
+    true
 }
 
 /// [`Levels`] as kept on disk (durations in nanoseconds).
@@ -99,8 +108,8 @@ impl ProbeCache {
             return Ok(info);
         }
         let (result, stamped) = probe_stamped(path);
-        if let (Ok(info), Some((key, stamp))) = (&result, stamped) {
-            self.keep(key, stamp, info);
+        if let (Ok(info), Some(stamped)) = (&result, stamped) {
+            self.keep(stamped, info);
         }
         result
     }
@@ -112,10 +121,11 @@ impl ProbeCache {
         (entry.stamp == stamp).then(|| entry.info())
     }
 
-    fn keep(&mut self, key: String, stamp: Stamp, info: &AudioInfo) {
-        if let Some(entry) = Entry::new(stamp, info) {
-            self.entries.insert(key, entry);
-            self.changed = true;
+    fn keep(&mut self, stamped: Stamped, info: &AudioInfo) {
+        if let Some(mut entry) = Entry::new(stamped.stamp, info) {
+            entry.durable = stamped.settled;
+            self.entries.insert(stamped.key, entry);
+            self.changed |= stamped.settled;
         }
     }
 
@@ -137,8 +147,8 @@ impl ProbeCache {
         }
         let probed = parallel_map(&misses, |&index| probe_stamped(paths[index]));
         for (index, (result, stamped)) in misses.into_iter().zip(probed) {
-            if let (Ok(info), Some((key, stamp))) = (&result, stamped) {
-                self.keep(key, stamp, info);
+            if let (Ok(info), Some(stamped)) = (&result, stamped) {
+                self.keep(stamped, info);
             }
             results[index] = Some(result);
         }
@@ -155,10 +165,12 @@ impl ProbeCache {
             .entries
             .iter()
             .filter(|(path, entry)| {
-                key_and_stamp(Path::new(path)).map(|(_, stamp)| stamp) == Some(entry.stamp)
+                entry.durable
+                    && key_and_stamp(Path::new(path)).map(|(_, stamp)| stamp) == Some(entry.stamp)
             })
             .collect();
-        if !self.changed && kept.len() == self.entries.len() && self.file.exists() {
+        let durable = self.entries.values().filter(|e| e.durable).count();
+        if !self.changed && kept.len() == durable && self.file.exists() {
             return Ok(());
         }
         let stored = Stored {
@@ -176,6 +188,7 @@ impl Entry {
     fn new(stamp: Stamp, info: &AudioInfo) -> Option<Self> {
         Some(Self {
             stamp,
+            durable: true,
             duration_ns: nanos(info.duration),
             sha256: info.sha256.clone(),
             format: info.format.clone(),
@@ -255,14 +268,27 @@ fn nanos(duration: Duration) -> u64 {
     u64::try_from(duration.as_nanos()).unwrap_or(u64::MAX)
 }
 
+/// Where and how to keep a probe result.
+struct Stamped {
+    key: String,
+    stamp: Stamp,
+    /// Modified long enough ago to trust its mtime across runs.
+    settled: bool,
+}
+
 /// Probes `path`, with the key and stamp to keep the result under: `None`
-/// if the file changed while it was probed (being copied in, say) or was
-/// modified too recently to trust its mtime.
-fn probe_stamped(path: &Path) -> (Result<AudioInfo, AudioError>, Option<(String, Stamp)>) {
+/// if the file changed while it was probed (being copied in, say).
+fn probe_stamped(path: &Path) -> (Result<AudioInfo, AudioError>, Option<Stamped>) {
     let before = key_and_stamp(path);
     let result = probe_with_levels(path);
     let after = key_and_stamp(path).map(|(_, stamp)| stamp);
-    let stamped = before.filter(|(_, stamp)| after == Some(*stamp) && settled(*stamp));
+    let stamped = before
+        .filter(|(_, stamp)| after == Some(*stamp))
+        .map(|(key, stamp)| Stamped {
+            key,
+            stamp,
+            settled: settled(stamp),
+        });
     (result, stamped)
 }
 

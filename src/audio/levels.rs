@@ -1,22 +1,27 @@
 //! A segment's levels: EBU R128 integrated loudness, true peak and its
-//! silent parts, from one full decode of exactly what playout will air
-//! (48 kHz stereo from [`Decoder`]), so playout's gain lands where measured.
+//! silent parts, from one full decode of the file.
 //!
-//! A full decode costs far more than the duration probe, so this runs once
-//! per file version: [`super::ProbeCache`] keeps the result by path, size
-//! and mtime.
+//! Measured at the file's own rate, in the stereo that playout makes of it
+//! (mono on both sides, as it airs): the 48 kHz conversion playout adds is
+//! band-limited and changes neither loudness nor peaks measurably, and
+//! skipping it makes the measurement several times faster. A full decode
+//! still costs far more than the duration probe, so this runs once per file
+//! version: [`super::ProbeCache`] keeps the result by path, size and mtime.
 
 use std::path::Path;
 use std::time::Duration;
 
 use ebur128::{EbuR128, Mode};
 
+use super::CHANNELS;
 use super::error::{AudioError, Undecodable};
+use super::media::{Media, Step};
+use super::shield::shielded;
 use super::silence::{SilenceRuns, SilenceSummary};
-use super::{CHANNELS, Decoder, SAMPLE_RATE};
+use super::stereo::append_stereo;
 
 /// What a full decode says about how a segment sounds. Durations are of
-/// the decoded 48 kHz stream (the probed duration, within a few ms).
+/// the decoded stream (the probed duration, within a few ms).
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Levels {
     /// Integrated loudness (EBU R128 / ITU-R BS.1770), LUFS. `None` when
@@ -53,63 +58,103 @@ impl Levels {
     }
 }
 
-/// Samples per read while measuring: 100 ms.
-const READ_SAMPLES: usize = (SAMPLE_RATE as usize / 10) * CHANNELS;
-
 /// Decodes the whole of `path` and measures its levels. Never panics on
-/// the file's bytes (the decoder is shielded); a file that fails to decode
+/// the file's bytes (symphonia runs behind the shield); damaged packets
+/// count as the silence they air as, and a file that fails to decode
 /// part-way is an error, as it would be on air.
 pub fn measure(path: &Path) -> Result<Levels, AudioError> {
-    let mut decoder = Decoder::open(path)?;
-    let mut meter = new_meter(path)?;
-    let mut silence = SilenceRuns::default();
-    let mut buffer = vec![0.0f32; READ_SAMPLES];
-    let mut pending_odd: Option<f32> = None;
+    shielded(path, || measure_unshielded(path))
+}
+
+fn measure_unshielded(path: &Path) -> Result<Levels, AudioError> {
+    let mut media = Media::open(path)?;
+    let mut meter: Option<Meter> = None;
+    let mut stereo = Vec::new();
     loop {
-        let n = decoder.read(&mut buffer)?;
-        if n == 0 {
-            break;
+        stereo.clear();
+        let rate = match media.decode_next()? {
+            Step::Audio(buffer) => {
+                append_stereo(&buffer, &mut stereo);
+                buffer.spec().rate
+            }
+            Step::Damaged { frames } => match &meter {
+                Some(meter) => {
+                    let silence = usize::try_from(frames).unwrap_or(0) * CHANNELS;
+                    stereo.resize(silence, 0.0);
+                    meter.rate
+                }
+                None => continue,
+            },
+            Step::End => break,
+        };
+        let meter = match &mut meter {
+            Some(meter) => meter,
+            None => meter.insert(Meter::new(path, rate)?),
+        };
+        if rate != meter.rate {
+            // A packet at another rate is junk that happened to parse (the
+            // decoder skips it too).
+            media.count_bad_packet()?;
+            continue;
         }
-        silence.feed(&buffer[..n]);
-        feed_frames(&mut meter, &buffer[..n], &mut pending_odd)
-            .map_err(|e| meter_error(path, e))?;
+        meter.feed(&mut stereo).map_err(|e| meter_error(path, e))?;
     }
-    let summary = silence.finish();
-    summarise(&meter, &summary).map_err(|e| meter_error(path, e))
+    match meter {
+        Some(meter) => meter.finish().map_err(|e| meter_error(path, e)),
+        None => Err(AudioError::ZeroDuration {
+            path: path.to_path_buf(),
+        }),
+    }
 }
 
-/// The meter: integrated loudness with a histogram (constant memory, any
-/// length) and true peak, for 48 kHz stereo.
-fn new_meter(path: &Path) -> Result<EbuR128, AudioError> {
-    EbuR128::new(
-        CHANNELS as u32,
-        SAMPLE_RATE,
-        Mode::I | Mode::TRUE_PEAK | Mode::HISTOGRAM,
-    )
-    .map_err(|e| meter_error(path, e))
+/// The loudness meter and the silence finder, at the file's rate.
+struct Meter {
+    rate: u32,
+    loudness: EbuR128,
+    silence: SilenceRuns,
 }
 
-/// Adds whole frames to the meter; a sample left over from an odd-length
-/// read waits for its partner.
-fn feed_frames(
-    meter: &mut EbuR128,
-    mut samples: &[f32],
-    pending_odd: &mut Option<f32>,
-) -> Result<(), ebur128::Error> {
-    if let (Some(left), Some((&right, rest))) = (*pending_odd, samples.split_first()) {
-        meter.add_frames_f32(&[left, right])?;
-        *pending_odd = None;
-        samples = rest;
+impl Meter {
+    /// Integrated loudness with a histogram (constant memory, any length)
+    /// and true peak, for stereo at `rate`.
+    fn new(path: &Path, rate: u32) -> Result<Self, AudioError> {
+        let loudness = EbuR128::new(
+            CHANNELS as u32,
+            rate,
+            Mode::I | Mode::TRUE_PEAK | Mode::HISTOGRAM,
+        )
+        .map_err(|e| meter_error(path, e))?;
+        let block = (rate as usize / 100).max(1) * CHANNELS;
+        Ok(Self {
+            rate,
+            loudness,
+            silence: SilenceRuns::with_block(block),
+        })
     }
-    let whole = samples.len() - samples.len() % CHANNELS;
-    meter.add_frames_f32(&samples[..whole])?;
-    if whole < samples.len() {
-        *pending_odd = Some(samples[whole]);
+
+    /// Adds interleaved stereo samples (whole frames: `append_stereo`
+    /// makes nothing else). Anything not finite counts as silence, as the
+    /// decoder airs it.
+    fn feed(&mut self, stereo: &mut [f32]) -> Result<(), ebur128::Error> {
+        for sample in stereo.iter_mut().filter(|s| !s.is_finite()) {
+            *sample = 0.0;
+        }
+        self.silence.feed(stereo);
+        self.loudness.add_frames_f32(stereo)
     }
-    Ok(())
+
+    fn finish(self) -> Result<Levels, ebur128::Error> {
+        let summary = self.silence.finish();
+        summarise(&self.loudness, &summary, self.rate)
+    }
 }
 
-fn summarise(meter: &EbuR128, silence: &SilenceSummary) -> Result<Levels, ebur128::Error> {
+fn summarise(
+    meter: &EbuR128,
+    silence: &SilenceSummary,
+    rate: u32,
+) -> Result<Levels, ebur128::Error> {
+    let duration = |samples: u64| samples_to_duration(samples, rate);
     let loudness = Some(meter.loudness_global()?).filter(|l| l.is_finite());
     let mut peak = 0.0f64;
     for channel in 0..CHANNELS as u32 {
@@ -119,21 +164,21 @@ fn summarise(meter: &EbuR128, silence: &SilenceSummary) -> Result<Levels, ebur12
     Ok(Levels {
         loudness,
         true_peak,
-        leading_silence: samples_to_duration(silence.leading),
-        trailing_silence: samples_to_duration(silence.trailing),
-        silent: samples_to_duration(silence.silent),
+        leading_silence: duration(silence.leading),
+        trailing_silence: duration(silence.trailing),
+        silent: duration(silence.silent),
         longest_pause: (
-            samples_to_duration(silence.longest_inner.0),
-            samples_to_duration(silence.longest_inner.1),
+            duration(silence.longest_inner.0),
+            duration(silence.longest_inner.1),
         ),
-        length: samples_to_duration(silence.total),
+        length: duration(silence.total),
     })
 }
 
-/// The duration of `samples` interleaved stereo samples at 48 kHz.
-fn samples_to_duration(samples: u64) -> Duration {
+/// The duration of `samples` interleaved stereo samples at `rate`.
+fn samples_to_duration(samples: u64, rate: u32) -> Duration {
     let frames = u128::from(samples / CHANNELS as u64);
-    let nanos = frames * 1_000_000_000 / u128::from(SAMPLE_RATE);
+    let nanos = frames * 1_000_000_000 / u128::from(rate.max(1));
     Duration::from_nanos(u64::try_from(nanos).unwrap_or(u64::MAX))
 }
 

@@ -25,15 +25,20 @@ pub fn is_silent(block: &[f32]) -> bool {
     if block.is_empty() {
         return true;
     }
-    let energy: f64 = block.iter().map(|&s| f64::from(s) * f64::from(s)).sum();
+    let mut energy = 0.0f64;
+    for &sample in block {
+        energy += f64::from(sample * sample);
+    }
     energy / (block.len() as f64) < threshold_mean_square()
 }
 
 /// Runs of silence in a stream fed in arbitrary pieces, judged block by
-/// block ([`SILENCE_BLOCK_SAMPLES`]), with positions in interleaved samples
-/// from the start of the stream.
-#[derive(Debug, Clone, Default)]
+/// block (10 ms: [`SILENCE_BLOCK_SAMPLES`] at 48 kHz), with positions in
+/// interleaved samples from the start of the stream.
+#[derive(Debug, Clone)]
 pub struct SilenceRuns {
+    /// Interleaved samples per block.
+    block: usize,
     /// Samples of the block being filled.
     partial: Vec<f32>,
     /// Samples judged so far (whole blocks).
@@ -65,20 +70,42 @@ pub struct SilenceSummary {
     pub longest_inner: (u64, u64),
 }
 
+impl Default for SilenceRuns {
+    /// For 48 kHz stereo.
+    fn default() -> Self {
+        Self::with_block(SILENCE_BLOCK_SAMPLES)
+    }
+}
+
 impl SilenceRuns {
+    /// Judging blocks of `block` interleaved samples (10 ms at the
+    /// stream's rate).
+    pub fn with_block(block: usize) -> Self {
+        Self {
+            block: block.max(1),
+            partial: Vec::new(),
+            judged: 0,
+            run_start: None,
+            first_sound: None,
+            last_sound_end: 0,
+            silent: 0,
+            longest_inner: (0, 0),
+        }
+    }
+
     /// Judges `samples`, continuing the stream.
     pub fn feed(&mut self, mut samples: &[f32]) {
         if !self.partial.is_empty() {
-            let take = (SILENCE_BLOCK_SAMPLES - self.partial.len()).min(samples.len());
+            let take = (self.block - self.partial.len()).min(samples.len());
             self.partial.extend_from_slice(&samples[..take]);
             samples = &samples[take..];
-            if self.partial.len() < SILENCE_BLOCK_SAMPLES {
+            if self.partial.len() < self.block {
                 return;
             }
             let block = std::mem::take(&mut self.partial);
             self.judge(&block);
         }
-        let mut blocks = samples.chunks_exact(SILENCE_BLOCK_SAMPLES);
+        let mut blocks = samples.chunks_exact(self.block);
         for block in &mut blocks {
             self.judge(block);
         }

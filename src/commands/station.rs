@@ -26,6 +26,13 @@ pub fn probe_cache_path(log_dir: &Path) -> PathBuf {
 }
 
 impl Prober for ProbeCache {
+    /// Measures the files not in the cache on every core: a cold check
+    /// decodes every file in full to measure its loudness.
+    fn prefetch(&mut self, paths: &[PathBuf]) {
+        let paths: Vec<&Path> = paths.iter().map(PathBuf::as_path).collect();
+        self.probe_all(&paths);
+    }
+
     fn probe(&mut self, path: &Path) -> Result<AudioFacts, String> {
         ProbeCache::probe(self, path)
             .map(|info| AudioFacts {

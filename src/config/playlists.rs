@@ -52,6 +52,38 @@ pub struct AudioFacts {
 pub trait Prober {
     /// Duration, hash and levels, or why the file is not usable audio.
     fn probe(&mut self, path: &Path) -> Result<AudioFacts, String>;
+
+    /// Told every audio file under the playlists folder before the loader
+    /// asks for them one by one, so a prober that can measure many files
+    /// at once (on several cores) may do so. Does nothing by default.
+    fn prefetch(&mut self, _paths: &[PathBuf]) {}
+}
+
+/// How deep below the playlists folder audio files are looked for ahead.
+const PREFETCH_DEPTH: usize = 4;
+
+/// Audio files (by extension) under `dir`, not following links.
+fn audio_files_under(dir: &Path, depth: usize, out: &mut Vec<PathBuf>) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let Ok(kind) = entry.file_type() else {
+            continue;
+        };
+        let path = entry.path();
+        if kind.is_dir() && depth > 0 {
+            audio_files_under(&path, depth - 1, out);
+        } else if kind.is_file() && is_audio_name(&path) {
+            out.push(path);
+        }
+    }
+}
+
+fn is_audio_name(path: &Path) -> bool {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| AUDIO_EXTENSIONS.contains(&e.to_lowercase().as_str()))
 }
 
 /// A playlist as read, with where each segment was declared.
@@ -74,6 +106,9 @@ pub fn read_playlists(
     d: &mut Diagnostics,
 ) -> BTreeMap<String, PlaylistDraft> {
     let mut out = BTreeMap::new();
+    let mut audio = Vec::new();
+    audio_files_under(dir, PREFETCH_DEPTH, &mut audio);
+    prober.prefetch(&audio);
     let entries = match std::fs::read_dir(dir) {
         Ok(entries) => entries,
         Err(_) => return out,
