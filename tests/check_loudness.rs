@@ -241,6 +241,20 @@ fn a_pause_longer_than_dead_air_is_warned_about() {
 }
 
 #[test]
+fn a_long_edge_silence_left_on_air_by_trim_silence_off_is_warned_about() {
+    let anchor = "key = \"../var/station.key\"\n";
+    let station = STATION.replacen(anchor, &format!("{anchor}trim_silence = \"off\"\n"), 1);
+    let s = StationDir::with(&station, PLAYLIST);
+    let parts = [Part::Silence { seconds: 18.0 }, Part::Tone { seconds: 2.0 }];
+    write_wav(&s.root().join("playlists/cchc/01.wav"), &parts, Some(-16.0));
+    let text = expect_success(&s);
+    assert!(
+        text.contains("\"cchc/01.wav\" has 18s of silence at 0s"),
+        "{text}"
+    );
+}
+
+#[test]
 fn normal_pauses_in_speech_are_not_warned_about() {
     let s = station_with_first_segment(
         &[Part::Speech {

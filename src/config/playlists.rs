@@ -533,7 +533,7 @@ fn level_problems(segment: &Segment, levels: &Levels, policy: &AudioPolicy) -> V
             silent_percent: (levels.silent_share() * 100.0).round() as u32,
         });
     }
-    let (at, length) = levels.longest_pause;
+    let (at, length) = longest_silence_on_air(levels, policy);
     if let Some(dead_air) = policy.dead_air
         && length > dead_air
     {
@@ -545,6 +545,24 @@ fn level_problems(segment: &Segment, levels: &Levels, policy: &AudioPolicy) -> V
         });
     }
     problems
+}
+
+/// The longest silence that will go on air from a segment: its longest
+/// pause, or an edge silence as `trim_silence` leaves it. Where it starts,
+/// and how long it is.
+fn longest_silence_on_air(levels: &Levels, policy: &AudioPolicy) -> (Duration, Duration) {
+    let kept = |edge: Duration| policy.trim_silence.map_or(edge, |keep| edge.min(keep));
+    let leading = kept(levels.leading_silence);
+    let trailing = kept(levels.trailing_silence);
+    let trailing_at = levels.length.saturating_sub(levels.trailing_silence);
+    [
+        (Duration::ZERO, leading),
+        levels.longest_pause,
+        (trailing_at, trailing),
+    ]
+    .into_iter()
+    .max_by_key(|(_, length)| *length)
+    .unwrap_or_default()
 }
 
 /// The playlist name nearest to `name`, for "did you mean".

@@ -113,14 +113,15 @@ impl Limiter {
     pub fn new(ceiling_dbtp: f64) -> Self {
         let lookahead = frames_of(LOOKAHEAD).max(1);
         let hold = frames_of(HOLD);
-        let detector = TruePeakDetector::new();
+        let threshold = decibels_to_linear(ceiling_dbtp - DETECTOR_MARGIN_DB);
+        let detector = TruePeakDetector::new(threshold);
         // One more frame: a frame's required gain covers the interval
         // after it too, known a frame later.
         let latency = detector.delay() + 1 + lookahead - 1;
         let release_frames = RELEASE.as_secs_f64() * f64::from(SAMPLE_RATE);
         Self {
             ceiling_dbtp,
-            threshold: decibels_to_linear(ceiling_dbtp - DETECTOR_MARGIN_DB),
+            threshold,
             ceiling: decibels_to_linear(ceiling_dbtp),
             detector,
             previous_interval_peak: 0.0,
@@ -236,12 +237,22 @@ const PHASES: usize = 3;
 /// Estimates inter-sample peaks by 4× windowed-sinc interpolation.
 struct TruePeakDetector {
     coefficients: [[f32; TAPS]; PHASES],
-    history: [[f32; TAPS]; CHANNELS],
+    /// Each channel's last `TAPS` samples, stored twice over so that they
+    /// can always be read as one slice (`history[c][next..next + TAPS]`).
+    history: [[f32; 2 * TAPS]; CHANNELS],
+    next: usize,
     filled: usize,
+    /// Frames since a sample at or above `quiet_below` went in: while the
+    /// whole window is below it, no interpolated point can reach the
+    /// limiter's threshold and the filter is not run.
+    since_loud: usize,
+    quiet_below: f32,
 }
 
 impl TruePeakDetector {
-    fn new() -> Self {
+    /// A detector that may skip interpolation where no point could reach
+    /// `threshold`.
+    fn new(threshold: f32) -> Self {
         let mut coefficients = [[0.0f32; TAPS]; PHASES];
         let half = (TAPS / 2) as f64;
         for (phase, taps) in coefficients.iter_mut().enumerate() {
@@ -263,10 +274,19 @@ impl TruePeakDetector {
             }
             taps.iter_mut().for_each(|tap| *tap /= sum as f32);
         }
+        // The most an interpolated point can exceed the largest sample
+        // near it: the largest sum of absolute coefficients of a phase.
+        let overshoot = coefficients
+            .iter()
+            .map(|taps| taps.iter().map(|c| c.abs()).sum::<f32>())
+            .fold(1.0f32, f32::max);
         Self {
             coefficients,
-            history: [[0.0; TAPS]; CHANNELS],
+            history: [[0.0; 2 * TAPS]; CHANNELS],
+            next: 0,
             filled: 0,
+            since_loud: TAPS,
+            quiet_below: threshold / overshoot,
         }
     }
 
@@ -279,18 +299,35 @@ impl TruePeakDetector {
     /// [`delay`](Self::delay) frames back (its sample and the interpolated
     /// points before it), once that frame exists.
     fn push(&mut self, frame: [f32; CHANNELS]) -> Option<f32> {
-        let mut peak = 0.0f32;
+        let mut loud = false;
         for (history, sample) in self.history.iter_mut().zip(frame) {
-            history.copy_within(1.., 0);
-            history[TAPS - 1] = sample;
-            peak = peak.max(history[TAPS / 2].abs());
+            history[self.next] = sample;
+            history[self.next + TAPS] = sample;
+            loud |= sample.abs() >= self.quiet_below;
+        }
+        self.next = (self.next + 1) % TAPS;
+        self.since_loud = if loud { 0 } else { self.since_loud + 1 };
+        self.filled += 1;
+        if self.filled <= self.delay() {
+            return None;
+        }
+        let mut peak = 0.0f32;
+        for history in &self.history {
+            // Oldest first: window[TAPS - 1] is the frame just pushed.
+            let window = &history[self.next..self.next + TAPS];
+            peak = peak.max(window[TAPS / 2].abs());
+            if self.since_loud >= TAPS {
+                continue;
+            }
             for taps in &self.coefficients {
-                let value: f32 = taps.iter().zip(history.iter()).map(|(c, x)| c * x).sum();
+                let mut value = 0.0f32;
+                for k in 0..TAPS {
+                    value += taps[k] * window[k];
+                }
                 peak = peak.max(value.abs());
             }
         }
-        self.filled += 1;
-        (self.filled > self.delay()).then_some(peak)
+        Some(peak)
     }
 }
 
