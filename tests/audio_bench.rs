@@ -160,4 +160,35 @@ fn bench_loudness() {
             levels.true_peak.unwrap_or(f64::NEG_INFINITY),
         );
     }
+    bench_limiter(&files_in("LOA_BENCH_LOUDNESS_DIR")[0]);
+}
+
+/// The playout limiter on a decoded file raised by 14 dB (as a -30 LUFS
+/// file is), so it works on every peak.
+fn bench_limiter(file: &Path) {
+    let mut decoder = Decoder::open(file).expect("open");
+    let mut samples = Vec::new();
+    let mut buffer = vec![0.0f32; 9600];
+    loop {
+        match decoder.read(&mut buffer).expect("decode") {
+            0 => break,
+            n => samples.extend_from_slice(&buffer[..n]),
+        }
+    }
+    loa::playout::loudness::apply_gain(&mut samples, 14.0);
+    let mut limiter = loa::playout::loudness::Limiter::default();
+    let mut out = Vec::with_capacity(samples.len());
+    let (start, cpu_start) = (Instant::now(), cpu_time());
+    for chunk in samples.chunks(1920) {
+        limiter.process(chunk, &mut out);
+    }
+    limiter.flush(&mut out);
+    let wall = start.elapsed().as_secs_f64();
+    let cpu = (cpu_time() - cpu_start).as_secs_f64();
+    let audio = samples.len() as f64 / CHANNELS as f64 / f64::from(SAMPLE_RATE);
+    println!(
+        "limiter (playout, +14 dB): {audio:.0} s of 48 kHz stereo in {wall:.3} s wall = \
+         {:.0}x real time ({cpu:.3} s CPU)",
+        audio / wall
+    );
 }

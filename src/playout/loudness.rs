@@ -425,6 +425,49 @@ mod tests {
         );
     }
 
+    fn segment(loudness: Option<f64>, gain: Option<f64>) -> Segment {
+        Segment {
+            file: "a.ogg".into(),
+            path: "/nowhere/a.ogg".into(),
+            title: "a".into(),
+            topic: 1,
+            language: "vi".into(),
+            approved_by: None,
+            from: None,
+            until: None,
+            duration: Duration::from_secs(10),
+            sha256: String::new(),
+            levels: Some(crate::audio::Levels {
+                loudness,
+                true_peak: Some(-3.0),
+                leading_silence: Duration::ZERO,
+                trailing_silence: Duration::ZERO,
+                silent: Duration::ZERO,
+                longest_pause: (Duration::ZERO, Duration::ZERO),
+                length: Duration::from_secs(10),
+            }),
+            gain,
+        }
+    }
+
+    #[test]
+    fn the_gain_brings_a_segment_to_the_target_unless_it_has_its_own() {
+        let on = AudioPolicy::default();
+        assert_eq!(segment_gain_db(&segment(Some(-30.0), None), &on), 14.0);
+        assert_eq!(segment_gain_db(&segment(Some(-6.0), None), &on), -10.0);
+        assert_eq!(segment_gain_db(&segment(Some(-30.0), Some(3.0)), &on), 3.0);
+        assert_eq!(segment_gain_db(&segment(Some(-60.0), None), &on), 24.0);
+        assert_eq!(segment_gain_db(&segment(None, None), &on), 0.0, "silent");
+        let off = AudioPolicy::OFF;
+        assert_eq!(segment_gain_db(&segment(Some(-30.0), None), &off), 0.0);
+        assert_eq!(
+            segment_gain_db(&segment(Some(-30.0), Some(-2.0)), &off),
+            -2.0
+        );
+        assert!(!needs_limiter(&[segment(Some(-30.0), None)], &off));
+        assert!(needs_limiter(&[segment(Some(-30.0), Some(-2.0))], &off));
+    }
+
     #[test]
     fn sliding_min_is_the_minimum_of_the_window() {
         let values = [5.0, 3.0, 4.0, 6.0, 7.0, 1.0, 8.0, 9.0, 9.5, 9.7];
