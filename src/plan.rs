@@ -9,6 +9,8 @@ use std::time::Duration;
 use chrono::{NaiveDate, NaiveTime, Weekday};
 use chrono_tz::Tz;
 
+pub use crate::audio::Levels;
+
 /// A station: its settings, slots, playlists and topics.
 #[derive(Debug, Clone)]
 pub struct Plan {
@@ -50,6 +52,51 @@ pub struct Station {
     pub grace: Duration,
     /// When true, segments without `approved_by` never air.
     pub require_approval: bool,
+    /// How playout evens out levels and handles silence.
+    pub audio: AudioPolicy,
+}
+
+/// `[station] loudness`, `trim_silence` and `dead_air`: what playout does to
+/// segments that come from many hands (a studio, a phone, a text-to-speech
+/// engine) so that the loudspeakers sound even, and what counts as dead air.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct AudioPolicy {
+    /// The integrated loudness (LUFS) every segment is brought to; `None`
+    /// (`loudness = "off"`) airs files at their own level.
+    pub loudness: Option<f64>,
+    /// Silence at a segment's start or end beyond this is skipped; `None`
+    /// (`"off"`) airs it.
+    pub trim_silence: Option<Duration>,
+    /// Output silent for longer than this is dead air: recorded, and the
+    /// segment skipped; `None` (`"off"`) does not watch.
+    pub dead_air: Option<Duration>,
+}
+
+impl AudioPolicy {
+    /// `loudness = "-16 LUFS"`: loud enough over street noise, with room
+    /// under the -1 dBTP ceiling for speech's peaks after limiting.
+    pub const DEFAULT_LOUDNESS: f64 = -16.0;
+    /// `trim_silence = "1s"`: a natural pause between segments is kept.
+    pub const DEFAULT_TRIM_SILENCE: Duration = Duration::from_secs(1);
+    /// `dead_air = "15s"`: far longer than any pause in speech or music.
+    pub const DEFAULT_DEAD_AIR: Duration = Duration::from_secs(15);
+
+    /// Everything off: files air exactly as decoded.
+    pub const OFF: Self = Self {
+        loudness: None,
+        trim_silence: None,
+        dead_air: None,
+    };
+}
+
+impl Default for AudioPolicy {
+    fn default() -> Self {
+        Self {
+            loudness: Some(Self::DEFAULT_LOUDNESS),
+            trim_silence: Some(Self::DEFAULT_TRIM_SILENCE),
+            dead_air: Some(Self::DEFAULT_DEAD_AIR),
+        }
+    }
 }
 
 /// When a slot airs.
@@ -143,6 +190,12 @@ pub struct Segment {
     pub duration: Duration,
     /// SHA-256 of the file (hex), as recorded in the log.
     pub sha256: String,
+    /// Measured loudness, true peak and silences; `None` when not measured
+    /// (then playout applies no loudness gain and trims nothing).
+    pub levels: Option<Levels>,
+    /// `gain = "+3 dB"`: the gain this segment airs with, in dB, instead of
+    /// the one that brings it to the station's loudness.
+    pub gain: Option<f64>,
 }
 
 /// A topic of the catalogue.

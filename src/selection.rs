@@ -225,6 +225,8 @@ mod tests {
             until: None,
             duration: Duration::from_secs(seconds),
             sha256: String::new(),
+            levels: None,
+            gain: None,
         }
     }
 
@@ -263,6 +265,7 @@ mod tests {
                 key_path: PathBuf::new(),
                 grace: Duration::ZERO,
                 require_approval: false,
+                audio: Default::default(),
             },
             slots: vec![slot],
             playlists: BTreeMap::from([("p".to_string(), playlist)]),

@@ -1,6 +1,7 @@
 //! Speed figures for the audio input side. Not tests: they assert nothing
-//! about time and are `#[ignore]`d; `scripts/bench-probe` and
-//! `scripts/bench-decode` make the files and run them in release mode.
+//! about time and are `#[ignore]`d; `scripts/bench-probe`,
+//! `scripts/bench-decode` and `scripts/bench-loudness` make the files and
+//! run them in release mode.
 
 use std::fs::File;
 use std::os::fd::AsRawFd;
@@ -137,4 +138,57 @@ fn bench_decode() {
             audio / cpu,
         );
     }
+}
+
+#[test]
+#[ignore = "bench: run scripts/bench-loudness"]
+fn bench_loudness() {
+    println!(); // after libtest's "test bench_loudness ... "
+    for file in files_in("LOA_BENCH_LOUDNESS_DIR") {
+        let (start, cpu_start) = (Instant::now(), cpu_time());
+        let levels = loa::audio::measure(&file).expect("measure");
+        let wall = start.elapsed().as_secs_f64();
+        let cpu = (cpu_time() - cpu_start).as_secs_f64();
+        let audio = levels.length.as_secs_f64();
+        println!(
+            "loudness {}: {audio:.0} s of audio measured in {wall:.3} s wall = {:.0}x real time \
+             ({cpu:.3} s CPU = {:.0}x per core); {:.1} LUFS, true peak {:.1} dBTP",
+            file.file_name().unwrap_or_default().to_string_lossy(),
+            audio / wall,
+            audio / cpu,
+            levels.loudness.unwrap_or(f64::NEG_INFINITY),
+            levels.true_peak.unwrap_or(f64::NEG_INFINITY),
+        );
+    }
+    bench_limiter(&files_in("LOA_BENCH_LOUDNESS_DIR")[0]);
+}
+
+/// The playout limiter on a decoded file raised by 14 dB (as a -30 LUFS
+/// file is), so it works on every peak.
+fn bench_limiter(file: &Path) {
+    let mut decoder = Decoder::open(file).expect("open");
+    let mut samples = Vec::new();
+    let mut buffer = vec![0.0f32; 9600];
+    loop {
+        match decoder.read(&mut buffer).expect("decode") {
+            0 => break,
+            n => samples.extend_from_slice(&buffer[..n]),
+        }
+    }
+    loa::playout::loudness::apply_gain(&mut samples, 14.0);
+    let mut limiter = loa::playout::loudness::Limiter::default();
+    let mut out = Vec::with_capacity(samples.len());
+    let (start, cpu_start) = (Instant::now(), cpu_time());
+    for chunk in samples.chunks(1920) {
+        limiter.process(chunk, &mut out);
+    }
+    limiter.flush(&mut out);
+    let wall = start.elapsed().as_secs_f64();
+    let cpu = (cpu_time() - cpu_start).as_secs_f64();
+    let audio = samples.len() as f64 / CHANNELS as f64 / f64::from(SAMPLE_RATE);
+    println!(
+        "limiter (playout, +14 dB): {audio:.0} s of 48 kHz stereo in {wall:.3} s wall = \
+         {:.0}x real time ({cpu:.3} s CPU)",
+        audio / wall
+    );
 }

@@ -9,7 +9,7 @@ use std::path::Path;
 use std::time::{Duration, SystemTime};
 
 use audio_support::{fixture, write_sine_wav};
-use loa::audio::{AudioError, ProbeCache, probe};
+use loa::audio::{AudioError, ProbeCache, probe, probe_with_levels};
 
 /// Copies fixture `name` to `to` and dates it an hour back, as a segment
 /// copied in before today's check would be (the cache does not keep files
@@ -209,7 +209,7 @@ fn probe_all_answers_in_order_and_fills_the_cache() {
     assert_eq!(cold.len(), paths.len());
     for (path, result) in paths.iter().zip(&cold) {
         match result {
-            Ok(info) => assert_eq!(info, &probe(path).expect("probe")),
+            Ok(info) => assert_eq!(info, &probe_with_levels(path).expect("probe")),
             Err(error) => assert_eq!(error.path(), path),
         }
     }

@@ -45,6 +45,7 @@ fn plan_with(tz: Tz, slots: Vec<Slot>) -> Plan {
             key_path: PathBuf::new(),
             grace: Duration::from_secs(600),
             require_approval: false,
+            audio: Default::default(),
         },
         slots,
         playlists: BTreeMap::new(),

@@ -2,7 +2,8 @@
 //!
 //! A line is `{"body":BODY,"hash":"HEX64","sig":"B64_88"}` and a newline,
 //! byte for byte, where BODY is
-//! `{"v":1,"station":STR,"seq":N,"prev":"HEX64","at":"INSTANT","kind":"NAME","data":OBJ}`.
+//! `{"v":V,"station":STR,"seq":N,"prev":"HEX64","at":"INSTANT","kind":"NAME","data":OBJ}`
+//! (V from 1 to the newest format version).
 //! The fixed layout lets a verifier take the body's exact bytes (what the
 //! hash covers) without re-serialising anything, and turns every other
 //! spelling (CRLF, a BOM, reordered or duplicate keys, spaces) into an error.
@@ -15,7 +16,7 @@ use ed25519_dalek::{Signer, SigningKey};
 use super::b64;
 use super::error::LineError;
 use super::hash::Sha256Hash;
-use super::record::{Checkpoint, FORMAT_VERSION, RecordKind};
+use super::record::{Checkpoint, FORMAT_VERSION, OLDEST_FORMAT_VERSION, RecordKind};
 use super::time::{INSTANT_LEN, parse_instant, write_instant};
 
 const PREFIX: &[u8] = b"{\"body\":";
@@ -40,6 +41,8 @@ pub struct RawRecord<'a> {
 /// The body's fixed fields, read without parsing the kind's data.
 #[derive(Debug, Clone)]
 pub struct Header<'a> {
+    /// `"v"`: the format version the record is written in.
+    pub version: u32,
     /// `"station"`.
     pub station: Cow<'a, str>,
     /// `"seq"`.
@@ -70,11 +73,19 @@ impl CheckedLine<'_> {
         self.raw.stored_hash
     }
 
-    /// Parses the kind's data strictly.
+    /// Parses the kind's data strictly: a record may only use what its
+    /// format version defines (a version-1 record of a kind added in
+    /// version 2 is as unknown as any other).
     pub fn kind(&self) -> Result<RecordKind, LineError> {
         match RecordKind::read_data(self.header.kind, self.header.data) {
             None => Err(LineError::UnknownKind(self.header.kind.to_string())),
             Some(Err(e)) => Err(LineError::Data(e.to_string())),
+            Some(Ok(kind)) if kind.format_version() > self.header.version => {
+                Err(LineError::NewerThanItsVersion {
+                    version: self.header.version,
+                    needs: kind.format_version(),
+                })
+            }
             Some(Ok(kind)) => Ok(kind),
         }
     }
@@ -133,9 +144,10 @@ pub fn parse_header(body: &[u8]) -> Result<Header<'_>, LineError> {
     let mut cursor = Cursor { rest: body };
     cursor.expect(b"{\"v\":", "v")?;
     let version = cursor.number("v")?;
-    if version != u64::from(FORMAT_VERSION) {
-        return Err(LineError::UnsupportedVersion(version));
-    }
+    let version = u32::try_from(version)
+        .ok()
+        .filter(|v| (OLDEST_FORMAT_VERSION..=FORMAT_VERSION).contains(v))
+        .ok_or(LineError::UnsupportedVersion(version))?;
     cursor.expect(b",\"station\":", "station")?;
     let station = cursor.string("station")?;
     if station.is_empty() || station.chars().any(char::is_control) {
@@ -156,6 +168,7 @@ pub fn parse_header(body: &[u8]) -> Result<Header<'_>, LineError> {
         .filter(|d| d.len() >= 2 && d.starts_with(b"{") && d.ends_with(b"}"))
         .ok_or(LineError::Field("data"))?;
     Ok(Header {
+        version,
         station,
         seq,
         prev,
@@ -193,7 +206,7 @@ pub struct NewRecord<'a> {
 pub fn encode_record(record: NewRecord<'_>, key: &SigningKey) -> Result<EncodedRecord, LineError> {
     let mut body = Vec::with_capacity(512);
     body.extend_from_slice(b"{\"v\":");
-    body.extend_from_slice(FORMAT_VERSION.to_string().as_bytes());
+    body.extend_from_slice(record.kind.format_version().to_string().as_bytes());
     body.extend_from_slice(b",\"station\":");
     serde_json::to_writer(&mut body, record.station).map_err(|e| LineError::Data(e.to_string()))?;
     body.extend_from_slice(b",\"seq\":");

@@ -29,6 +29,14 @@ pub enum LineError {
     UnknownKind(String),
     /// The kind's data does not match its schema.
     Data(String),
+    /// The record uses a kind, field or variant of a later format version
+    /// than its own `"v"` says.
+    NewerThanItsVersion {
+        /// The record's `"v"`.
+        version: u32,
+        /// The version that defines what it uses.
+        needs: u32,
+    },
 }
 
 impl std::error::Error for LineError {}

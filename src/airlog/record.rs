@@ -3,7 +3,10 @@
 //! Each kind is a struct that serde writes as the record's `data` object;
 //! [`RecordKind`] ties a kind's name (`"airing_end"`) to its struct. To add a
 //! kind: add its struct and a variant here, list it in [`KIND_NAMES`] and in
-//! `docs/airlog.md`, and raise [`FORMAT_VERSION`].
+//! `docs/airlog.md`, raise [`FORMAT_VERSION`], and make
+//! [`RecordKind::format_version`] give the new version for records that use
+//! it (every other record is still written as the version it always was, so
+//! older verifiers keep reading them).
 
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
@@ -12,9 +15,14 @@ use super::hash::Sha256Hash;
 use super::key::PublicKey;
 use super::time::serde_instant;
 
-/// The format version every record carries in `"v"`. Version 1 is the one
-/// `docs/airlog.md` describes.
-pub const FORMAT_VERSION: u32 = 1;
+/// The newest format version, the one `docs/airlog.md` describes. Version 2
+/// added the `dead_air` kind and the `dead_air` segment outcome; a record
+/// carries in `"v"` the lowest version that has everything in it
+/// ([`RecordKind::format_version`]).
+pub const FORMAT_VERSION: u32 = 2;
+
+/// The oldest format version a verifier still reads.
+pub const OLDEST_FORMAT_VERSION: u32 = 1;
 
 /// One record of the log as the program sees it once read and checked.
 #[derive(Debug, Clone, PartialEq)]
@@ -56,10 +64,12 @@ pub enum RecordKind {
     KeyRotation(KeyRotation),
     /// Records were held in memory because writing the log failed.
     WriteOutage(WriteOutage),
+    /// The output was silent too long during an airing (format version 2).
+    DeadAir(DeadAir),
 }
 
 /// Every kind's name as written in `"kind"`, in the order of [`RecordKind`].
-pub const KIND_NAMES: [&str; 10] = [
+pub const KIND_NAMES: [&str; 11] = [
     "genesis",
     "daemon_start",
     "daemon_stop",
@@ -70,6 +80,7 @@ pub const KIND_NAMES: [&str; 10] = [
     "checkpoint",
     "key_rotation",
     "write_outage",
+    "dead_air",
 ];
 
 impl RecordKind {
@@ -90,6 +101,27 @@ impl RecordKind {
             Self::Checkpoint(_) => 7,
             Self::KeyRotation(_) => 8,
             Self::WriteOutage(_) => 9,
+            Self::DeadAir(_) => 10,
+        }
+    }
+
+    /// The lowest format version that has everything this record uses: 2
+    /// for `dead_air` and for an `airing_end` with a `dead_air` outcome, 1
+    /// for the rest. Writing each record at its lowest version keeps the
+    /// logs of stations that never had dead air readable by older
+    /// verifiers at the Department.
+    pub fn format_version(&self) -> u32 {
+        match self {
+            Self::DeadAir(_) => 2,
+            Self::AiringEnd(end)
+                if end
+                    .segments
+                    .iter()
+                    .any(|s| matches!(s.outcome, SegmentOutcome::DeadAir { .. })) =>
+            {
+                2
+            }
+            _ => 1,
         }
     }
 
@@ -106,6 +138,7 @@ impl RecordKind {
             Self::Checkpoint(d) => serde_json::to_writer(out, d),
             Self::KeyRotation(d) => serde_json::to_writer(out, d),
             Self::WriteOutage(d) => serde_json::to_writer(out, d),
+            Self::DeadAir(d) => serde_json::to_writer(out, d),
         }
     }
 
@@ -132,6 +165,7 @@ impl RecordKind {
             },
             "key_rotation" => parse(data, Self::KeyRotation),
             "write_outage" => parse(data, Self::WriteOutage),
+            "dead_air" => parse(data, Self::DeadAir),
             _ => return None,
         })
     }
@@ -333,6 +367,15 @@ pub enum SegmentOutcome {
         /// Why.
         reason: String,
     },
+    /// Aired until the output had been silent too long, then skipped; a
+    /// `dead_air` record before the `airing_end` tells more (format
+    /// version 2).
+    DeadAir {
+        /// Where in the segment the silence began, in milliseconds.
+        at_ms: u64,
+        /// How long it was silent before the segment was skipped.
+        silent_ms: u64,
+    },
 }
 
 /// `missed`: a scheduled airing that did not take place.
@@ -411,4 +454,30 @@ pub struct WriteOutage {
     pub dropped: u64,
     /// The first error, as the system reported it.
     pub error: String,
+}
+
+/// `dead_air`: during an airing, what was handed to the output stayed
+/// silent longer than the station's `dead_air` setting (a file that decodes
+/// to silence, or a long silent stretch in it), so the segment was skipped.
+/// Written before the airing's `airing_end`, whose segment outcome is
+/// `dead_air` too.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DeadAir {
+    /// The slot's name in the configuration.
+    pub slot: String,
+    /// The instant the schedule set for the airing.
+    #[serde(with = "serde_instant")]
+    pub scheduled: DateTime<Utc>,
+    /// When the silence began on air.
+    #[serde(with = "serde_instant")]
+    pub started: DateTime<Utc>,
+    /// How long the output was silent before the segment was skipped.
+    pub silent_ms: u64,
+    /// The segment being aired, as named in the playlist.
+    pub file: String,
+    /// SHA-256 of its bytes.
+    pub sha256: Sha256Hash,
+    /// Where in the segment the silence began, in milliseconds.
+    pub at_ms: u64,
 }

@@ -4,6 +4,9 @@
 //! An entry is used only while the file's path, size and modification time
 //! are what they were when it was probed. The cache file is JSON, written
 //! atomically; a missing, corrupt or older-version file is an empty cache.
+//!
+//! Each entry holds the segment's [`Levels`] too: measuring them decodes the
+//! whole file, which is exactly the cost the cache exists to pay once.
 
 use std::collections::{BTreeMap, HashMap};
 use std::fs::{self, File};
@@ -14,11 +17,12 @@ use std::time::{Duration, SystemTime, UNIX_EPOCH};
 use serde::{Deserialize, Serialize};
 
 use super::error::AudioError;
-use super::{AudioInfo, probe};
+use super::{AudioInfo, Levels, probe_with_levels};
 
 /// Bump when probe results for the same bytes would change (a fix in how
-/// durations are counted), so old entries are not trusted.
-const CACHE_VERSION: u32 = 1;
+/// durations are counted), so old entries are not trusted. Version 2 added
+/// the levels: a version-1 file is ignored and its files are probed again.
+const CACHE_VERSION: u32 = 2;
 
 /// A cache file larger than this is not read (a thousand entries take about
 /// 300 KB); it is rebuilt instead.
@@ -48,11 +52,34 @@ struct Stamp {
 struct Entry {
     #[serde(flatten)]
     stamp: Stamp,
+    /// False for a file modified just before it was probed: its result
+    /// serves this run (the loader asks again for what was prefetched) but
+    /// is not saved, as the mtime may not yet tell a later change apart.
+    #[serde(skip, default = "durable")]
+    durable: bool,
     duration_ns: u64,
     sha256: String,
     format: String,
     sample_rate: u32,
     channels: u16,
+    levels: StoredLevels,
+}
+
+fn durable() -> bool {
+    true
+}
+
+/// [`Levels`] as kept on disk (durations in nanoseconds).
+#[derive(Debug, Clone, Copy, Serialize, Deserialize)]
+struct StoredLevels {
+    loudness: Option<f64>,
+    true_peak: Option<f64>,
+    leading_ns: u64,
+    trailing_ns: u64,
+    silent_ns: u64,
+    pause_at_ns: u64,
+    pause_ns: u64,
+    length_ns: u64,
 }
 
 #[derive(Serialize, Deserialize)]
@@ -81,8 +108,8 @@ impl ProbeCache {
             return Ok(info);
         }
         let (result, stamped) = probe_stamped(path);
-        if let (Ok(info), Some((key, stamp))) = (&result, stamped) {
-            self.keep(key, stamp, info);
+        if let (Ok(info), Some(stamped)) = (&result, stamped) {
+            self.keep(stamped, info);
         }
         result
     }
@@ -94,9 +121,12 @@ impl ProbeCache {
         (entry.stamp == stamp).then(|| entry.info())
     }
 
-    fn keep(&mut self, key: String, stamp: Stamp, info: &AudioInfo) {
-        self.entries.insert(key, Entry::new(stamp, info));
-        self.changed = true;
+    fn keep(&mut self, stamped: Stamped, info: &AudioInfo) {
+        if let Some(mut entry) = Entry::new(stamped.stamp, info) {
+            entry.durable = stamped.settled;
+            self.entries.insert(stamped.key, entry);
+            self.changed |= stamped.settled;
+        }
     }
 
     /// Probes every path in `paths`, like [`probe`](Self::probe) for each,
@@ -117,8 +147,8 @@ impl ProbeCache {
         }
         let probed = parallel_map(&misses, |&index| probe_stamped(paths[index]));
         for (index, (result, stamped)) in misses.into_iter().zip(probed) {
-            if let (Ok(info), Some((key, stamp))) = (&result, stamped) {
-                self.keep(key, stamp, info);
+            if let (Ok(info), Some(stamped)) = (&result, stamped) {
+                self.keep(stamped, info);
             }
             results[index] = Some(result);
         }
@@ -135,10 +165,12 @@ impl ProbeCache {
             .entries
             .iter()
             .filter(|(path, entry)| {
-                key_and_stamp(Path::new(path)).map(|(_, stamp)| stamp) == Some(entry.stamp)
+                entry.durable
+                    && key_and_stamp(Path::new(path)).map(|(_, stamp)| stamp) == Some(entry.stamp)
             })
             .collect();
-        if !self.changed && kept.len() == self.entries.len() && self.file.exists() {
+        let durable = self.entries.values().filter(|e| e.durable).count();
+        if !self.changed && kept.len() == durable && self.file.exists() {
             return Ok(());
         }
         let stored = Stored {
@@ -151,15 +183,19 @@ impl ProbeCache {
 }
 
 impl Entry {
-    fn new(stamp: Stamp, info: &AudioInfo) -> Self {
-        Self {
+    /// The entry for a probe result; `None` without levels (only complete
+    /// results are kept).
+    fn new(stamp: Stamp, info: &AudioInfo) -> Option<Self> {
+        Some(Self {
             stamp,
-            duration_ns: u64::try_from(info.duration.as_nanos()).unwrap_or(u64::MAX),
+            durable: true,
+            duration_ns: nanos(info.duration),
             sha256: info.sha256.clone(),
             format: info.format.clone(),
             sample_rate: info.sample_rate,
             channels: info.channels,
-        }
+            levels: StoredLevels::new(&info.levels?),
+        })
     }
 
     fn info(&self) -> AudioInfo {
@@ -170,6 +206,7 @@ impl Entry {
             format: self.format.clone(),
             sample_rate: self.sample_rate,
             channels: self.channels,
+            levels: Some(self.levels.levels()),
         }
     }
 
@@ -179,17 +216,79 @@ impl Entry {
             && self.sha256.bytes().all(|b| b.is_ascii_hexdigit())
             && self.sample_rate > 0
             && self.channels > 0
+            && self.levels.is_plausible()
     }
 }
 
+impl StoredLevels {
+    fn new(levels: &Levels) -> Self {
+        Self {
+            loudness: levels.loudness,
+            true_peak: levels.true_peak,
+            leading_ns: nanos(levels.leading_silence),
+            trailing_ns: nanos(levels.trailing_silence),
+            silent_ns: nanos(levels.silent),
+            pause_at_ns: nanos(levels.longest_pause.0),
+            pause_ns: nanos(levels.longest_pause.1),
+            length_ns: nanos(levels.length),
+        }
+    }
+
+    fn levels(&self) -> Levels {
+        Levels {
+            loudness: self.loudness,
+            true_peak: self.true_peak,
+            leading_silence: Duration::from_nanos(self.leading_ns),
+            trailing_silence: Duration::from_nanos(self.trailing_ns),
+            silent: Duration::from_nanos(self.silent_ns),
+            longest_pause: (
+                Duration::from_nanos(self.pause_at_ns),
+                Duration::from_nanos(self.pause_ns),
+            ),
+            length: Duration::from_nanos(self.length_ns),
+        }
+    }
+
+    /// Finite decibels in a range real audio can have, and silences that
+    /// fit in the length.
+    fn is_plausible(&self) -> bool {
+        let decibels_ok = |value: Option<f64>| {
+            value.is_none_or(|db| db.is_finite() && (-200.0..=30.0).contains(&db))
+        };
+        decibels_ok(self.loudness)
+            && decibels_ok(self.true_peak)
+            && [self.leading_ns, self.trailing_ns, self.silent_ns]
+                .iter()
+                .all(|&ns| ns <= self.length_ns)
+            && self.pause_at_ns.saturating_add(self.pause_ns) <= self.length_ns
+    }
+}
+
+fn nanos(duration: Duration) -> u64 {
+    u64::try_from(duration.as_nanos()).unwrap_or(u64::MAX)
+}
+
+/// Where and how to keep a probe result.
+struct Stamped {
+    key: String,
+    stamp: Stamp,
+    /// Modified long enough ago to trust its mtime across runs.
+    settled: bool,
+}
+
 /// Probes `path`, with the key and stamp to keep the result under: `None`
-/// if the file changed while it was probed (being copied in, say) or was
-/// modified too recently to trust its mtime.
-fn probe_stamped(path: &Path) -> (Result<AudioInfo, AudioError>, Option<(String, Stamp)>) {
+/// if the file changed while it was probed (being copied in, say).
+fn probe_stamped(path: &Path) -> (Result<AudioInfo, AudioError>, Option<Stamped>) {
     let before = key_and_stamp(path);
-    let result = probe(path);
+    let result = probe_with_levels(path);
     let after = key_and_stamp(path).map(|(_, stamp)| stamp);
-    let stamped = before.filter(|(_, stamp)| after == Some(*stamp) && settled(*stamp));
+    let stamped = before
+        .filter(|(_, stamp)| after == Some(*stamp))
+        .map(|(key, stamp)| Stamped {
+            key,
+            stamp,
+            settled: settled(stamp),
+        });
     (result, stamped)
 }
 

@@ -10,6 +10,7 @@
 //!
 //! ```text
 //! path ──probe──▶ AudioInfo (duration, sha256, ...) ──ProbeCache──▶ disk
+//!      ──measure─▶ Levels (loudness, true peak, silences) ─┘  (cache misses only)
 //! path ──Decoder::open/read──▶ 48 kHz interleaved stereo f32
 //! ```
 
@@ -17,11 +18,13 @@ mod cache;
 mod decoder;
 mod error;
 mod identity;
+mod levels;
 mod media;
 mod names;
 mod probe;
 mod resample;
 mod shield;
+mod silence;
 mod stereo;
 
 use std::time::Duration;
@@ -29,8 +32,12 @@ use std::time::Duration;
 pub use cache::ProbeCache;
 pub use decoder::Decoder;
 pub use error::{AudioError, Undecodable};
+pub use levels::{Levels, measure};
 pub use names::resolve_name;
-pub use probe::probe;
+pub use probe::{probe, probe_with_levels};
+pub use silence::{
+    SILENCE_BLOCK_SAMPLES, SILENCE_THRESHOLD_DBFS, SilenceRuns, SilenceSummary, is_silent,
+};
 
 /// The sample rate every output receives, so that outputs never resample and
 /// a segment's length in samples is the same whichever output airs it.
@@ -40,9 +47,10 @@ pub const SAMPLE_RATE: u32 = 48_000;
 /// both sides; sources with more channels keep their first two.
 pub const CHANNELS: usize = 2;
 
-/// What `loa check`, the scheduler and the airing log need to know about one
-/// segment file, found without decoding the whole file.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// What `loa check`, the scheduler, playout and the airing log need to know
+/// about one segment file. [`probe`] finds all but `levels` without decoding
+/// the whole file; [`probe_with_levels`] (what [`ProbeCache`] keeps) adds them.
+#[derive(Debug, Clone, PartialEq)]
 pub struct AudioInfo {
     /// How long the segment airs: what [`Decoder`] produces, within a few ms.
     pub duration: Duration,
@@ -60,4 +68,7 @@ pub struct AudioInfo {
     pub sample_rate: u32,
     /// The source's own channel count (the decoder maps it to [`CHANNELS`]).
     pub channels: u16,
+    /// Loudness, true peak and silences, from a full decode; `None` from
+    /// the quick [`probe`].
+    pub levels: Option<Levels>,
 }

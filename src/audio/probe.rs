@@ -27,7 +27,17 @@ pub fn probe(path: &Path) -> Result<AudioInfo, AudioError> {
         format: facts.format,
         sample_rate: facts.sample_rate,
         channels: facts.channels,
+        levels: None,
     })
+}
+
+/// [`probe`], then a full decode for the segment's [`Levels`](super::Levels):
+/// what playout needs to air it at the station's loudness. Costs a decode
+/// of the whole file, so callers keep the result ([`super::ProbeCache`]).
+pub fn probe_with_levels(path: &Path) -> Result<AudioInfo, AudioError> {
+    let mut info = probe(path)?;
+    info.levels = Some(super::measure(path)?);
+    Ok(info)
 }
 
 /// What the packets of a file say.

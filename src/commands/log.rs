@@ -175,5 +175,9 @@ fn segment_code(outcome: &SegmentOutcome) -> (&'static str, Option<String>) {
         SegmentOutcome::Cut => ("cut", None),
         SegmentOutcome::Skipped { reason } => ("skipped", Some(reason.clone())),
         SegmentOutcome::Failed { reason } => ("failed", Some(reason.clone())),
+        SegmentOutcome::DeadAir { at_ms, silent_ms } => (
+            "dead_air",
+            Some(format!("at_ms={at_ms} silent_ms={silent_ms}")),
+        ),
     }
 }

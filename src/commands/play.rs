@@ -10,7 +10,7 @@ use std::time::Duration;
 use super::CommandResult;
 use super::run::watch_signals;
 use super::station::{config_path, plan_or_report};
-use crate::audio::probe;
+use crate::audio::probe_with_levels;
 use crate::clock::SystemClock;
 use crate::daemon::Daemon;
 use crate::plan::{Plan, Segment};
@@ -49,10 +49,10 @@ pub fn run(args: Args) -> CommandResult {
         .as_deref()
         .unwrap_or(&plan.station.output)
         .parse()?;
-    let player = Box::new(OutputPlayer::new(make_output(
-        &spec,
-        &std::env::current_exe()?,
-    )));
+    let player = Box::new(OutputPlayer::new(
+        make_output(&spec, &std::env::current_exe()?),
+        plan.station.audio,
+    ));
     let file_airing = match &args.file {
         Some(path) => Some(file_airing(path, &plan)?),
         None => None,
@@ -92,9 +92,10 @@ pub fn run(args: Args) -> CommandResult {
     Ok(ExitCode::SUCCESS)
 }
 
-/// One file as a manual airing: probed like any segment, no topic (0).
+/// One file as a manual airing: probed and measured like any segment (so
+/// it airs at the station's loudness), no topic (0).
 fn file_airing(path: &std::path::Path, plan: &Plan) -> Result<Airing, crate::audio::AudioError> {
-    let info = probe(path)?;
+    let info = probe_with_levels(path)?;
     let name = path.file_name().map_or_else(
         || path.display().to_string(),
         |n| n.to_string_lossy().into_owned(),
@@ -119,6 +120,8 @@ fn file_airing(path: &std::path::Path, plan: &Plan) -> Result<Airing, crate::aud
             until: None,
             duration: info.duration,
             sha256: info.sha256,
+            levels: info.levels,
+            gain: None,
         }],
         manual: true,
     })

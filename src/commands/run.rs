@@ -35,7 +35,10 @@ pub fn run(args: Args) -> CommandResult {
         .unwrap_or(&plan.station.output)
         .parse()?;
     let worker = std::env::current_exe()?;
-    let player = Box::new(OutputPlayer::new(make_output(&spec, &worker)));
+    let player = Box::new(OutputPlayer::new(
+        make_output(&spec, &worker),
+        plan.station.audio,
+    ));
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)
         .enable_all()

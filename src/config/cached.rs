@@ -18,11 +18,19 @@ pub fn probe_cache_path(log_dir: &Path) -> PathBuf {
 }
 
 impl Prober for ProbeCache {
+    /// Measures the files not in the cache on every core: a cold check
+    /// decodes every file in full to measure its loudness.
+    fn prefetch(&mut self, paths: &[PathBuf]) {
+        let paths: Vec<&Path> = paths.iter().map(PathBuf::as_path).collect();
+        self.probe_all(&paths);
+    }
+
     fn probe(&mut self, path: &Path) -> Result<AudioFacts, String> {
         ProbeCache::probe(self, path)
             .map(|info| AudioFacts {
                 duration: info.duration,
                 sha256: info.sha256,
+                levels: info.levels,
             })
             .map_err(|e| e.to_string())
     }

@@ -7,7 +7,7 @@ use std::path::Path;
 use chrono::NaiveDate;
 use sha2::{Digest, Sha256};
 
-use super::playlists::{Prober, read_playlists};
+use super::playlists::{Prober, check_levels, read_playlists};
 use super::problem::{Diagnostics, Problem};
 use super::source::{Location, SourceFile};
 use super::station::read_station;
@@ -86,6 +86,7 @@ fn build(
     );
     validate::check_slots_against_playlists(&draft.slots, &playlists, &station_source, d);
     validate::check_unused_playlists(&draft.slots, &playlists, d);
+    check_levels(&playlists, &draft.station.audio, d);
     let plan = Plan {
         hash: plan_hash(&sources, &playlists),
         station: draft.station,

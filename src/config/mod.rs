@@ -4,6 +4,7 @@
 mod cached;
 mod duration;
 mod fields;
+mod level;
 mod load;
 mod paths;
 mod playlists;

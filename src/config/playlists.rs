@@ -7,10 +7,11 @@ use std::time::Duration;
 use toml_edit::Document;
 
 use super::fields::{Fields, Spanned};
+use super::level::parse_level;
 use super::paths::{Unresolved, nfc, resolve_segment_path};
 use super::problem::{Diagnostics, Expected, Problem, did_you_mean};
 use super::source::{Location, SourceFile};
-use crate::plan::{Playlist, Segment, Topic};
+use crate::plan::{AudioPolicy, Levels, Playlist, Segment, Topic};
 
 /// File endings taken as audio in a folder playlist.
 pub const AUDIO_EXTENSIONS: &[&str] = &["ogg", "oga", "opus", "mp3", "flac", "wav"];
@@ -24,22 +25,65 @@ const SEGMENT_KEYS: &[&str] = &[
     "from",
     "until",
     "language",
+    "gain",
 ];
+/// The largest `gain` a segment may ask for, either way: more is a typo, or
+/// a file that needs re-recording rather than a gain.
+const GAIN_LIMIT: f64 = 24.0;
+/// A segment this far (LU) below the loudness target gets a warning: the
+/// gain that brings it up lifts its noise floor as much.
+const QUIET_WARNING_LU: f64 = 10.0;
+/// A segment more than this share silent gets a warning.
+const MOSTLY_SILENT_SHARE: f64 = 0.5;
 
 /// What the loader needs to know of an audio file.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct AudioFacts {
     /// Playing time.
     pub duration: Duration,
     /// SHA-256 of the file's bytes, hex.
     pub sha256: String,
+    /// Loudness, true peak and silences, when measured.
+    pub levels: Option<Levels>,
 }
 
 /// Measures audio files for the loader (the real one caches by path, size
 /// and mtime; see `crate::audio`).
 pub trait Prober {
-    /// Duration and hash, or why the file is not usable audio.
+    /// Duration, hash and levels, or why the file is not usable audio.
     fn probe(&mut self, path: &Path) -> Result<AudioFacts, String>;
+
+    /// Told every audio file under the playlists folder before the loader
+    /// asks for them one by one, so a prober that can measure many files
+    /// at once (on several cores) may do so. Does nothing by default.
+    fn prefetch(&mut self, _paths: &[PathBuf]) {}
+}
+
+/// How deep below the playlists folder audio files are looked for ahead.
+const PREFETCH_DEPTH: usize = 4;
+
+/// Audio files (by extension) under `dir`, not following links.
+fn audio_files_under(dir: &Path, depth: usize, out: &mut Vec<PathBuf>) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let Ok(kind) = entry.file_type() else {
+            continue;
+        };
+        let path = entry.path();
+        if kind.is_dir() && depth > 0 {
+            audio_files_under(&path, depth - 1, out);
+        } else if kind.is_file() && is_audio_name(&path) {
+            out.push(path);
+        }
+    }
+}
+
+fn is_audio_name(path: &Path) -> bool {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| AUDIO_EXTENSIONS.contains(&e.to_lowercase().as_str()))
 }
 
 /// A playlist as read, with where each segment was declared.
@@ -62,6 +106,9 @@ pub fn read_playlists(
     d: &mut Diagnostics,
 ) -> BTreeMap<String, PlaylistDraft> {
     let mut out = BTreeMap::new();
+    let mut audio = Vec::new();
+    audio_files_under(dir, PREFETCH_DEPTH, &mut audio);
+    prober.prefetch(&audio);
     let entries = match std::fs::read_dir(dir) {
         Ok(entries) => entries,
         Err(_) => return out,
@@ -223,6 +270,7 @@ fn read_segment(
         .filter(|a| !a.trim().is_empty());
     let (from, until) = f.validity(d);
     let segment_language = read_language(f, "language", d).unwrap_or_else(|| language.to_string());
+    let gain = read_gain(f, d);
     let file = file?;
     let location = f.at(file.span.clone());
     let (path, facts) = probe_segment(root, &file, &location, prober, d)?;
@@ -239,9 +287,31 @@ fn read_segment(
             until: until.map(|u| u.value),
             duration: facts.duration,
             sha256: facts.sha256,
+            levels: facts.levels,
+            gain,
         },
         location,
     ))
+}
+
+/// `gain = "+3 dB"`: within ±[`GAIN_LIMIT`].
+fn read_gain(f: &Fields, d: &mut Diagnostics) -> Option<f64> {
+    let text = f.string("gain", d)?;
+    let Some(value) = parse_level(&text.value, "dB") else {
+        d.error(f.at(text.span), Problem::BadGain { value: text.value });
+        return None;
+    };
+    if value.abs() > GAIN_LIMIT {
+        d.error(
+            f.at(text.span),
+            Problem::GainOutOfRange {
+                value,
+                limit: GAIN_LIMIT,
+            },
+        );
+        return None;
+    }
+    Some(value)
 }
 
 fn probe_segment(
@@ -414,10 +484,85 @@ fn read_folder_playlist(
             until: None,
             duration: facts.duration,
             sha256: facts.sha256,
+            levels: facts.levels,
+            gain: None,
         });
         draft.segment_locations.push(location);
     }
     Some(draft)
+}
+
+/// Warns about segments that will not sound right on air: far below the
+/// loudness target (the gain lifts their noise too), silent or mostly
+/// silent, or with a pause inside that playout would take for dead air.
+pub fn check_levels(
+    playlists: &BTreeMap<String, PlaylistDraft>,
+    policy: &AudioPolicy,
+    d: &mut Diagnostics,
+) {
+    for draft in playlists.values() {
+        let segments = draft.playlist.segments.iter();
+        for (segment, location) in segments.zip(&draft.segment_locations) {
+            if let Some(levels) = &segment.levels {
+                for problem in level_problems(segment, levels, policy) {
+                    d.warning(location.clone(), problem);
+                }
+            }
+        }
+    }
+}
+
+fn level_problems(segment: &Segment, levels: &Levels, policy: &AudioPolicy) -> Vec<Problem> {
+    let file = || segment.file.clone();
+    if !levels.has_sound() {
+        return vec![Problem::SilentSegment { file: file() }];
+    }
+    let mut problems = Vec::new();
+    if let (Some(target), Some(loudness), None) = (policy.loudness, levels.loudness, segment.gain)
+        && loudness < target - QUIET_WARNING_LU
+    {
+        problems.push(Problem::QuietSegment {
+            file: file(),
+            loudness,
+            target,
+        });
+    }
+    if levels.silent_share() > MOSTLY_SILENT_SHARE {
+        problems.push(Problem::MostlySilent {
+            file: file(),
+            silent_percent: (levels.silent_share() * 100.0).round() as u32,
+        });
+    }
+    let (at, length) = longest_silence_on_air(levels, policy);
+    if let Some(dead_air) = policy.dead_air
+        && length > dead_air
+    {
+        problems.push(Problem::LongPauseInside {
+            file: file(),
+            at,
+            length,
+            dead_air,
+        });
+    }
+    problems
+}
+
+/// The longest silence that will go on air from a segment: its longest
+/// pause, or an edge silence as `trim_silence` leaves it. Where it starts,
+/// and how long it is.
+fn longest_silence_on_air(levels: &Levels, policy: &AudioPolicy) -> (Duration, Duration) {
+    let kept = |edge: Duration| policy.trim_silence.map_or(edge, |keep| edge.min(keep));
+    let leading = kept(levels.leading_silence);
+    let trailing = kept(levels.trailing_silence);
+    let trailing_at = levels.length.saturating_sub(levels.trailing_silence);
+    [
+        (Duration::ZERO, leading),
+        levels.longest_pause,
+        (trailing_at, trailing),
+    ]
+    .into_iter()
+    .max_by_key(|(_, length)| *length)
+    .unwrap_or_default()
 }
 
 /// The playlist name nearest to `name`, for "did you mean".

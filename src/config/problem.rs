@@ -189,6 +189,51 @@ pub enum Problem {
     UnusedPlaylist {
         name: String,
     },
+    BadLoudness {
+        value: String,
+    },
+    LoudnessOutOfRange {
+        value: f64,
+        range: (f64, f64),
+    },
+    BadGain {
+        value: String,
+    },
+    GainOutOfRange {
+        value: f64,
+        limit: f64,
+    },
+    BadSilenceSetting {
+        key: String,
+        value: String,
+    },
+    DeadAirTooShort {
+        value: Duration,
+        min: Duration,
+    },
+    /// The segment is so far below the loudness target that the gain to
+    /// reach it would lift its noise too.
+    QuietSegment {
+        file: String,
+        loudness: f64,
+        target: f64,
+    },
+    /// Nothing in the file is above the silence threshold.
+    SilentSegment {
+        file: String,
+    },
+    MostlySilent {
+        file: String,
+        silent_percent: u32,
+    },
+    /// A silence inside the segment longer than `dead_air`: playout will
+    /// take it for dead air.
+    LongPauseInside {
+        file: String,
+        at: Duration,
+        length: Duration,
+        dead_air: Duration,
+    },
 }
 
 /// A problem and where it is.

@@ -12,9 +12,10 @@ use toml_edit::{Document, Item};
 
 use super::duration::parse_duration;
 use super::fields::{Fields, Spanned};
+use super::level::{is_off, parse_level};
 use super::problem::{Diagnostics, Expected, Problem, did_you_mean};
 use super::source::SourceFile;
-use crate::plan::{Order, Rule, Slot, Station};
+use crate::plan::{AudioPolicy, Order, Rule, Slot, Station};
 
 const STATION_KEYS: &[&str] = &[
     "id",
@@ -27,6 +28,9 @@ const STATION_KEYS: &[&str] = &[
     "key",
     "grace",
     "require_approval",
+    "loudness",
+    "trim_silence",
+    "dead_air",
 ];
 const SLOT_KEYS: &[&str] = &[
     "name", "title", "at", "cron", "days", "from", "until", "playlist", "order", "count", "max",
@@ -35,6 +39,11 @@ const SLOT_KEYS: &[&str] = &[
 const DEFAULT_GRACE: Duration = Duration::from_secs(600);
 /// No real session runs longer; a larger `max` is a typo (`15h` for `15m`).
 const LONGEST_SESSION: Duration = Duration::from_secs(12 * 3600);
+/// Loudness targets that make sense on loudspeakers: from EBU R128's
+/// broadcast -23 LUFS with room to spare, to as hot as a limiter can take.
+const LOUDNESS_RANGE: (f64, f64) = (-36.0, -8.0);
+/// A shorter `dead_air` would take a speaker's pause for a fault.
+const SHORTEST_DEAD_AIR: Duration = Duration::from_secs(5);
 
 /// A slot as read, with the spans the cross-file checks point at.
 #[derive(Debug, Clone)]
@@ -128,6 +137,7 @@ fn read_station_table(
     let key_path = path("key", "../var/station.key", d);
     let grace = read_duration(&f, "grace", d, true);
     let require_approval = f.bool("require_approval", d).is_some_and(|b| b.value);
+    let audio = read_audio_policy(&f, d);
     Some(Station {
         id: id?.value,
         name: name?.value,
@@ -143,7 +153,87 @@ fn read_station_table(
             None => DEFAULT_GRACE,
         },
         require_approval,
+        audio,
     })
+}
+
+/// `loudness`, `trim_silence` and `dead_air`, each defaulting when absent
+/// (and when wrong: the error is reported, and no plan is built anyway).
+fn read_audio_policy(f: &Fields, d: &mut Diagnostics) -> AudioPolicy {
+    let defaults = AudioPolicy::default();
+    let trim_silence = read_off_or_duration(f, "trim_silence", d);
+    let dead_air = read_off_or_duration(f, "dead_air", d);
+    if let Some(Some(short)) = &dead_air
+        && short.value < SHORTEST_DEAD_AIR
+    {
+        d.error(
+            f.at(short.span.clone()),
+            Problem::DeadAirTooShort {
+                value: short.value,
+                min: SHORTEST_DEAD_AIR,
+            },
+        );
+    }
+    let value = |setting: Option<Spanned<Duration>>| setting.map(|s| s.value);
+    AudioPolicy {
+        loudness: read_loudness(f, d).unwrap_or(defaults.loudness),
+        trim_silence: trim_silence.map_or(defaults.trim_silence, value),
+        dead_air: dead_air.map_or(defaults.dead_air, value),
+    }
+}
+
+/// `None`: absent or wrong (reported). `Some(None)`: `"off"`.
+fn read_loudness(f: &Fields, d: &mut Diagnostics) -> Option<Option<f64>> {
+    let text = f.string("loudness", d)?;
+    if is_off(&text.value) {
+        return Some(None);
+    }
+    let Some(value) = parse_level(&text.value, "LUFS") else {
+        d.error(f.at(text.span), Problem::BadLoudness { value: text.value });
+        return None;
+    };
+    let (low, high) = LOUDNESS_RANGE;
+    if !(low..=high).contains(&value) {
+        d.error(
+            f.at(text.span),
+            Problem::LoudnessOutOfRange {
+                value,
+                range: LOUDNESS_RANGE,
+            },
+        );
+        return None;
+    }
+    Some(Some(value))
+}
+
+/// A duration or `"off"`. `None`: absent or wrong (reported).
+/// `Some(None)`: `"off"`.
+fn read_off_or_duration(
+    f: &Fields,
+    key: &str,
+    d: &mut Diagnostics,
+) -> Option<Option<Spanned<Duration>>> {
+    let text = f.string(key, d)?;
+    if is_off(&text.value) {
+        return Some(None);
+    }
+    let Some(value) = parse_duration(&text.value) else {
+        d.error(
+            f.at(text.span),
+            Problem::BadSilenceSetting {
+                key: key.into(),
+                value: text.value,
+            },
+        );
+        return None;
+    };
+    if is_too_long(f, key, value, &text.span, d) {
+        return None;
+    }
+    Some(Some(Spanned {
+        value,
+        span: text.span,
+    }))
 }
 
 fn read_slots(
@@ -258,21 +348,35 @@ fn read_duration(
         d.error(f.at(text.span), Problem::ZeroDuration { key: key.into() });
         return Some(None);
     }
-    if value > LONGEST_SESSION {
-        d.error(
-            f.at(text.span),
-            Problem::DurationTooLong {
-                key: key.into(),
-                value,
-                limit: LONGEST_SESSION,
-            },
-        );
+    if is_too_long(f, key, value, &text.span, d) {
         return Some(None);
     }
     Some(Some(Spanned {
         value,
         span: text.span,
     }))
+}
+
+/// Reports a duration longer than any session as the typo it must be.
+fn is_too_long(
+    f: &Fields,
+    key: &str,
+    value: Duration,
+    span: &Range<usize>,
+    d: &mut Diagnostics,
+) -> bool {
+    let too_long = value > LONGEST_SESSION;
+    if too_long {
+        d.error(
+            f.at(span.clone()),
+            Problem::DurationTooLong {
+                key: key.into(),
+                value,
+                limit: LONGEST_SESSION,
+            },
+        );
+    }
+    too_long
 }
 
 fn read_timezone(f: &Fields, d: &mut Diagnostics) -> Option<Tz> {

@@ -79,7 +79,12 @@ impl Ledger {
             .segments
             .iter()
             .filter(|s| {
-                matches!(s.outcome, SegmentOutcome::Aired | SegmentOutcome::Cut) && s.aired_ms > 0
+                // A segment skipped for dead air counts as aired: the
+                // rotation moves on rather than air the silence again.
+                matches!(
+                    s.outcome,
+                    SegmentOutcome::Aired | SegmentOutcome::Cut | SegmentOutcome::DeadAir { .. }
+                ) && s.aired_ms > 0
             })
             .map(|s| s.file.clone())
             .collect();

@@ -207,7 +207,9 @@ impl Daemon {
         let deadline =
             airing.scheduled + chrono::Duration::from_std(airing.max).unwrap_or_default();
         let report = self.play(airing.clone(), deadline).await;
-        self.append(RecordKind::AiringEnd(records::airing_end(&airing, &report)));
+        for record in records::airing_closed(&airing, &report) {
+            self.append(record);
+        }
         let now = self.clock.now();
         self.log.stop(now).map_err(DaemonError::Log)?;
         Ok(report)
@@ -400,7 +402,9 @@ impl Daemon {
             outcome = ?report.outcome,
             "airing ended"
         );
-        self.append(RecordKind::AiringEnd(records::airing_end(&airing, &report)));
+        for record in records::airing_closed(&airing, &report) {
+            self.append(record);
+        }
     }
 
     /// Prepares, records the start, plays, all on a blocking thread (the

@@ -2,8 +2,9 @@
 
 use chrono::{DateTime, Utc};
 
+use crate::airlog::RecordKind;
 use crate::airlog::Sha256Hash;
-use crate::airlog::record::{self, AiringEnd, AiringStart, PlannedSegment, SegmentAired};
+use crate::airlog::record::{self, AiringEnd, AiringStart, DeadAir, PlannedSegment, SegmentAired};
 use crate::plan::Segment;
 use crate::playout::report::{AiringOutcome, AiringReport, SegmentOutcome};
 use crate::selection::Airing;
@@ -32,6 +33,34 @@ pub fn airing_start(airing: &Airing, started: DateTime<Utc>) -> AiringStart {
             })
             .collect(),
     }
+}
+
+/// The records that close an airing: a `dead_air` for each segment skipped
+/// for dead air, then the `airing_end`.
+pub fn airing_closed(airing: &Airing, report: &AiringReport) -> Vec<RecordKind> {
+    let mut records: Vec<RecordKind> = airing
+        .segments
+        .iter()
+        .zip(&report.segments)
+        .filter_map(|(segment, played)| match &played.outcome {
+            SegmentOutcome::DeadAir(dead_air) => Some(RecordKind::DeadAir(DeadAir {
+                slot: airing.slot.clone(),
+                scheduled: airing.scheduled,
+                started: dead_air.started,
+                silent_ms: millis(dead_air.silent),
+                file: segment.file.clone(),
+                sha256: sha256_of(segment),
+                at_ms: millis(dead_air.at),
+            })),
+            _ => None,
+        })
+        .collect();
+    records.push(RecordKind::AiringEnd(airing_end(airing, report)));
+    records
+}
+
+fn millis(duration: std::time::Duration) -> u64 {
+    u64::try_from(duration.as_millis()).unwrap_or(u64::MAX)
 }
 
 /// `airing_end` from the player's report.
@@ -82,6 +111,10 @@ fn segment_outcome(outcome: &SegmentOutcome) -> record::SegmentOutcome {
         },
         SegmentOutcome::Failed(reason) => record::SegmentOutcome::Failed {
             reason: reason.clone(),
+        },
+        SegmentOutcome::DeadAir(dead_air) => record::SegmentOutcome::DeadAir {
+            at_ms: millis(dead_air.at),
+            silent_ms: millis(dead_air.silent),
         },
     }
 }

@@ -2,14 +2,26 @@
 //! first sample at the instant, segments back to back in one stream of
 //! writes (gapless), never past `max` (a lone long segment fades out over
 //! 2 s), bad files skipped, a failing output reopened with backoff.
+//!
+//! Between decoder and output each segment's long silent edges are left out
+//! and its gain brings it to the station's loudness; one limiter runs over
+//! the whole airing (so segment boundaries stay gapless through its
+//! look-ahead), and a watch on what goes out skips a segment on dead air.
+//!
+//! ```text
+//! Decoder ─trim─▶ ×gain ─▶ fade at max ─▶ dead-air watch ─▶ limiter ─▶ Output
+//! ```
 
 use std::time::Duration;
 
 use chrono::{DateTime, Utc};
 
+use super::loudness::{Limiter, apply_gain, needs_limiter, segment_gain_db};
 use super::output::{Output, OutputError};
-use super::report::{AiringOutcome, AiringReport, SegmentOutcome, SegmentReport};
+use super::report::{AiringOutcome, AiringReport, DeadAir, SegmentOutcome, SegmentReport};
+use super::silence::{DeadAirWatch, Silence, Trim, TrimmedDecoder};
 use crate::audio::{CHANNELS, Decoder, SAMPLE_RATE};
+use crate::plan::{AudioPolicy, Segment};
 use crate::selection::Airing;
 use crate::shutdown::Shutdown;
 
@@ -39,24 +51,88 @@ const PRIMED_SAMPLES: usize = (SAMPLE_RATE as usize / 2) * CHANNELS;
 const BACKOFF_FIRST: Duration = Duration::from_millis(250);
 const BACKOFF_MAX: Duration = Duration::from_secs(8);
 
-/// The real player: decoder → output.
+/// The real player: decoder → levels and silence → output.
 pub struct OutputPlayer {
     output: Box<dyn Output>,
+    policy: AudioPolicy,
     primed: Option<Primed>,
 }
 
-/// The first segment, opened and partly decoded ahead of the instant.
+/// A segment opened and partly decoded ahead of when it airs, its leading
+/// silence already skipped: the first before the instant, each next one
+/// while the one before it airs (so that opening it and skipping seconds
+/// of silence never leaves a gap between segments).
 struct Primed {
-    decoder: Result<Decoder, String>,
+    decoder: Result<TrimmedDecoder, String>,
     samples: Vec<f32>,
+}
+
+impl Primed {
+    fn prime(segment: &Segment, policy: &AudioPolicy) -> Self {
+        let mut decoder = open_decoder(segment, policy);
+        let mut samples = vec![0.0; PRIMED_SAMPLES];
+        let filled = match &mut decoder {
+            Ok(d) => fill(d, &mut samples).unwrap_or_else(|e| {
+                decoder = Err(e);
+                0
+            }),
+            Err(_) => 0,
+        };
+        samples.truncate(filled);
+        Self { decoder, samples }
+    }
+
+    fn into_source(self) -> Result<(TrimmedDecoder, Vec<f32>), String> {
+        self.decoder.map(|d| (d, self.samples))
+    }
+}
+
+/// Why a segment could not be made ready to air: the thread preparing it
+/// failed (a bug in loa, not in the file).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PrimingFailed;
+
+/// The segment after the one airing: primed on its own thread.
+enum Upcoming {
+    Ready(Box<Primed>),
+    Priming(std::thread::JoinHandle<Primed>),
+}
+
+impl Upcoming {
+    /// Starts priming `segment` on a thread (or here, if no thread can be
+    /// had).
+    fn start(segment: &Segment, policy: &AudioPolicy) -> Self {
+        let (owned, policy_copy) = (segment.clone(), *policy);
+        let thread = std::thread::Builder::new()
+            .name("loa-prime".into())
+            .spawn(move || Primed::prime(&owned, &policy_copy));
+        match thread {
+            Ok(handle) => Self::Priming(handle),
+            Err(_) => Self::Ready(Box::new(Primed::prime(segment, policy))),
+        }
+    }
+
+    fn wait(self) -> Primed {
+        match self {
+            Self::Ready(primed) => *primed,
+            // Decoding is shielded against panics; one here is a bug in
+            // loa, and costs this segment, not the airing.
+            Self::Priming(handle) => handle.join().unwrap_or_else(|_| Primed {
+                decoder: Err(PrimingFailed.to_string()),
+                samples: Vec::new(),
+            }),
+        }
+    }
 }
 
 impl OutputPlayer {
     /// A player over `output` (opened at each `prepare`, closed after each
-    /// airing so the device is free between airings).
-    pub fn new(output: Box<dyn Output>) -> Self {
+    /// airing so the device is free between airings), treating levels and
+    /// silence as the station's `policy` says.
+    pub fn new(output: Box<dyn Output>, policy: AudioPolicy) -> Self {
         Self {
             output,
+            policy,
             primed: None,
         }
     }
@@ -70,9 +146,12 @@ fn duration_to_samples(duration: Duration) -> u64 {
     (duration.as_secs_f64() * SAMPLE_RATE as f64).round() as u64 * CHANNELS as u64
 }
 
-fn open_decoder(airing: &Airing, index: usize) -> Result<Decoder, String> {
-    let segment = &airing.segments[index];
-    Decoder::open(&segment.path).map_err(|e| e.to_string())
+/// The segment's decoder within its trimmed edges; `Err` with the reason
+/// it is skipped (it cannot be decoded, or it is silent throughout).
+fn open_decoder(segment: &Segment, policy: &AudioPolicy) -> Result<TrimmedDecoder, String> {
+    let trim = Trim::of(segment, policy).map_err(|silent| silent.to_string())?;
+    let decoder = Decoder::open(&segment.path).map_err(|e| e.to_string())?;
+    Ok(TrimmedDecoder::new(decoder, trim))
 }
 
 /// Blocks until the wall clock reads `deadline`: sleeps, then spins the
@@ -102,19 +181,10 @@ impl Player for OutputPlayer {
         if let Err(error) = self.output.open() {
             tracing::warn!(%error, "output not ready before the airing; will retry");
         }
-        self.primed = airing.segments.first().map(|_| {
-            let mut decoder = open_decoder(airing, 0);
-            let mut samples = vec![0.0; PRIMED_SAMPLES];
-            let filled = match &mut decoder {
-                Ok(d) => fill(d, &mut samples).unwrap_or_else(|e| {
-                    decoder = Err(e);
-                    0
-                }),
-                Err(_) => 0,
-            };
-            samples.truncate(filled);
-            Primed { decoder, samples }
-        });
+        self.primed = airing
+            .segments
+            .first()
+            .map(|segment| Primed::prime(segment, &self.policy));
     }
 
     fn play(
@@ -124,38 +194,47 @@ impl Player for OutputPlayer {
         deadline: DateTime<Utc>,
         stop: &Shutdown,
     ) -> AiringReport {
-        let mut run = Run::new(airing, deadline);
+        let mut run = Run::new(airing, deadline, &self.policy);
         let primed = self.primed.take();
         // A device that plays with a delay gets its first sample that much
         // before the instant, so the sound starts on time.
         let lead = chrono::Duration::from_std(self.output.latency()).unwrap_or_default();
         if !block_until(start_at - lead, stop) {
-            return run.finish(Utc::now(), Some("shutdown".into()), self.output.as_mut());
+            return run.finish(
+                Utc::now(),
+                Some("shutdown".into()),
+                self.output.as_mut(),
+                stop,
+            );
         }
         run.started = Utc::now() + lead;
         run.limit = duration_to_samples((deadline - run.started).to_std().unwrap_or_default());
-        let mut primed = primed;
-        for index in 0..airing.segments.len() {
+        let mut upcoming = primed.map(|p| Upcoming::Ready(Box::new(p)));
+        for (index, segment) in airing.segments.iter().enumerate() {
             if stop.is_triggered() {
                 break;
             }
-            let source = match (index, primed.take()) {
-                (0, Some(p)) => p.decoder.map(|d| (d, p.samples)),
-                _ => open_decoder(airing, index).map(|d| (d, Vec::new())),
+            let current = match upcoming.take() {
+                Some(primed) => primed.wait(),
+                None => Primed::prime(segment, &self.policy),
             };
-            run.play_segment(index, source, self.output.as_mut(), stop);
+            upcoming = airing
+                .segments
+                .get(index + 1)
+                .map(|next| Upcoming::start(next, &self.policy));
+            run.play_segment(index, current.into_source(), self.output.as_mut(), stop);
             if run.limit_reached() {
                 break;
             }
         }
         let stopped = stop.is_triggered().then(|| "shutdown".to_string());
         let ended = Utc::now();
-        run.finish(ended, stopped, self.output.as_mut())
+        run.finish(ended, stopped, self.output.as_mut(), stop)
     }
 }
 
 /// Fills `out` from the decoder until full or the end; returns how many.
-fn fill(decoder: &mut Decoder, out: &mut [f32]) -> Result<usize, String> {
+fn fill(decoder: &mut TrimmedDecoder, out: &mut [f32]) -> Result<usize, String> {
     let mut filled = 0;
     while filled < out.len() {
         let n = decoder
@@ -176,14 +255,22 @@ struct Run<'a> {
     started: DateTime<Utc>,
     /// Samples the airing may still reach (from `started` to `deadline`).
     limit: u64,
+    /// Samples that entered the output stage (the limiter may still hold
+    /// the last few milliseconds of them).
     written: u64,
     segments: Vec<SegmentReport>,
     device_failures: Vec<String>,
     device_down: bool,
+    policy: AudioPolicy,
+    /// Over the whole airing, so segment boundaries pass through it.
+    limiter: Option<Limiter>,
+    /// Limited samples ready for the output.
+    limited: Vec<f32>,
+    watch: Option<DeadAirWatch>,
 }
 
 impl<'a> Run<'a> {
-    fn new(airing: &'a Airing, deadline: DateTime<Utc>) -> Self {
+    fn new(airing: &'a Airing, deadline: DateTime<Utc>, policy: &AudioPolicy) -> Self {
         Self {
             airing,
             deadline,
@@ -193,6 +280,10 @@ impl<'a> Run<'a> {
             segments: Vec::new(),
             device_failures: Vec::new(),
             device_down: false,
+            policy: *policy,
+            limiter: needs_limiter(&airing.segments, policy).then(Limiter::default),
+            limited: Vec::with_capacity(CHUNK_SAMPLES * 2),
+            watch: policy.dead_air.map(DeadAirWatch::new),
         }
     }
 
@@ -211,7 +302,7 @@ impl<'a> Run<'a> {
     fn play_segment(
         &mut self,
         index: usize,
-        source: Result<(Decoder, Vec<f32>), String>,
+        source: Result<(TrimmedDecoder, Vec<f32>), String>,
         output: &mut dyn Output,
         stop: &Shutdown,
     ) {
@@ -219,10 +310,14 @@ impl<'a> Run<'a> {
         let room = self.limit.saturating_sub(self.written);
         // A segment that would run past `max` is not started, unless it is
         // the first: then it plays and fades out at `max`.
-        if index > 0 && duration_to_samples(segment.duration) > room {
+        let length = Trim::of(segment, &self.policy)
+            .map_or(segment.duration, |trim| trim.aired_length(segment));
+        if index > 0 && duration_to_samples(length) > room {
             self.report(index, 0, SegmentOutcome::NotStarted);
             return;
         }
+        let gain_db = segment_gain_db(segment, &self.policy);
+        let segment_start = self.watch.as_ref().map_or(0, DeadAirWatch::position);
         let (mut decoder, mut pending) = match source {
             Ok(source) => source,
             Err(reason) => {
@@ -256,14 +351,22 @@ impl<'a> Run<'a> {
             let take = chunk.len().min(room);
             let mut chunk = chunk;
             chunk.truncate(take);
+            apply_gain(&mut chunk, gain_db);
             self.apply_fade(&mut chunk);
-            if !self.write(&chunk, output, stop) {
+            // The limiter only lowers peaks: what is silent here is
+            // silent on air.
+            let silence = self.watch.as_mut().and_then(|w| w.watch(&chunk));
+            if !self.emit(&chunk, output, stop) {
                 outcome = SegmentOutcome::Failed(
                     self.device_failures.last().cloned().unwrap_or_default(),
                 );
                 break;
             }
             aired += chunk.len() as u64;
+            if let Some(silence) = silence {
+                outcome = SegmentOutcome::DeadAir(self.dead_air(index, silence, segment_start));
+                break;
+            }
             if self.limit_reached() {
                 outcome = SegmentOutcome::Cut;
                 break;
@@ -279,6 +382,58 @@ impl<'a> Run<'a> {
             ));
         }
         self.report(index, aired, outcome);
+    }
+
+    /// The dead air `silence` (positions in the watched stream, which began
+    /// with the airing) as found during segment `index`, which began at
+    /// `segment_start`; logged at once.
+    fn dead_air(&self, index: usize, silence: Silence, segment_start: u64) -> DeadAir {
+        let dead_air = DeadAir {
+            started: self.started
+                + chrono::Duration::from_std(samples_to_duration(silence.start))
+                    .unwrap_or_default(),
+            at: samples_to_duration(silence.start.saturating_sub(segment_start)),
+            silent: samples_to_duration(silence.length),
+        };
+        tracing::warn!(
+            slot = %self.airing.slot,
+            file = %self.airing.segments[index].file,
+            silent_s = dead_air.silent.as_secs_f64(),
+            "dead air: the output has been silent too long; skipping to the next segment"
+        );
+        dead_air
+    }
+
+    /// Sends `chunk` on through the limiter (when there is one) to the
+    /// output. False when the deadline or stop came first.
+    fn emit(&mut self, chunk: &[f32], output: &mut dyn Output, stop: &Shutdown) -> bool {
+        let written = match self.limiter.as_mut() {
+            None => self.write(chunk, output, stop),
+            Some(limiter) => {
+                let mut limited = std::mem::take(&mut self.limited);
+                limited.clear();
+                limiter.process(chunk, &mut limited);
+                let written = limited.is_empty() || self.write(&limited, output, stop);
+                self.limited = limited;
+                written
+            }
+        };
+        if written {
+            self.written += chunk.len() as u64;
+        }
+        written
+    }
+
+    /// Lets the limiter's last look-ahead out at the end of the airing.
+    fn flush_limiter(&mut self, output: &mut dyn Output, stop: &Shutdown) {
+        let Some(limiter) = self.limiter.as_mut() else {
+            return;
+        };
+        let mut tail = Vec::new();
+        limiter.flush(&mut tail);
+        if !tail.is_empty() {
+            self.write(&tail, output, stop);
+        }
     }
 
     /// Linear fade over the last [`FADE`] before the limit.
@@ -304,7 +459,6 @@ impl<'a> Run<'a> {
         loop {
             match output.write(chunk) {
                 Ok(()) => {
-                    self.written += chunk.len() as u64;
                     self.device_down = false;
                     return true;
                 }
@@ -342,7 +496,9 @@ impl<'a> Run<'a> {
         ended: DateTime<Utc>,
         stopped: Option<String>,
         output: &mut dyn Output,
+        stop: &Shutdown,
     ) -> AiringReport {
+        self.flush_limiter(output, stop);
         if let Err(error) = output.drain() {
             self.device_failures.push(error.to_string());
         }

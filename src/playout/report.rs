@@ -32,6 +32,21 @@ pub enum SegmentOutcome {
     Skipped(String),
     /// The output failed while it aired.
     Failed(String),
+    /// Aired until what went to the output had been silent longer than the
+    /// station's `dead_air`, then skipped.
+    DeadAir(DeadAir),
+}
+
+/// A silence on air longer than the station's `dead_air` setting.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct DeadAir {
+    /// When the silence began on air.
+    pub started: DateTime<Utc>,
+    /// Where in the segment it began (zero when it began in the segment
+    /// before).
+    pub at: Duration,
+    /// How long the output was silent before the segment was skipped.
+    pub silent: Duration,
 }
 
 /// One segment's part in an airing.

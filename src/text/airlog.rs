@@ -36,6 +36,10 @@ impl fmt::Display for LineError {
             }
             Self::NotCompact => f.write_str("whitespace outside strings in the record's data"),
             Self::UnknownKind(kind) => write!(f, "unknown record kind `{kind}`"),
+            Self::NewerThanItsVersion { version, needs } => write!(
+                f,
+                "the record says format version {version} but uses what version {needs} added"
+            ),
             Self::Data(detail) => write!(f, "the record's data does not match its kind: {detail}"),
         }
     }
@@ -541,6 +545,12 @@ impl fmt::Display for AiringLine<'_> {
                 SegmentOutcome::Cut => "cut short".into(),
                 SegmentOutcome::Skipped { reason } => format!("skipped: {reason}"),
                 SegmentOutcome::Failed { reason } => format!("failed: {reason}"),
+                SegmentOutcome::DeadAir { at_ms, silent_ms } => format!(
+                    "dead air: silent {:.1} s from {}:{:02}, skipped",
+                    *silent_ms as f64 / 1000.0,
+                    at_ms / 60_000,
+                    (at_ms / 1000) % 60
+                ),
             };
             let seconds = segment.aired_ms / 1000;
             writeln!(

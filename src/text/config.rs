@@ -138,6 +138,54 @@ impl fmt::Display for Problem {
                 "slot {slot:?} has nothing to air on {date}: every segment of {playlist:?} is expired, not yet valid or unapproved"
             ),
             UnusedPlaylist { name } => write!(f, "playlist {name:?} is not aired by any slot"),
+            BadLoudness { value } => write!(f, "{value:?} is not a loudness"),
+            LoudnessOutOfRange { value, range } => write!(
+                f,
+                "loudness {value} LUFS is outside {} to {} LUFS",
+                range.0, range.1
+            ),
+            BadGain { value } => write!(f, "{value:?} is not a gain"),
+            GainOutOfRange { value, limit } => {
+                write!(f, "gain {value:+} dB is more than {limit} dB either way")
+            }
+            BadSilenceSetting { key, value } => {
+                write!(f, "`{key}` = {value:?} is neither a duration nor \"off\"")
+            }
+            DeadAirTooShort { value, min } => write!(
+                f,
+                "`dead_air` = {} is shorter than {}: pauses in speech would count as dead air",
+                format_duration(*value),
+                format_duration(*min)
+            ),
+            QuietSegment {
+                file,
+                loudness,
+                target,
+            } => write!(
+                f,
+                "{file:?} is very quiet ({loudness:.1} LUFS): it needs {:+.1} dB to reach {target} LUFS, which lifts its noise too",
+                target - loudness
+            ),
+            SilentSegment { file } => write!(
+                f,
+                "{file:?} is silent: nothing in it is above -50 dBFS; playout will skip it"
+            ),
+            MostlySilent {
+                file,
+                silent_percent,
+            } => write!(f, "{file:?} is mostly silence ({silent_percent}% of it)"),
+            LongPauseInside {
+                file,
+                at,
+                length,
+                dead_air,
+            } => write!(
+                f,
+                "{file:?} has {} of silence at {} (longer than dead_air = {}): playout will take it for dead air and skip the rest of the file",
+                format_duration(*length),
+                format_duration(*at),
+                format_duration(*dead_air)
+            ),
         }
     }
 }
@@ -203,6 +251,16 @@ pub fn hint(problem: &Problem) -> Option<String> {
         DuplicateSegment { .. } => "remove the repeated entry unless it should air twice per round".into(),
         WrongType { expected, .. } => format!("write the value as {expected}"),
         CannotRead { .. } => "check that the file exists and that loa may read it".into(),
+        BadLoudness { .. } => "write the target like \"-16 LUFS\", or \"off\" to air files at their own level".into(),
+        LoudnessOutOfRange { .. } => "-16 LUFS suits loudspeakers; -23 LUFS is the broadcast norm".into(),
+        BadGain { .. } => "write the gain like \"+3 dB\" or \"-4.5 dB\"".into(),
+        GainOutOfRange { .. } => "a file that needs this much gain should be recorded or exported again".into(),
+        BadSilenceSetting { .. } => "write a duration like \"1s\" or \"15s\", or \"off\"".into(),
+        DeadAirTooShort { .. } => "use \"15s\" (the default), or \"off\" to not watch for dead air".into(),
+        QuietSegment { .. } => "record or export it louder, or set `gain = \"+N dB\"` on the segment if that is how it should air".into(),
+        SilentSegment { .. } => "check the recording: it may have been exported muted or from the wrong track".into(),
+        MostlySilent { .. } => "check the recording; silence at its start and end is skipped on air (`trim_silence`)".into(),
+        LongPauseInside { .. } => "cut the silence out of the file, or raise `dead_air` in [station]".into(),
         BadPlaylistName { .. } => return None,
     })
 }

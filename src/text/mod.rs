@@ -9,6 +9,7 @@ mod audio;
 mod config;
 mod daemon;
 mod output;
+mod playout;
 pub mod report;
 
 pub use output::render_device_list;
