@@ -1,0 +1,157 @@
+//! Helpers shared by the fault-injection tests (`tests/fault_*.rs`): a
+//! seedable random source, reading and verifying a log, and the
+//! exactly-once audit every fault test ends with.
+
+#![allow(dead_code)]
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use chrono::{DateTime, Utc};
+use loa::airlog::record::{AiringEnd, AiringOutcome, MissReason, Missed, RecordKind};
+use loa::airlog::verify::{DirSource, StationVerdict, VerifyOptions, verify_source};
+use loa::airlog::{Record, read_records};
+
+/// A small, seedable generator (xorshift64): runs can be replayed with
+/// the seed they print.
+pub struct XorShift(pub u64);
+
+impl XorShift {
+    /// A number in `0..below` (`below` > 0).
+    pub fn below(&mut self, below: u64) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0 % below.max(1)
+    }
+}
+
+/// A number from the environment variable `name`, or `default`.
+pub fn env_number(name: &str, default: u64) -> u64 {
+    std::env::var(name)
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(default)
+}
+
+/// Every record that reads back whole, and the errors (a torn tail of a
+/// log nobody has recovered yet shows as one error at the end).
+pub fn read_log(dir: &Path) -> (Vec<Record>, Vec<String>) {
+    let mut records = Vec::new();
+    let mut errors = Vec::new();
+    let Ok(reader) = read_records(dir) else {
+        return (records, errors);
+    };
+    for item in reader {
+        match item {
+            Ok(record) => records.push(record),
+            Err(error) => errors.push(format!("{error:?}")),
+        }
+    }
+    (records, errors)
+}
+
+/// `loa verify`'s engine on `dir`, signatures included.
+pub fn verify(dir: &Path) -> StationVerdict {
+    let source = DirSource::open(dir).expect("log directory readable");
+    verify_source(&source, &VerifyOptions::default())
+}
+
+/// A scheduled airing: slot and instant.
+pub type AiringKey = (String, DateTime<Utc>);
+
+/// What the exactly-once audit found in a whole log.
+#[derive(Debug, Default)]
+pub struct Audit {
+    /// Scheduled (not manual) airings started.
+    pub started: usize,
+    /// Of those, ended as completed or cut at `max`.
+    pub completed: usize,
+    /// Ended as interrupted because the daemon died during them.
+    pub interrupted_by_crash: usize,
+    /// Ended otherwise (failed, stopped by shutdown).
+    pub other_endings: usize,
+    /// `missed` records, by reason.
+    pub missed: BTreeMap<String, usize>,
+    /// The missed records themselves.
+    pub missed_records: Vec<Missed>,
+    /// Each scheduled airing's ending.
+    pub endings: BTreeMap<AiringKey, AiringEnd>,
+    /// Every scheduled airing handled (started or missed).
+    pub handled: BTreeMap<AiringKey, &'static str>,
+}
+
+/// The reason `records.rs` gives an airing a crash left open.
+pub fn is_crash_ending(end: &AiringEnd) -> bool {
+    matches!(&end.outcome, AiringOutcome::Interrupted { reason } if reason.contains("daemon stopped"))
+}
+
+/// Checks exactly-once over a complete log (the daemon stopped cleanly at
+/// its end): no scheduled airing started twice, none both started and
+/// missed, every start closed by exactly one end after it. Panics with the
+/// offending airing otherwise.
+pub fn audit(records: &[Record]) -> Audit {
+    let mut audit = Audit::default();
+    let mut open: BTreeMap<AiringKey, u64> = BTreeMap::new();
+    for record in records {
+        match &record.kind {
+            RecordKind::AiringStart(start) if !start.manual => {
+                let key = (start.slot.clone(), start.scheduled);
+                if let Some(before) = audit.handled.insert(key.clone(), "started") {
+                    panic!(
+                        "seq {}: {key:?} started after it was already {before}",
+                        record.seq
+                    );
+                }
+                open.insert(key, record.seq);
+                audit.started += 1;
+            }
+            RecordKind::AiringEnd(end) if !end.manual => {
+                let key = (end.slot.clone(), end.scheduled);
+                assert!(
+                    open.remove(&key).is_some(),
+                    "seq {}: {key:?} ended without an open start",
+                    record.seq
+                );
+                if is_crash_ending(end) {
+                    audit.interrupted_by_crash += 1;
+                } else if matches!(
+                    end.outcome,
+                    AiringOutcome::Completed | AiringOutcome::CutAtMax
+                ) {
+                    audit.completed += 1;
+                } else {
+                    audit.other_endings += 1;
+                }
+                audit.endings.insert(key, end.clone());
+            }
+            RecordKind::Missed(missed) => {
+                let key = (missed.slot.clone(), missed.scheduled);
+                if let Some(before) = audit.handled.insert(key.clone(), "missed") {
+                    panic!(
+                        "seq {}: {key:?} missed after it was already {before}",
+                        record.seq
+                    );
+                }
+                *audit.missed.entry(reason_name(&missed.reason)).or_default() += 1;
+                audit.missed_records.push(missed.clone());
+            }
+            _ => {}
+        }
+    }
+    assert!(open.is_empty(), "airings never closed: {open:?}");
+    audit
+}
+
+/// A reason's short name, for counting.
+pub fn reason_name(reason: &MissReason) -> String {
+    match reason {
+        MissReason::DaemonDown => "daemon_down",
+        MissReason::DeviceFailure { .. } => "device_failure",
+        MissReason::NothingToAir => "nothing_to_air",
+        MissReason::TooLate => "too_late",
+        MissReason::ClockStep => "clock_step",
+        MissReason::Other { .. } => "other",
+    }
+    .to_string()
+}
