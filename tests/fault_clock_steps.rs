@@ -12,7 +12,7 @@
 #[path = "fault_support/mod.rs"]
 mod fault_support;
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -29,17 +29,7 @@ use loa::shutdown::Shutdown;
 /// The repository's station, copied so its log and key go to a temp dir.
 fn bundled_station() -> (tempfile::TempDir, PathBuf) {
     let dir = tempfile::tempdir().expect("temp dir");
-    let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
-    for folder in ["config", "playlists"] {
-        let status = std::process::Command::new("cp")
-            .arg("-r")
-            .arg(repo.join(folder))
-            .arg(dir.path())
-            .status()
-            .expect("cp");
-        assert!(status.success());
-    }
-    let config = dir.path().join("config/station.toml");
+    let config = copy_bundled_station(dir.path());
     (dir, config)
 }
 

@@ -5,7 +5,7 @@
 #![allow(dead_code)]
 
 use std::collections::BTreeMap;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, Utc};
 use loa::airlog::record::{AiringEnd, AiringOutcome, MissReason, Missed, RecordKind};
@@ -154,4 +154,20 @@ pub fn reason_name(reason: &MissReason) -> String {
         MissReason::Other { .. } => "other",
     }
     .to_string()
+}
+
+/// Copies the repository's station (config, topics, playlists) into `to`,
+/// so a test's log and key are written there; returns its config path.
+pub fn copy_bundled_station(to: &Path) -> PathBuf {
+    let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
+    for folder in ["config", "playlists"] {
+        let status = std::process::Command::new("cp")
+            .arg("-r")
+            .arg(repo.join(folder))
+            .arg(to)
+            .status()
+            .expect("cp");
+        assert!(status.success(), "copying {folder}");
+    }
+    to.join("config/station.toml")
 }
