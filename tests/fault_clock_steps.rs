@@ -13,18 +13,14 @@
 mod fault_support;
 
 use std::path::PathBuf;
-use std::sync::Arc;
 use std::time::Duration;
 
 use chrono::{DateTime, TimeZone, Utc};
 use fault_support::*;
 use loa::airlog::Record;
 use loa::clock::{Clock, SimulatedClock};
-use loa::daemon::Daemon;
 use loa::plan::Plan;
-use loa::playout::simulated::SimulatedPlayer;
 use loa::schedule::airings_between;
-use loa::shutdown::Shutdown;
 
 /// The repository's station, copied so its log and key go to a temp dir.
 fn bundled_station() -> (tempfile::TempDir, PathBuf) {
@@ -60,22 +56,9 @@ fn run_with_step(step_at: DateTime<Utc>, delta: chrono::Duration) -> Stepped {
     let start = monday_0530() - chrono::Duration::minutes(330);
     let end = start + chrono::Duration::days(2);
     let clock = SimulatedClock::new(start).with_max_sleep(Duration::from_secs(10));
-    let runtime = tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()
-        .expect("runtime");
-    let (before, after) = runtime.block_on(async {
-        let shutdown = Shutdown::new();
-        let player = Box::new(SimulatedPlayer::new(clock.clone()));
-        let (daemon, _) = Daemon::start(
-            plan.clone(),
-            Arc::new(clock.clone()),
-            player,
-            "null",
-            shutdown.clone(),
-        )
-        .expect("daemon starts");
-        let steps = async {
+    let (before, after) = run_simulated(&plan, &clock, |shutdown| {
+        let clock = clock.clone();
+        async move {
             while clock.now() < step_at {
                 tokio::task::yield_now().await;
             }
@@ -87,10 +70,7 @@ fn run_with_step(step_at: DateTime<Utc>, delta: chrono::Duration) -> Stepped {
             }
             shutdown.trigger();
             (before, after)
-        };
-        let (result, stepped) = tokio::join!(daemon.run(), steps);
-        result.expect("daemon stops cleanly");
-        stepped
+        }
     });
     let log_dir = dir.path().join("var/airlog");
     let verdict = verify(&log_dir);

@@ -10,17 +10,13 @@
 #[path = "fault_support/mod.rs"]
 mod fault_support;
 
-use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use chrono::{DateTime, TimeZone, Utc};
 use fault_support::*;
 use loa::airlog::RecordKind;
 use loa::clock::{Clock, SimulatedClock};
-use loa::daemon::Daemon;
-use loa::playout::simulated::SimulatedPlayer;
 use loa::schedule::airings_between;
-use loa::shutdown::Shutdown;
 
 /// This process's resident memory, in kB.
 fn rss_kb() -> u64 {
@@ -45,23 +41,10 @@ fn a_simulated_year_of_the_bundled_station_in_constant_memory() {
     let start: DateTime<Utc> = Utc.with_ymd_and_hms(2026, 11, 29, 17, 0, 0).unwrap();
     let end = start + chrono::Duration::days(days);
     let clock = SimulatedClock::new(start).with_max_sleep(Duration::from_secs(60));
-    let runtime = tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()
-        .expect("runtime");
     let started = Instant::now();
-    let samples = runtime.block_on(async {
-        let shutdown = Shutdown::new();
-        let player = Box::new(SimulatedPlayer::new(clock.clone()));
-        let (daemon, _) = Daemon::start(
-            plan.clone(),
-            Arc::new(clock.clone()),
-            player,
-            "null",
-            shutdown.clone(),
-        )
-        .expect("daemon starts");
-        let sampler = async {
+    let samples = run_simulated(&plan, &clock, |shutdown| {
+        let clock = clock.clone();
+        async move {
             let mut samples = vec![rss_kb()];
             let mut next = start + chrono::Duration::days(30);
             while clock.now() < end {
@@ -74,10 +57,7 @@ fn a_simulated_year_of_the_bundled_station_in_constant_memory() {
             shutdown.trigger();
             samples.push(rss_kb());
             samples
-        };
-        let (result, samples) = tokio::join!(daemon.run(), sampler);
-        result.expect("daemon stops cleanly");
-        samples
+        }
     });
     let ran = started.elapsed();
 

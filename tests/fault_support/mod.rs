@@ -171,3 +171,32 @@ pub fn copy_bundled_station(to: &Path) -> PathBuf {
     }
     to.join("config/station.toml")
 }
+
+/// Runs the daemon for `plan` on the simulated `clock` beside `observer`
+/// (which steps the clock, samples, and triggers the shutdown it is given
+/// when done); returns what the observer returns.
+pub fn run_simulated<T, F: std::future::Future<Output = T>>(
+    plan: &loa::plan::Plan,
+    clock: &loa::clock::SimulatedClock,
+    observer: impl FnOnce(loa::shutdown::Shutdown) -> F,
+) -> T {
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .expect("runtime");
+    runtime.block_on(async {
+        let shutdown = loa::shutdown::Shutdown::new();
+        let player = Box::new(loa::playout::simulated::SimulatedPlayer::new(clock.clone()));
+        let (daemon, _) = loa::daemon::Daemon::start(
+            plan.clone(),
+            std::sync::Arc::new(clock.clone()),
+            player,
+            "null",
+            shutdown.clone(),
+        )
+        .expect("daemon starts");
+        let (result, observed) = tokio::join!(daemon.run(), observer(shutdown));
+        result.expect("daemon stops cleanly");
+        observed
+    })
+}
