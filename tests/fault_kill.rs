@@ -11,7 +11,8 @@
 //! scheduled airing started twice or was both started and missed, every
 //! start has one end, each airing a kill cut short is closed as
 //! interrupted, every instant while the daemon ran was handled, and every
-//! miss fell while it was down, with reason `daemon_down`.
+//! miss while it was down has reason `daemon_down` (one while it ran can
+//! only be `too_late`: a machine too loaded to prepare within the grace).
 //!
 //! `LOA_FAULT_KILL_RUNS` sets the number of kills (10 by default, under a
 //! minute; `scripts/test-fault-kill` runs 200), `LOA_FAULT_SEED` the seed.
@@ -332,7 +333,7 @@ fn terminate(child: &mut Child) {
 }
 
 /// Every instant of the slot while the daemon ran was handled, and every
-/// miss fell while it was down.
+/// miss has the reason its time calls for.
 fn check_coverage(harness: &Harness, records: &[Record], audit: &Audit) {
     let first = records.first().expect("records").at;
     let last = records.last().expect("records").at;
@@ -344,14 +345,15 @@ fn check_coverage(harness: &Harness, records: &[Record], audit: &Audit) {
             instant > *killed && instant < restarted
         })
     };
+    // While it was down: `daemon_down`. While it ran, only a machine too
+    // busy to prepare within the 1 s grace makes a miss: `too_late`.
     for missed in &audit.missed_records {
-        assert!(
-            was_down(missed.scheduled),
-            "{} missed while the daemon ran ({:?})",
-            missed.scheduled,
-            missed.reason
-        );
-        assert_eq!(reason_name(&missed.reason), "daemon_down", "{missed:?}");
+        let expected = if was_down(missed.scheduled) {
+            "daemon_down"
+        } else {
+            "too_late"
+        };
+        assert_eq!(reason_name(&missed.reason), expected, "{missed:?}");
     }
     // The first whole multiple of 5 s (the cron rule) after the start.
     let ts = first.timestamp();

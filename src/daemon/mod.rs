@@ -79,7 +79,10 @@ enum Prepared {
     /// It was recorded as started, and played.
     Played(AiringReport),
     /// The wall clock had passed its grace: nothing aired or recorded.
-    TooLate,
+    TooLate {
+        /// Because the clock stepped (not because preparing was slow).
+        clock_stepped: bool,
+    },
 }
 
 /// A running station.
@@ -221,7 +224,7 @@ impl Daemon {
             .await
         {
             Prepared::Played(report) => report,
-            Prepared::TooLate => self.player_lost(&airing),
+            Prepared::TooLate { .. } => self.player_lost(&airing),
         };
         self.append(RecordKind::AiringEnd(records::airing_end(&airing, &report)));
         let now = self.clock.now();
@@ -362,6 +365,10 @@ impl Daemon {
         } else {
             MissReason::ClockStep
         };
+        self.record_miss(due, reason);
+    }
+
+    fn record_miss(&mut self, due: ScheduledAiring, reason: MissReason) {
         let slot = self.plan.slots[due.slot].name.clone();
         tracing::warn!(%slot, scheduled = %due.instant, %reason, "airing missed");
         let line = AiringLine {
@@ -398,9 +405,16 @@ impl Daemon {
             .await
         {
             Prepared::Played(report) => report,
-            // The clock stepped past the grace while the output was being
-            // prepared: a miss, not an airing that started an hour late.
-            Prepared::TooLate => return self.record_missed(due),
+            // The grace passed while the output was being prepared: a miss,
+            // not an airing that started an hour late.
+            Prepared::TooLate { clock_stepped } => {
+                let reason = if clock_stepped {
+                    MissReason::ClockStep
+                } else {
+                    MissReason::TooLate
+                };
+                return self.record_miss(due, reason);
+            }
         };
         self.busy_until = Some(report.ended);
         self.airing_over(&airing, &report);
@@ -426,6 +440,7 @@ impl Daemon {
             return Prepared::Played(self.player_lost(&airing));
         };
         let for_prepare = airing.clone();
+        let (wall_before, real_before) = (self.clock.now(), std::time::Instant::now());
         player = match tokio::task::spawn_blocking(move || {
             player.prepare(&for_prepare);
             player
@@ -438,7 +453,10 @@ impl Daemon {
         let now = self.clock.now();
         if now > latest_start {
             self.release(player, airing, now).await;
-            return Prepared::TooLate;
+            // More wall-clock time than real time went by: the clock stepped.
+            let real = chrono::Duration::from_std(real_before.elapsed()).unwrap_or_default();
+            let clock_stepped = now - wall_before > real + chrono::Duration::seconds(1);
+            return Prepared::TooLate { clock_stepped };
         }
         let start_at = airing.scheduled.max(now);
         self.append(RecordKind::AiringStart(records::airing_start(
