@@ -6,10 +6,12 @@
 //! never a read outside the playlists folder.
 
 mod common;
+#[path = "fault_support/mod.rs"]
+mod fault_support;
 
 use std::os::unix::ffi::OsStrExt;
 use std::path::Path;
-use std::process::{Command, Output, Stdio};
+use std::process::Output;
 use std::time::{Duration, Instant};
 
 use common::{StationDir, stderr, stdout};
@@ -19,7 +21,7 @@ use loa::airlog::record::{AiringEnd, SegmentOutcome};
 /// A station in UTC with one slot, `thu`, whose rule and playlist follow.
 fn station_with_slot(slot: &str) -> String {
     format!(
-        "[station]\nid = \"test/bad-input\"\nname = \"Đài thử nghiệm\"\ntimezone = \"UTC\"\n\
+        "[station]\nid = \"test/bad-input\"\nname = \"Đài thử nghiệm\"\ntimezone = \"UTC\"\noutput = \"null\"\n\
          playlists = \"../playlists\"\nlog_dir = \"../var/airlog\"\nkey = \"../var/station.key\"\n\
          grace = \"1s\"\n\n[[slot]]\nname = \"thu\"\n{slot}"
     )
@@ -324,14 +326,7 @@ fn audio_damaged_after_loading_is_skipped_at_airing_time_with_a_reason() {
             300.0 + 100.0 * n as f64,
         );
     }
-    let mut child = Command::new(env!("CARGO_BIN_EXE_loa"))
-        .args(["run", "--output", "null", "-c"])
-        .arg(s.config())
-        .current_dir(s.root())
-        .stdout(Stdio::null())
-        .stderr(std::fs::File::create(s.root().join("loa.err")).expect("log"))
-        .spawn()
-        .expect("spawn");
+    let mut child = fault_support::spawn_daemon(s.root(), &s.config());
     let started = Instant::now();
     while !s.root().join("var/loa.sock").exists() {
         assert!(started.elapsed() < Duration::from_secs(20), "never started");
@@ -379,10 +374,7 @@ fn audio_damaged_after_loading_is_skipped_at_airing_time_with_a_reason() {
         assert!(Instant::now() < limit, "no airing after the repair");
         std::thread::sleep(Duration::from_millis(100));
     };
-    // SAFETY: kill(2) on the pid of a child this test spawned.
-    unsafe { libc::kill(child.id() as i32, libc::SIGTERM) };
-    let status = child.wait().expect("wait");
-    assert!(status.success(), "clean stop: {status}");
+    fault_support::terminate(&mut child);
 
     let outcomes: Vec<&SegmentOutcome> = damaged.segments.iter().map(|s| &s.outcome).collect();
     assert!(

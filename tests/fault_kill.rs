@@ -23,7 +23,7 @@ mod fault_support;
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::PathBuf;
-use std::process::{Child, Command, Stdio};
+use std::process::Child;
 use std::time::{Duration, Instant};
 
 use chrono::{DateTime, Utc};
@@ -31,24 +31,6 @@ use common::StationDir;
 use fault_support::*;
 use loa::airlog::record::{PreviousRun, RecordKind};
 use loa::airlog::{Record, Sha256Hash};
-
-const STATION: &str = r#"[station]
-id = "test/fault-kill"
-name = "Đài thử nghiệm"
-timezone = "UTC"
-output = "null"
-playlists = "../playlists"
-log_dir = "../var/airlog"
-key = "../var/station.key"
-grace = "1s"
-
-[[slot]]
-name = "often"
-cron = "*/5 * * * * *"
-playlist = "cchc"
-order = "rotate"
-max = "3s"
-"#;
 
 fn playlist(title: &str) -> String {
     format!(
@@ -96,7 +78,10 @@ struct Harness {
 
 impl Harness {
     fn new(seed: u64) -> Self {
-        let station = StationDir::with(STATION, &playlist("Cải cách hành chính"));
+        let station = StationDir::with(
+            &often_station("test/fault-kill"),
+            &playlist("Cải cách hành chính"),
+        );
         station.tone("playlists/cchc/01.wav", 1.5, 440.0);
         station.tone("playlists/cchc/02.wav", 1.0, 660.0);
         Self {
@@ -116,19 +101,7 @@ impl Harness {
     }
 
     fn spawn(&self) -> Child {
-        let errors = std::fs::OpenOptions::new()
-            .create(true)
-            .append(true)
-            .open(self.station.root().join("loa.err"))
-            .expect("log file");
-        Command::new(env!("CARGO_BIN_EXE_loa"))
-            .args(["run", "--output", "null", "-c"])
-            .arg(self.station.config())
-            .current_dir(self.station.root())
-            .stdout(Stdio::null())
-            .stderr(errors)
-            .spawn()
-            .expect("spawn loa run")
+        spawn_daemon(self.station.root(), &self.station.config())
     }
 
     fn records(&self) -> Vec<Record> {
@@ -216,15 +189,7 @@ impl Harness {
     /// Returns as soon as the newest month file grows.
     fn wait_for_growth(&self, limit: Duration) {
         let newest = || {
-            let mut files: Vec<PathBuf> = std::fs::read_dir(self.log_dir())
-                .into_iter()
-                .flatten()
-                .flatten()
-                .map(|e| e.path())
-                .filter(|p| p.extension().is_some_and(|e| e == "jsonl"))
-                .collect();
-            files.sort();
-            files
+            month_files(&self.log_dir())
                 .last()
                 .map(|p| std::fs::metadata(p).map_or(0, |m| m.len()))
         };
@@ -319,16 +284,6 @@ impl Harness {
             std::thread::sleep(Duration::from_millis(50));
         }
         terminate(&mut child);
-    }
-}
-
-fn terminate(child: &mut Child) {
-    // SAFETY: kill(2) on the pid of a child this test spawned.
-    unsafe { libc::kill(child.id() as i32, libc::SIGTERM) };
-    let start = Instant::now();
-    while child.try_wait().expect("wait").is_none() {
-        assert!(start.elapsed() < Duration::from_secs(10), "did not stop");
-        std::thread::sleep(Duration::from_millis(20));
     }
 }
 

@@ -6,6 +6,8 @@
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
 
 use chrono::{DateTime, Utc};
 use loa::airlog::record::{AiringEnd, AiringOutcome, MissReason, Missed, RecordKind};
@@ -199,4 +201,62 @@ pub fn run_simulated<T, F: std::future::Future<Output = T>>(
         result.expect("daemon stops cleanly");
         observed
     })
+}
+
+/// A station in UTC on the null output whose slot `often` airs playlist
+/// `cchc` every 5 seconds (max 3 s) with a 1-second grace: a restart after
+/// an instant's window records a miss.
+pub fn often_station(id: &str) -> String {
+    format!(
+        "[station]\nid = \"{id}\"\nname = \"Đài thử nghiệm\"\ntimezone = \"UTC\"\n\
+         output = \"null\"\nplaylists = \"../playlists\"\nlog_dir = \"../var/airlog\"\n\
+         key = \"../var/station.key\"\ngrace = \"1s\"\n\n[[slot]]\nname = \"often\"\n\
+         cron = \"*/5 * * * * *\"\nplaylist = \"cchc\"\norder = \"rotate\"\nmax = \"3s\"\n"
+    )
+}
+
+/// Starts the real `loa run -c CONFIG` in `root`, its messages appended to
+/// `root/loa.err`.
+pub fn spawn_daemon(root: &Path, config: &Path) -> Child {
+    let errors = std::fs::OpenOptions::new()
+        .create(true)
+        .append(true)
+        .open(root.join("loa.err"))
+        .expect("log file");
+    Command::new(env!("CARGO_BIN_EXE_loa"))
+        .args(["run", "-c"])
+        .arg(config)
+        .current_dir(root)
+        .stdout(Stdio::null())
+        .stderr(errors)
+        .spawn()
+        .expect("spawn loa run")
+}
+
+/// SIGTERM, then waits (at most 10 s) for a clean exit.
+pub fn terminate(child: &mut Child) {
+    // SAFETY: kill(2) on the pid of a child this test spawned.
+    unsafe { libc::kill(child.id() as i32, libc::SIGTERM) };
+    let start = Instant::now();
+    loop {
+        if let Some(status) = child.try_wait().expect("wait") {
+            assert!(status.success(), "loa run exited with {status}");
+            return;
+        }
+        assert!(start.elapsed() < Duration::from_secs(10), "did not stop");
+        std::thread::sleep(Duration::from_millis(20));
+    }
+}
+
+/// The log's month files, oldest first.
+pub fn month_files(dir: &Path) -> Vec<PathBuf> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
+        .into_iter()
+        .flatten()
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|e| e == "jsonl"))
+        .collect();
+    files.sort();
+    files
 }
