@@ -218,6 +218,11 @@ pub fn often_station(id: &str) -> String {
 /// Starts the real `loa run -c CONFIG` in `root`, its messages appended to
 /// `root/loa.err`.
 pub fn spawn_daemon(root: &Path, config: &Path) -> Child {
+    spawn_daemon_with(root, config, &[])
+}
+
+/// [`spawn_daemon`] with extra environment variables.
+pub fn spawn_daemon_with(root: &Path, config: &Path, env: &[(&str, &Path)]) -> Child {
     let errors = std::fs::OpenOptions::new()
         .create(true)
         .append(true)
@@ -229,6 +234,7 @@ pub fn spawn_daemon(root: &Path, config: &Path) -> Child {
         .current_dir(root)
         .stdout(Stdio::null())
         .stderr(errors)
+        .envs(env.iter().map(|(k, v)| (*k, *v)))
         .spawn()
         .expect("spawn loa run")
 }
