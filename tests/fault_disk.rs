@@ -123,6 +123,18 @@ fn log_bytes(dir: &Path) -> Vec<u8> {
         .collect()
 }
 
+/// Waits for the held records to reach the log (a `write_outage` record
+/// closes them), then stops the daemon.
+fn stop_once_written(child: &mut Child, dir: &Path) {
+    wait_until(Duration::from_secs(20), "records written after", || {
+        read_log(dir)
+            .0
+            .iter()
+            .any(|r| matches!(r.kind, RecordKind::WriteOutage(_)))
+    });
+    terminate(child);
+}
+
 /// The whole log verifies, each airing once, and a `write_outage` names
 /// the held records.
 fn check_log_after_outage(dir: &Path) -> (usize, u64) {
@@ -170,13 +182,7 @@ fn a_full_disk_never_stops_airing_and_loses_no_record() {
     std::fs::remove_file(&filler).expect("free space");
     let freed = Instant::now();
     let full_until = chrono::Utc::now();
-    wait_until(Duration::from_secs(20), "records written after", || {
-        read_log(&dir)
-            .0
-            .iter()
-            .any(|r| matches!(r.kind, RecordKind::WriteOutage(_)))
-    });
-    terminate(&mut child);
+    stop_once_written(&mut child, &dir);
     let (aired, held) = check_log_after_outage(&dir);
     assert!(held >= 2, "records were held: {held}");
     let during: Vec<_> = read_log(&dir)
@@ -226,35 +232,38 @@ fn the_daemon_starts_and_airs_on_a_full_disk() {
         "the daemon refused to start on a full disk:\n{errors}"
     );
     std::fs::remove_file(&filler).expect("free space");
-    wait_until(Duration::from_secs(20), "records written after", || {
-        read_log(&dir)
-            .0
-            .iter()
-            .any(|r| matches!(r.kind, RecordKind::WriteOutage(_)))
-    });
-    terminate(&mut child);
+    stop_once_written(&mut child, &dir);
     let (_, held) = check_log_after_outage(&dir);
     assert!(held >= 3, "start-up and airings held: {held}");
 }
 
 /// Started with the state folder read-only (a file system remounted
-/// read-only after errors): the daemon must still air.
+/// read-only after errors): the daemon must still air, and write what it
+/// held once the folder is writable again.
+///
+/// Regression: `loa run` exited ("the airing log cannot be used … .lock:
+/// Read-only file system"), so nothing aired.
 #[test]
-#[ignore = "bug (src/airlog/writer.rs, lock.rs): loa run exits when the log folder is read-only at start (the lock file and daemon_start cannot be written), so nothing airs"]
-fn the_daemon_starts_and_airs_with_a_read_only_log_folder() {
+fn regression_the_daemon_starts_and_airs_with_a_read_only_log_folder() {
     let s = station();
     let Some(disk) = SmallDisk::mount(&s, "2m") else {
         return;
     };
     first_run(&s);
+    let dir = log_dir(&s);
+    let before = airing_ends(&dir);
     disk.remount("ro");
     let mut child = spawn(&s);
-    std::thread::sleep(Duration::from_secs(8));
+    std::thread::sleep(Duration::from_secs(11));
     let running = child.try_wait().expect("wait").is_none();
     let errors = std::fs::read_to_string(s.root().join("loa.err")).unwrap_or_default();
-    if running {
-        terminate(&mut child);
-    }
     disk.remount("rw");
     assert!(running, "the daemon refused to start:\n{errors}");
+    stop_once_written(&mut child, &dir);
+    let (_, held) = check_log_after_outage(&dir);
+    assert!(held >= 3, "start-up and airings held: {held}");
+    assert!(
+        airing_ends(&dir) >= before + 2,
+        "airings went on while read-only"
+    );
 }
