@@ -278,7 +278,8 @@ impl Harness {
         let limit = Instant::now() + Duration::from_secs(15);
         while Instant::now() < limit
             && !self.records().iter().any(|r| {
-                head.is_none_or(|seq| r.seq > seq) && matches!(r.kind, RecordKind::AiringEnd(_))
+                head.is_none_or(|seq| r.seq > seq)
+                    && matches!(&r.kind, RecordKind::AiringEnd(end) if !is_crash_ending(end))
             })
         {
             std::thread::sleep(Duration::from_millis(50));
