@@ -237,10 +237,22 @@ pub fn fuzz(
     }
     println!(
         "fuzz {name}: {cases} cases from {} seeds in {:.1?}, no panic, slowest case {:.1?}, \
-         largest input {} bytes",
+         largest input {} bytes, peak RSS of the test process {} kB",
         seeds.len(),
         started.elapsed(),
         slowest.get(),
-        largest.get()
+        largest.get(),
+        peak_rss_kb()
     );
+}
+
+/// The process's peak resident memory (VmHWM), in kB: a case that
+/// allocated without bound would show here.
+fn peak_rss_kb() -> u64 {
+    std::fs::read_to_string("/proc/self/status")
+        .unwrap_or_default()
+        .lines()
+        .find_map(|l| l.strip_prefix("VmHWM:"))
+        .and_then(|v| v.trim().trim_end_matches("kB").trim().parse().ok())
+        .unwrap_or(0)
 }
