@@ -17,16 +17,23 @@ pub struct DirLock {
 /// Takes the log directory's lock, or says who has it.
 pub fn lock_dir(dir: &Path) -> Result<DirLock, AirlogError> {
     let path = dir.join(".lock");
-    let file = OpenOptions::new()
+    let opened = OpenOptions::new()
         .create(true)
         .truncate(false)
         .write(true)
         .mode(0o640)
-        .open(&path)
-        .map_err(|source| AirlogError::Io {
-            path: path.clone(),
-            source,
-        })?;
+        .open(&path);
+    // On a file system mounted read-only the lock file cannot be opened for
+    // writing, but `flock` works on a read-only descriptor just as well: the
+    // daemon still starts, holding its records until writing works again.
+    let file = match opened {
+        Err(error) if error.raw_os_error() == Some(libc::EROFS) => File::open(&path),
+        other => other,
+    }
+    .map_err(|source| AirlogError::Io {
+        path: path.clone(),
+        source,
+    })?;
     // SAFETY: the descriptor is open for the duration of the call.
     let taken = unsafe { libc::flock(file.as_raw_fd(), libc::LOCK_EX | libc::LOCK_NB) };
     if taken == 0 {

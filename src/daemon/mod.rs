@@ -74,6 +74,17 @@ pub struct Startup {
     pub log: StartReport,
 }
 
+/// What became of an airing once its output was prepared.
+enum Prepared {
+    /// It was recorded as started, and played.
+    Played(AiringReport),
+    /// The wall clock had passed its grace: nothing aired or recorded.
+    TooLate {
+        /// Because the clock stepped (not because preparing was slow).
+        clock_stepped: bool,
+    },
+}
+
 /// A running station.
 pub struct Daemon {
     plan: Arc<Plan>,
@@ -206,7 +217,14 @@ impl Daemon {
             self.clock.now() + chrono::Duration::from_std(PREROLL).unwrap_or_default();
         let deadline =
             airing.scheduled + chrono::Duration::from_std(airing.max).unwrap_or_default();
-        let report = self.play(airing.clone(), deadline).await;
+        // A manual airing has no grace: it airs whenever the output is ready.
+        let report = match self
+            .play(airing.clone(), deadline, DateTime::<Utc>::MAX_UTC)
+            .await
+        {
+            Prepared::Played(report) => report,
+            Prepared::TooLate { .. } => self.player_lost(&airing),
+        };
         for record in records::airing_closed(&airing, &report) {
             self.append(record);
         }
@@ -363,6 +381,10 @@ impl Daemon {
         } else {
             MissReason::ClockStep
         };
+        self.record_miss(due, reason);
+    }
+
+    fn record_miss(&mut self, due: ScheduledAiring, reason: MissReason) {
         let slot = self.plan.slots[due.slot].name.clone();
         tracing::warn!(%slot, scheduled = %due.instant, %reason, "airing missed");
         let line = AiringLine {
@@ -393,7 +415,23 @@ impl Daemon {
         }
         let slot_max = chrono::Duration::from_std(airing.max).unwrap_or_default();
         let deadline = due.instant + slot_max;
-        let report = self.play(airing.clone(), deadline).await;
+        let grace = chrono::Duration::from_std(self.plan.slots[due.slot].grace).unwrap_or_default();
+        let report = match self
+            .play(airing.clone(), deadline, due.instant + grace)
+            .await
+        {
+            Prepared::Played(report) => report,
+            // The grace passed while the output was being prepared: a miss,
+            // not an airing that started an hour late.
+            Prepared::TooLate { clock_stepped } => {
+                let reason = if clock_stepped {
+                    MissReason::ClockStep
+                } else {
+                    MissReason::TooLate
+                };
+                return self.record_miss(due, reason);
+            }
+        };
         self.busy_until = Some(report.ended);
         self.airing_over(&airing, &report);
         tracing::info!(
@@ -408,12 +446,19 @@ impl Daemon {
     }
 
     /// Prepares, records the start, plays, all on a blocking thread (the
-    /// output's writes block to pace the audio).
-    async fn play(&mut self, airing: Airing, deadline: DateTime<Utc>) -> AiringReport {
+    /// output's writes block to pace the audio). Nothing is recorded when
+    /// the wall clock reads past `latest_start` once the output is ready.
+    async fn play(
+        &mut self,
+        airing: Airing,
+        deadline: DateTime<Utc>,
+        latest_start: DateTime<Utc>,
+    ) -> Prepared {
         let Some(mut player) = self.player.take() else {
-            return self.player_lost(&airing);
+            return Prepared::Played(self.player_lost(&airing));
         };
         let for_prepare = airing.clone();
+        let (wall_before, real_before) = (self.clock.now(), std::time::Instant::now());
         player = match tokio::task::spawn_blocking(move || {
             player.prepare(&for_prepare);
             player
@@ -421,9 +466,17 @@ impl Daemon {
         .await
         {
             Ok(player) => player,
-            Err(_) => return self.player_lost(&airing),
+            Err(_) => return Prepared::Played(self.player_lost(&airing)),
         };
-        let start_at = airing.scheduled.max(self.clock.now());
+        let now = self.clock.now();
+        if now > latest_start {
+            self.release(player, airing, now).await;
+            // More wall-clock time than real time went by: the clock stepped.
+            let real = chrono::Duration::from_std(real_before.elapsed()).unwrap_or_default();
+            let clock_stepped = now - wall_before > real + chrono::Duration::seconds(1);
+            return Prepared::TooLate { clock_stepped };
+        }
+        let start_at = airing.scheduled.max(now);
         self.append(RecordKind::AiringStart(records::airing_start(
             &airing, start_at,
         )));
@@ -450,9 +503,23 @@ impl Daemon {
         {
             Ok((player, report)) => {
                 self.player = Some(player);
-                report
+                Prepared::Played(report)
             }
-            Err(_) => self.player_lost(&airing),
+            Err(_) => Prepared::Played(self.player_lost(&airing)),
+        }
+    }
+
+    /// Lets a prepared player close its output without airing anything:
+    /// a play whose deadline has already passed writes nothing.
+    async fn release(&mut self, mut player: Box<dyn Player>, airing: Airing, now: DateTime<Utc>) {
+        let stop = self.shutdown.clone();
+        if let Ok(player) = tokio::task::spawn_blocking(move || {
+            let _ = player.play(&airing, now, now, &stop);
+            player
+        })
+        .await
+        {
+            self.player = Some(player);
         }
     }
 
