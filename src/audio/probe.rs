@@ -36,9 +36,19 @@ pub fn probe(path: &Path) -> Result<AudioInfo, AudioError> {
 /// of the whole file, so callers keep the result ([`super::ProbeCache`]).
 pub fn probe_with_levels(path: &Path) -> Result<AudioInfo, AudioError> {
     let mut info = probe(path)?;
-    info.levels = Some(super::measure(path)?);
+    // Measuring decodes the whole file: a recording longer than any session
+    // can never air, and measuring hours of it would stall `loa check` and
+    // every reload (regression: a 3 GiB WAV took minutes). Left unmeasured,
+    // it still gets its "longer than the slot allows" error.
+    if info.duration <= LONGEST_MEASURED {
+        info.levels = Some(super::measure(path)?);
+    }
     Ok(info)
 }
+
+/// Files longer than this are not measured for loudness: no session is
+/// longer (see the longest `max` the config accepts).
+pub const LONGEST_MEASURED: std::time::Duration = std::time::Duration::from_secs(12 * 3600);
 
 /// What the packets of a file say.
 struct Facts {
