@@ -291,8 +291,11 @@ fn a_single_segment_longer_than_the_time_left_fades_out_at_max() {
         .map(|s| s.expect("sample"))
         .collect();
     let seconds = sounding_seconds(&samples, 2, 48_000.0);
+    // The sound must not outlast start + max. Its audible end comes a little
+    // earlier: the last ~0.1 s of the 2-second fade is below the detection
+    // threshold (more so now that loudness normalisation lowers the tone).
     assert!(
-        seconds < 5.0 && (seconds - left).abs() < 0.1,
+        seconds < 5.0 && seconds <= left + 0.05 && seconds >= left - 0.25,
         "ends at start + max: {seconds} s aired, {left} s were left"
     );
     // Fading: the last 0.2 s is much quieter than the first.
