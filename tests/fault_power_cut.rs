@@ -8,7 +8,7 @@
 //! holding them).
 //!
 //! `LOA_POWER_CUT_STRIDE` tests every Nth offset in the middle of the record
-//! (default 50; the 16 offsets at each end are always tested);
+//! (default 10; the 16 offsets at each end are always tested);
 //! `scripts/test-fault-power-cut` sets 1.
 
 #[path = "airlog_common/mod.rs"]
@@ -139,7 +139,7 @@ fn a_power_cut_at_any_byte_of_the_last_record_is_recovered_and_accounted_for() {
         .rposition(|&b| b == b'\n')
         .map_or(0, |i| i + 1);
     let record_len = bytes.len() - record_start;
-    let stride = env_number("LOA_POWER_CUT_STRIDE", 50) as usize;
+    let stride = env_number("LOA_POWER_CUT_STRIDE", 10) as usize;
     let started = std::time::Instant::now();
     let mut cases = 0;
     for kept in offsets(record_len, stride) {

@@ -6,8 +6,13 @@
 #[path = "fuzz_support/mod.rs"]
 mod fuzz_support;
 
-use fuzz_support::cases::{StationFile, config_case};
+use fuzz_support::cases::{StationFile, config_case, fuzz_station_is_valid};
 use fuzz_support::{corpus, fuzz};
+
+#[test]
+fn the_station_the_cases_mutate_is_valid() {
+    assert!(fuzz_station_is_valid());
+}
 
 #[test]
 fn fuzz_station_config() {

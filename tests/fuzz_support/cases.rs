@@ -160,6 +160,17 @@ pub fn config_case(file: StationFile, bytes: &[u8]) {
     });
 }
 
+/// Whether the unmodified fuzz station loads to a plan with both slots:
+/// a broken harness would make every case an early error.
+pub fn fuzz_station_is_valid() -> bool {
+    let station = FuzzStation::build();
+    let today = NaiveDate::from_ymd_opt(2026, 11, 30).expect("date");
+    let mut prober = ProbeCache::load(Path::new(""));
+    load_plan(&station.config(), today, &mut prober)
+        .plan
+        .is_some_and(|plan| plan.slots.len() == 2)
+}
+
 fn load_and_schedule(config: &Path, prober: &mut ProbeCache) {
     let _ = StationFiles::load(config);
     let today = NaiveDate::from_ymd_opt(2026, 11, 30).expect("date");
