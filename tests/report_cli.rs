@@ -9,6 +9,7 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use calamine::{Data, Reader, Xlsx, open_workbook};
+use chrono::{DateTime, Utc};
 use report_common::{Station, arg, loa, loa_ok, local};
 use serde_json::Value;
 
@@ -452,40 +453,105 @@ fn export_while_the_daemon_runs_uses_its_newest_hourly_checkpoint() {
 /// Writes a log by hand: airings scheduled at the instants given (local),
 /// each lasting `minutes`, in a station of id `x`.
 fn log_with_airings(dir: &Path, airings: &[(i32, u32, u32, u32, u32)], minutes: i64) -> PathBuf {
+    use loa::airlog::record::SegmentOutcome;
+    let ends = airings
+        .iter()
+        .map(|&(y, m, d, h, min)| {
+            let scheduled = local(y, m, d, h) + chrono::Duration::minutes(i64::from(min));
+            airing_end(scheduled, vec![(minutes, SegmentOutcome::Aired)])
+        })
+        .collect();
+    write_log(dir, ends)
+}
+
+/// A completed airing of slot `khuya` with segments of the given minutes
+/// and outcomes, back to back, all topic 5.
+fn airing_end(
+    scheduled: DateTime<Utc>,
+    segments: Vec<(i64, loa::airlog::record::SegmentOutcome)>,
+) -> loa::airlog::record::AiringEnd {
+    use loa::airlog::Sha256Hash;
     use loa::airlog::record::*;
-    use loa::airlog::{AirLog, RecordKind, Sha256Hash};
-    let log_dir = dir.join("airlog");
-    let key = ed25519_dalek::SigningKey::from_bytes(&[9; 32]);
-    let first = local(2021, 1, 1, 0) - chrono::Duration::days(30);
-    let (mut log, _) = AirLog::open(&log_dir, "x", key, first).unwrap();
-    for &(y, m, d, h, min) in airings {
-        let scheduled =
-            report_common::local(y, m, d, h) + chrono::Duration::minutes(i64::from(min));
-        let ended = scheduled + chrono::Duration::minutes(minutes);
-        let segment = SegmentAired {
-            file: "a.wav".into(),
+    let total: i64 = segments.iter().map(|(minutes, _)| minutes).sum();
+    let segments = segments
+        .into_iter()
+        .enumerate()
+        .map(|(i, (minutes, outcome))| SegmentAired {
+            file: format!("{i}.wav"),
             sha256: Sha256Hash::ZERO,
             title: "A".into(),
             topic: 5,
             language: "vi".into(),
             aired_ms: u64::try_from(minutes * 60_000).unwrap(),
-            outcome: SegmentOutcome::Aired,
-        };
-        let end = AiringEnd {
-            slot: "khuya".into(),
-            scheduled,
-            started: scheduled,
-            ended,
-            outcome: AiringOutcome::Completed,
-            late_ms: 0,
-            manual: false,
-            segments: vec![segment],
-        };
-        log.checkpoint(scheduled).unwrap();
-        log.append(ended, RecordKind::AiringEnd(end)).unwrap();
+            outcome,
+        })
+        .collect();
+    AiringEnd {
+        slot: "khuya".into(),
+        scheduled,
+        started: scheduled,
+        ended: scheduled + chrono::Duration::minutes(total),
+        outcome: AiringOutcome::Completed,
+        late_ms: 0,
+        manual: false,
+        segments,
+    }
+}
+
+/// Writes `ends` (in order) into a signed log of station `x` in `dir`.
+fn write_log(dir: &Path, ends: Vec<loa::airlog::record::AiringEnd>) -> PathBuf {
+    use loa::airlog::{AirLog, RecordKind};
+    let log_dir = dir.join("airlog");
+    let key = ed25519_dalek::SigningKey::from_bytes(&[9; 32]);
+    let first = local(2021, 1, 1, 0) - chrono::Duration::days(30);
+    let (mut log, _) = AirLog::open(&log_dir, "x", key, first).unwrap();
+    for end in ends {
+        log.checkpoint(end.scheduled).unwrap();
+        log.append(end.ended, RecordKind::AiringEnd(end)).unwrap();
     }
     log.stop(local(2022, 1, 10, 0)).unwrap();
     log_dir
+}
+
+#[test]
+fn airings_with_dead_air_are_counted_apart_from_the_totals() {
+    use loa::airlog::record::SegmentOutcome;
+    let dir = tempfile::tempdir().unwrap();
+    let dead = SegmentOutcome::DeadAir {
+        at_ms: 60_000,
+        silent_ms: 15_000,
+    };
+    let log = write_log(
+        dir.path(),
+        vec![
+            airing_end(local(2021, 3, 1, 6), vec![(5, SegmentOutcome::Aired)]),
+            airing_end(
+                local(2021, 3, 2, 6),
+                vec![(5, SegmentOutcome::Aired), (1, dead)],
+            ),
+        ],
+    );
+    let report = report_json(&["--period", "2021-03", arg(&log)]);
+    let t = totals(&report);
+    assert_eq!(t["airings"], 1, "only the airing without dead air counts");
+    assert_eq!(t["aired_ms"], 5 * 60_000);
+    assert_eq!(t["outcomes"]["completed"], 1);
+    assert_eq!(t["outcomes"]["dead_air"], 1);
+    assert_eq!(t["dead_air"]["airings"], 1);
+    assert_eq!(t["dead_air"]["silent_ms"], 15_000);
+    assert_eq!(
+        t["dead_air"]["aired_ms"],
+        5 * 60_000,
+        "the sound before the silence, shown apart"
+    );
+    assert_eq!(t["slots"][0]["dead_air"], 1);
+    let rows = report["airings"].as_array().unwrap();
+    let outcomes: Vec<&str> = rows
+        .iter()
+        .map(|r| r["outcome"].as_str().unwrap())
+        .collect();
+    assert_eq!(outcomes, ["completed", "dead_air"]);
+    assert_eq!(rows[1]["counted"], false);
 }
 
 #[test]

@@ -6,7 +6,10 @@
 //! - only scheduled airings that ended `completed` or `cut_at_max` are
 //!   counted as aired; interrupted, failed, missed and unfinished ones are
 //!   counted apart, with their reasons; manual airings (`loa play`) are
-//!   counted apart too;
+//!   counted apart too, and so are airings that had dead air (the
+//!   loudspeakers were silent longer than the station's `dead_air` while
+//!   the schedule said "airing"): their sound and silence are shown on
+//!   their own line, not in the totals;
 //! - within a counted airing, a segment counts as aired when it aired to
 //!   the end or was cut short; its minutes are the milliseconds that went
 //!   out; distinct segments are distinct audio files (by SHA-256), so the
@@ -94,6 +97,8 @@ pub struct Outcomes {
     pub missed: u64,
     /// Started, with no end in the log.
     pub unfinished: u64,
+    /// Ended (completed or cut at max) with dead air in it: counted apart.
+    pub dead_air: u64,
 }
 
 impl Outcomes {
@@ -104,6 +109,7 @@ impl Outcomes {
         self.failed += other.failed;
         self.missed += other.missed;
         self.unfinished += other.unfinished;
+        self.dead_air += other.dead_air;
     }
 
     /// Every scheduled airing.
@@ -114,6 +120,7 @@ impl Outcomes {
             + self.failed
             + self.missed
             + self.unfinished
+            + self.dead_air
     }
 }
 
@@ -142,6 +149,10 @@ pub struct Figures {
     pub manual: Group,
     /// Manual airings that did not air to the end.
     pub manual_not_aired: u64,
+    /// Scheduled airings with dead air: what they aired, counted apart.
+    pub dead_air: Group,
+    /// Their silence on air, in milliseconds.
+    pub dead_air_silent_ms: u64,
 }
 
 /// What one airing contributed, for the per-airing view.
@@ -153,6 +164,8 @@ pub enum Contribution {
     Manual,
     /// Not aired (or not to the end): counted by outcome only.
     NotAired,
+    /// Aired with dead air in it, counted apart.
+    DeadAir,
 }
 
 impl Figures {
@@ -173,11 +186,19 @@ impl Figures {
             self.manual_not_aired += 1;
             return Contribution::NotAired;
         }
-        let outcome = self.count_outcome(&airing.status);
+        let silent_ms = aired.then(|| dead_air_ms(airing)).flatten();
+        let outcome = self.count_outcome(&airing.status, silent_ms.is_some());
         let slot = self.slots.entry(airing.slot.clone()).or_default();
         if !aired {
             slot.not_aired.merge(&outcome);
             return Contribution::NotAired;
+        }
+        if let Some(silent_ms) = silent_ms {
+            slot.not_aired.merge(&outcome);
+            self.dead_air.counts.airings += 1;
+            aired_segments(airing).for_each(|s| self.dead_air.add_segment(s));
+            self.dead_air_silent_ms += silent_ms;
+            return Contribution::DeadAir;
         }
         let mut counts = Counts {
             airings: 1,
@@ -215,9 +236,12 @@ impl Figures {
     }
 
     /// Adds the outcome to the tallies; returns it as a one-airing count.
-    fn count_outcome(&mut self, status: &AiringStatus) -> Outcomes {
+    fn count_outcome(&mut self, status: &AiringStatus, dead_air: bool) -> Outcomes {
         let mut one = Outcomes::default();
         match status {
+            AiringStatus::Ended(AiringOutcome::Completed | AiringOutcome::CutAtMax) if dead_air => {
+                one.dead_air = 1
+            }
             AiringStatus::Ended(AiringOutcome::Completed) => one.completed = 1,
             AiringStatus::Ended(AiringOutcome::CutAtMax) => one.cut_at_max = 1,
             AiringStatus::Ended(AiringOutcome::Interrupted { reason }) => {
@@ -270,7 +294,21 @@ impl Figures {
         }
         self.manual.merge(&other.manual);
         self.manual_not_aired += other.manual_not_aired;
+        self.dead_air.merge(&other.dead_air);
+        self.dead_air_silent_ms += other.dead_air_silent_ms;
     }
+}
+
+/// The airing's dead air in milliseconds, `None` when it had none.
+pub fn dead_air_ms(airing: &Airing) -> Option<u64> {
+    airing
+        .segments
+        .iter()
+        .filter_map(|s| match s.outcome {
+            SegmentOutcome::DeadAir { silent_ms, .. } => Some(silent_ms),
+            _ => None,
+        })
+        .reduce(|a, b| a + b)
 }
 
 /// The segments of an airing that count as aired.

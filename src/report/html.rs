@@ -141,13 +141,15 @@ fn section_one(page: &mut String, report: &Report) {
         Cell::Int(totals.total.distinct.len() as u64).display(),
         Cell::Minutes(totals.total.counts.minutes()).display(),
     );
-    let not_aired = totals.outcomes.missed + totals.outcomes.failed + totals.outcomes.interrupted;
+    let o = &totals.outcomes;
+    let not_aired = o.missed + o.failed + o.interrupted + o.unfinished + o.dead_air;
     let _ = writeln!(
         page,
-        "<p>Số buổi không phát hoặc phát không trọn vẹn: {}; số buổi phát thủ công (tính riêng): {}. \
-         Số liệu được tổng hợp tự động từ nhật ký phát sóng có chữ ký số của từng đài, đã được \
+        "<p>Số buổi không phát hoặc phát không trọn vẹn: {} (trong đó {} buổi có khoảng lặng \
+         kéo dài trên loa); số buổi phát thủ công (tính riêng): {}. Số liệu được tổng hợp tự động từ nhật ký phát sóng có chữ ký số của từng đài, đã được \
          kiểm tra tính toàn vẹn.</p>",
-        Cell::Int(not_aired + totals.outcomes.unfinished).display(),
+        Cell::Int(not_aired).display(),
+        Cell::Int(o.dead_air).display(),
         Cell::Int(totals.manual.counts.airings).display(),
     );
     let topics = views::topics(report);

@@ -165,6 +165,7 @@ fn figures_value(report: &Report, figures: &Figures) -> Value {
             fields.insert("failed".into(), json!(n.failed));
             fields.insert("missed".into(), json!(n.missed));
             fields.insert("unfinished".into(), json!(n.unfinished));
+            fields.insert("dead_air".into(), json!(n.dead_air));
             Value::Object(fields)
         })
         .collect();
@@ -176,6 +177,7 @@ fn figures_value(report: &Report, figures: &Figures) -> Value {
             "completed": o.completed, "cut_at_max": o.cut_at_max,
             "interrupted": o.interrupted, "failed": o.failed,
             "missed": o.missed, "unfinished": o.unfinished,
+            "dead_air": o.dead_air,
         }),
     );
     map.insert("missed_reasons".into(), json!(figures.missed_reasons));
@@ -193,5 +195,10 @@ fn figures_value(report: &Report, figures: &Figures) -> Value {
         fields.insert("not_aired".into(), not_aired.unwrap_or_default());
     }
     map.insert("manual".into(), manual);
+    let dead_air = group_value(
+        ("silent_ms", json!(figures.dead_air_silent_ms)),
+        &figures.dead_air,
+    );
+    map.insert("dead_air".into(), dead_air);
     value
 }

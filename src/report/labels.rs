@@ -14,6 +14,7 @@ pub fn outcome(code: &str) -> &'static str {
         "failed" => "Phát lỗi",
         "missed" => "Không phát",
         "unfinished" => "Không ghi nhận kết thúc",
+        "dead_air" => "Có khoảng lặng kéo dài",
         _ => "Khác",
     }
 }

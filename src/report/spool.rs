@@ -30,7 +30,7 @@ pub struct AiringRow {
     /// When audio ended.
     pub ended: Option<NaiveDateTime>,
     /// `completed`, `cut_at_max`, `interrupted`, `failed`, `missed`,
-    /// `unfinished`.
+    /// `unfinished`, or `dead_air` (ended with dead air, counted apart).
     pub outcome: String,
     /// Why it did not air (or not to the end).
     pub reason: Option<String>,
@@ -54,7 +54,10 @@ impl AiringRow {
     /// The row for `airing` at `station` in `zone`.
     pub fn new(station: &str, zone: Tz, airing: &Airing, contribution: Contribution) -> Self {
         let local = |at: chrono::DateTime<chrono::Utc>| at.with_timezone(&zone).naive_local();
-        let (outcome, reason) = outcome_code(&airing.status);
+        let (outcome, reason) = match contribution {
+            Contribution::DeadAir => ("dead_air", None),
+            _ => outcome_code(&airing.status),
+        };
         let mut topics = Vec::new();
         let mut languages: Vec<String> = Vec::new();
         let mut segments = 0;

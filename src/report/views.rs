@@ -103,6 +103,14 @@ pub fn summary(report: &Report) -> Table {
             "Thời lượng phát thủ công (phút)",
             Cell::Minutes(totals.manual.counts.minutes()),
         ),
+        pair(
+            "Buổi phát có khoảng lặng kéo dài (tính riêng)",
+            Cell::Int(totals.dead_air.counts.airings),
+        ),
+        pair(
+            "Thời lượng lặng trên loa (phút)",
+            Cell::Minutes(minutes(totals.dead_air_silent_ms)),
+        ),
         pair("Ngày lập báo cáo", Cell::Date(report.date)),
     ]);
     Table {
@@ -223,7 +231,9 @@ pub fn slots(report: &Report) -> Table {
             let n = &slot.not_aired;
             let mut cells = vec![name.as_str().into()];
             cells.extend(count_cells(&slot.counts));
-            cells.extend([n.interrupted, n.failed, n.missed, n.unfinished].map(Cell::Int));
+            cells.extend(
+                [n.interrupted, n.failed, n.missed, n.unfinished, n.dead_air].map(Cell::Int),
+            );
             Row::plain(cells)
         })
         .collect();
@@ -234,6 +244,7 @@ pub fn slots(report: &Report) -> Table {
         col("Lỗi", 7.0),
         col("Không phát", 11.0),
         col("Không ghi nhận kết thúc", 14.0),
+        col("Có khoảng lặng", 11.0),
     ]);
     Table {
         name: "slots",
@@ -288,6 +299,7 @@ pub fn stations(report: &Report) -> Table {
         col("Không phát", 11.0),
         col("Lỗi, bị ngắt", 11.0),
         col("Phát thủ công", 12.0),
+        col("Có khoảng lặng", 11.0),
     ]);
     Table {
         name: "stations",
@@ -305,6 +317,7 @@ fn station_cells(figures: &Figures) -> Vec<Cell> {
         Cell::Int(o.missed),
         Cell::Int(o.failed + o.interrupted),
         Cell::Int(figures.manual.counts.airings),
+        Cell::Int(o.dead_air),
     ]);
     cells
 }
@@ -346,10 +359,21 @@ pub fn not_aired(report: &Report) -> Table {
             Cell::Int(o.unfinished),
         ]));
     }
+    if o.dead_air > 0 {
+        rows.push(Row::plain(vec![
+            labels::outcome("dead_air").into(),
+            format!(
+                "Loa im lặng quá thời gian cho phép, tổng cộng {} phút",
+                Cell::Minutes(minutes(figures.dead_air_silent_ms)).display()
+            )
+            .into(),
+            Cell::Int(o.dead_air),
+        ]));
+    }
     rows.push(Row::total(vec![
         "Tổng cộng".into(),
         "".into(),
-        Cell::Int(o.missed + o.failed + o.interrupted + o.unfinished),
+        Cell::Int(o.missed + o.failed + o.interrupted + o.unfinished + o.dead_air),
     ]));
     Table {
         name: "not-aired",
@@ -561,3 +585,12 @@ pub fn airing_row(row: &AiringRow) -> Row {
 /// The per-airing view's names.
 pub const AIRINGS_VIEW: (&str, &str, &str) =
     ("airings", "Chi tiết buổi phát", "Chi tiết các buổi phát");
+
+/// Milliseconds as minutes rounded to a tenth, like [`Counts::minutes`].
+fn minutes(ms: u64) -> f64 {
+    Counts {
+        aired_ms: ms,
+        ..Counts::default()
+    }
+    .minutes()
+}
