@@ -45,15 +45,21 @@ fn playlist_of(files: &[&str]) -> String {
 /// Airs slot `thu` now into a WAV file; returns the audio, its rate, and
 /// the log's records.
 fn air(station: &StationDir) -> (Vec<f32>, u32, Vec<RecordKind>) {
+    air_and_say(station).0
+}
+
+/// [`air`], and what `loa play` said when the airing was over.
+fn air_and_say(station: &StationDir) -> ((Vec<f32>, u32, Vec<RecordKind>), String) {
     let wav = station.root().join("air.wav");
     let output = station.loa(&["play", "thu", "--output", &format!("wav:{}", wav.display())]);
     assert!(output.status.success(), "loa play: {}", stderr(&output));
+    let said = String::from_utf8_lossy(&output.stdout).into_owned();
     let (samples, rate) = read_wav(&wav);
     let records = read_records(&station.root().join("var/airlog"))
         .expect("log")
         .map(|r| r.expect("record reads back").kind)
         .collect();
-    (samples, rate, records)
+    ((samples, rate, records), said)
 }
 
 fn airing_end(records: &[RecordKind]) -> &AiringEnd {
@@ -226,7 +232,8 @@ fn a_thirty_second_silence_is_dead_air_and_skipped_but_pauses_in_speech_are_not(
         &[Part::Tone { seconds: 2.0 }],
         Some(-16.0),
     );
-    let (samples, rate, records) = air(&s);
+    let ((samples, rate, records), said) = air_and_say(&s);
+    assert!(said.contains("DEAD AIR 15"), "loa play says so: {said}");
     let dead_air: Vec<&DeadAir> = records
         .iter()
         .filter_map(|k| match k {

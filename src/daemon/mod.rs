@@ -23,7 +23,7 @@ pub use ledger::Ledger;
 pub use status::Status;
 
 use control::{ControlInbox, control_channel};
-use status::{AiringLine, NowPlaying};
+use status::{AiringLine, DeadAirLine, NowPlaying};
 
 use crate::airlog::record::{ConfigApplied, MissReason, Missed};
 use crate::airlog::{
@@ -32,7 +32,7 @@ use crate::airlog::{
 use crate::clock::{Clock, wait_until};
 use crate::plan::Plan;
 use crate::playout::player::Player;
-use crate::playout::report::AiringReport;
+use crate::playout::report::{AiringReport, SegmentOutcome};
 use crate::schedule::{ScheduledAiring, airings_between};
 use crate::selection::{Airing, build_airing};
 use crate::shutdown::Shutdown;
@@ -532,11 +532,28 @@ impl Daemon {
             detail: crate::text::outcome_summary(report),
         };
         let output_error = report.device_failures.last().cloned();
+        let dead_air: Vec<DeadAirLine> = report
+            .segments
+            .iter()
+            .filter_map(|segment| match &segment.outcome {
+                SegmentOutcome::DeadAir(dead) => Some(DeadAirLine {
+                    slot: airing.slot.clone(),
+                    file: segment.file.clone(),
+                    started: dead.started,
+                    silent_ms: dead.silent.as_millis() as u64,
+                }),
+                _ => None,
+            })
+            .collect();
         self.set_status(|s| {
             s.now_playing = None;
             s.push_last(line);
             if output_error.is_some() {
                 s.output_error = output_error;
+            }
+            s.dead_air_count += dead_air.len() as u64;
+            if let Some(last) = dead_air.into_iter().last() {
+                s.last_dead_air = Some(last);
             }
         });
         self.refresh_status();

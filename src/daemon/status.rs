@@ -39,6 +39,28 @@ pub struct Status {
     pub log_head: Option<(u64, String)>,
     /// The last checkpoint's sequence number and time.
     pub last_checkpoint: Option<(u64, DateTime<Utc>)>,
+    /// The last dead air (the loudspeakers silent while airing), if any
+    /// since the daemon started: the failure stations fear most, so it
+    /// stays on the status until the daemon restarts.
+    #[serde(default)]
+    pub last_dead_air: Option<DeadAirLine>,
+    /// How many times dead air was found since the daemon started.
+    #[serde(default)]
+    pub dead_air_count: u64,
+}
+
+/// Dead air found during an airing.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DeadAirLine {
+    /// Slot name.
+    pub slot: String,
+    /// The segment that was silent (skipped).
+    pub file: String,
+    /// When the silence began on air.
+    pub started: DateTime<Utc>,
+    /// How long the output was silent before the segment was skipped.
+    pub silent_ms: u64,
 }
 
 /// The airing in progress.

@@ -95,7 +95,26 @@ pub fn outcome_summary(report: &crate::playout::report::AiringReport) -> String 
         AiringOutcome::Interrupted(reason) => format!("interrupted ({reason})"),
         AiringOutcome::Failed(reason) => format!("failed: {reason}"),
     };
-    format!("{how}; {} aired", crate::config::format_duration(aired))
+    let dead_air: std::time::Duration = report
+        .segments
+        .iter()
+        .filter_map(|s| match &s.outcome {
+            crate::playout::report::SegmentOutcome::DeadAir(dead) => Some(dead.silent),
+            _ => None,
+        })
+        .sum();
+    let dead_air = if dead_air.is_zero() {
+        String::new()
+    } else {
+        format!(
+            "; DEAD AIR {} (skipped)",
+            crate::config::format_duration(dead_air)
+        )
+    };
+    format!(
+        "{how}; {} aired{dead_air}",
+        crate::config::format_duration(aired)
+    )
 }
 
 /// What `loa play` prints when the airing is over.

@@ -73,6 +73,17 @@ pub fn render_status(status: &Status, now: DateTime<Utc>) -> String {
         &mut status.last.iter(),
         "nothing aired since start",
     ));
+    if let Some(dead) = &status.last_dead_air {
+        out.push_str(&format!(
+            "DEAD AIR: {} time(s) since start; last at {} in {}, \"{}\" silent {} and skipped \
+             (check the file, the mixer and the cable to the amplifier)\n",
+            status.dead_air_count,
+            local(dead.started),
+            dead.slot,
+            dead.file,
+            format_duration(std::time::Duration::from_millis(dead.silent_ms)),
+        ));
+    }
     if let Some(error) = &status.config_error {
         out.push_str(&format!(
             "config error (the previous config stays in force until fixed):\n{error}"
@@ -109,4 +120,38 @@ pub fn render_not_running(plan: &Plan, next: &[Airing]) -> String {
         out.push_str("  nothing scheduled in the coming days\n");
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::daemon::status::DeadAirLine;
+
+    fn at(hms: &str) -> DateTime<Utc> {
+        format!("2026-11-26T{hms}Z")
+            .parse()
+            .expect("a valid instant")
+    }
+
+    #[test]
+    fn dead_air_stays_on_the_status_with_where_and_how_long() {
+        let mut status = Status {
+            timezone: "Asia/Ho_Chi_Minh".into(),
+            started_at: at("00:00:00"),
+            ..Status::default()
+        };
+        assert!(!render_status(&status, at("01:00:00")).contains("DEAD AIR"));
+        status.dead_air_count = 2;
+        status.last_dead_air = Some(DeadAirLine {
+            slot: "sang".into(),
+            file: "cchc/ban-tin.ogg".into(),
+            started: at("00:30:10"),
+            silent_ms: 15_000,
+        });
+        let shown = render_status(&status, at("01:00:00"));
+        assert!(
+            shown.contains("DEAD AIR: 2 time(s) since start; last at 2026-11-26 07:30:10 in sang, \"cchc/ban-tin.ogg\" silent 15s"),
+            "{shown}"
+        );
+    }
 }
