@@ -16,10 +16,11 @@ use super::key::PublicKey;
 use super::time::serde_instant;
 
 /// The newest format version, the one `docs/airlog.md` describes. Version 2
-/// added the `dead_air` kind and the `dead_air` segment outcome; a record
+/// added the `dead_air` kind and the `dead_air` segment outcome; version 3
+/// the `announcement` kind and an `airing_end`'s `interruptions`; a record
 /// carries in `"v"` the lowest version that has everything in it
 /// ([`RecordKind::format_version`]).
-pub const FORMAT_VERSION: u32 = 2;
+pub const FORMAT_VERSION: u32 = 3;
 
 /// The oldest format version a verifier still reads.
 pub const OLDEST_FORMAT_VERSION: u32 = 1;
@@ -66,10 +67,12 @@ pub enum RecordKind {
     WriteOutage(WriteOutage),
     /// The output was silent too long during an airing (format version 2).
     DeadAir(DeadAir),
+    /// An announcement outside the schedule aired (format version 3).
+    Announcement(Announcement),
 }
 
 /// Every kind's name as written in `"kind"`, in the order of [`RecordKind`].
-pub const KIND_NAMES: [&str; 11] = [
+pub const KIND_NAMES: [&str; 12] = [
     "genesis",
     "daemon_start",
     "daemon_stop",
@@ -81,6 +84,7 @@ pub const KIND_NAMES: [&str; 11] = [
     "key_rotation",
     "write_outage",
     "dead_air",
+    "announcement",
 ];
 
 impl RecordKind {
@@ -102,6 +106,7 @@ impl RecordKind {
             Self::KeyRotation(_) => 8,
             Self::WriteOutage(_) => 9,
             Self::DeadAir(_) => 10,
+            Self::Announcement(_) => 11,
         }
     }
 
@@ -112,6 +117,8 @@ impl RecordKind {
     /// verifiers at the Department.
     pub fn format_version(&self) -> u32 {
         match self {
+            Self::Announcement(_) => 3,
+            Self::AiringEnd(end) if !end.interruptions.is_empty() => 3,
             Self::DeadAir(_) => 2,
             Self::AiringEnd(end)
                 if end
@@ -139,6 +146,7 @@ impl RecordKind {
             Self::KeyRotation(d) => serde_json::to_writer(out, d),
             Self::WriteOutage(d) => serde_json::to_writer(out, d),
             Self::DeadAir(d) => serde_json::to_writer(out, d),
+            Self::Announcement(d) => serde_json::to_writer(out, d),
         }
     }
 
@@ -166,6 +174,7 @@ impl RecordKind {
             "key_rotation" => parse(data, Self::KeyRotation),
             "write_outage" => parse(data, Self::WriteOutage),
             "dead_air" => parse(data, Self::DeadAir),
+            "announcement" => parse(data, Self::Announcement),
             _ => return None,
         })
     }
@@ -307,6 +316,81 @@ pub struct AiringEnd {
     pub manual: bool,
     /// Each segment and what became of it.
     pub segments: Vec<SegmentAired>,
+    /// Announcements that cut in (format version 3; absent when none did).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub interruptions: Vec<AiringInterruption>,
+}
+
+/// An announcement that cut into an airing, as the airing's record tells
+/// it; the `announcement` record before it tells what aired.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AiringInterruption {
+    /// `priority` (between segments) or `emergency` (cut at once).
+    pub priority: String,
+    /// Who asked for the announcement.
+    pub requested_by: String,
+    /// When the airing paused.
+    #[serde(with = "serde_instant")]
+    pub paused_from: DateTime<Utc>,
+    /// When the announcement ended.
+    #[serde(with = "serde_instant")]
+    pub paused_until: DateTime<Utc>,
+    /// The segment an emergency cut (it aired again from its start if the
+    /// airing resumed); absent when the announcement came between segments.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub file: Option<String>,
+    /// How far into that segment it was cut, in milliseconds.
+    pub at_ms: u64,
+    /// Whether the airing went on afterwards (its slot was still open).
+    pub resumed: bool,
+}
+
+/// `announcement`: an announcement outside the schedule (`loa play
+/// --now`), with who asked, what aired and what it interrupted.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Announcement {
+    /// `normal`, `priority` or `emergency`.
+    pub priority: String,
+    /// Who asked: the system user behind the request and the name given.
+    pub requested_by: String,
+    /// When the daemon accepted the request.
+    #[serde(with = "serde_instant")]
+    pub requested_at: DateTime<Utc>,
+    /// What was asked for: a playlist's name or a file's path.
+    pub source: String,
+    /// When its audio began.
+    #[serde(with = "serde_instant")]
+    pub started: DateTime<Utc>,
+    /// When its audio ended.
+    #[serde(with = "serde_instant")]
+    pub ended: DateTime<Utc>,
+    /// How it ended.
+    pub outcome: AiringOutcome,
+    /// Each segment and what became of it.
+    pub segments: Vec<SegmentAired>,
+    /// The airing it cut into, if it did.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub interrupted: Option<InterruptedAiring>,
+}
+
+/// The airing an announcement cut into.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct InterruptedAiring {
+    /// The slot's name.
+    pub slot: String,
+    /// The instant the schedule set for it.
+    #[serde(with = "serde_instant")]
+    pub scheduled: DateTime<Utc>,
+    /// The segment cut (absent: between segments).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub file: Option<String>,
+    /// How far into it, in milliseconds.
+    pub at_ms: u64,
+    /// Whether the airing resumed afterwards.
+    pub resumed: bool,
 }
 
 /// How an airing ended.

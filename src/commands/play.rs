@@ -1,6 +1,10 @@
 //! `loa play`: air a slot's next airing, or one file, now — to test the
 //! loudspeakers. Goes through the same playout and log as scheduled
 //! airings, recorded as manual.
+//!
+//! `loa play --now FILE|PLAYLIST --priority P` instead sends an announcement
+//! to the running daemon over its socket: `emergency` interrupts what airs,
+//! `priority` airs after the current segment, `normal` when nothing airs.
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -10,10 +14,13 @@ use std::time::Duration;
 use super::CommandResult;
 use super::run::watch_signals;
 use super::station::{config_path, plan_or_report};
-use crate::audio::probe_with_levels;
 use crate::clock::SystemClock;
+use crate::config::StationFiles;
 use crate::daemon::Daemon;
-use crate::plan::{Plan, Segment};
+use crate::daemon::AnnounceRequest;
+use crate::daemon::socket::{send_announcement, socket_path};
+use crate::plan::Plan;
+use crate::playout::announcement::{Priority, segment_from_file};
 use crate::playout::output::{OutputSpec, make_output};
 use crate::playout::player::OutputPlayer;
 use crate::selection::Airing;
@@ -25,7 +32,7 @@ pub const FILE_SLOT: &str = "manual";
 
 /// Arguments of `loa play`.
 #[derive(Debug, clap::Args)]
-#[command(group(clap::ArgGroup::new("what").required(true).args(["slot", "file"])))]
+#[command(group(clap::ArgGroup::new("what").required(true).args(["slot", "file", "now"])))]
 pub struct Args {
     /// The station's config file [default: ./config/station.toml, else /etc/loa/station.toml]
     #[arg(short, long, value_name = "CONFIG")]
@@ -38,11 +45,46 @@ pub struct Args {
     /// One audio file to air now instead
     #[arg(long, value_name = "PATH")]
     pub file: Option<PathBuf>,
+    /// Send an announcement (a playlist's name or an audio file) to the
+    /// running daemon
+    #[arg(long, value_name = "FILE|PLAYLIST")]
+    pub now: Option<String>,
+    /// How urgent the announcement is: `emergency` interrupts at once,
+    /// `priority` after the current segment, `normal` when nothing airs
+    #[arg(long, value_enum, default_value = "priority", requires = "now")]
+    pub priority: PriorityArg,
+    /// Who asks for the announcement, for the airing log
+    #[arg(long, value_name = "NAME", requires = "now")]
+    pub by: Option<String>,
+}
+
+/// `--priority`.
+#[derive(Debug, Clone, Copy, clap::ValueEnum)]
+pub enum PriorityArg {
+    /// Airs when nothing else airs.
+    Normal,
+    /// Airs after the current segment.
+    Priority,
+    /// Interrupts at once, then the airing resumes.
+    Emergency,
+}
+
+impl From<PriorityArg> for Priority {
+    fn from(arg: PriorityArg) -> Self {
+        match arg {
+            PriorityArg::Normal => Self::Normal,
+            PriorityArg::Priority => Self::Priority,
+            PriorityArg::Emergency => Self::Emergency,
+        }
+    }
 }
 
 /// Runs `loa play`; returns when the airing ends.
 pub fn run(args: Args) -> CommandResult {
     let config = config_path(args.config);
+    if let Some(what) = args.now {
+        return announce(&config, what, args.priority.into(), args.by);
+    }
     let (plan, _warnings) = plan_or_report(&config)?;
     let spec: OutputSpec = args
         .output
@@ -92,37 +134,42 @@ pub fn run(args: Args) -> CommandResult {
     Ok(ExitCode::SUCCESS)
 }
 
+/// Sends the announcement to the running daemon; returns once it is
+/// queued. A file is sent as an absolute path (the daemon reads it).
+fn announce(config: &std::path::Path, what: String, priority: Priority, by: Option<String>) -> CommandResult {
+    let files = StationFiles::load(config)?;
+    let path = std::path::Path::new(&what);
+    let what = match std::path::absolute(path) {
+        Ok(absolute) if path.is_file() => absolute.display().to_string(),
+        _ => what,
+    };
+    let socket = socket_path(&files.log_dir);
+    let request = AnnounceRequest { what, priority, by };
+    let reply = send_announcement(&socket, &request).ok_or(PlayError::NoDaemon { socket })?;
+    if let Some(error) = reply.get("error").and_then(|e| e.as_str()) {
+        return Err(PlayError::Refused(error.to_string()).into());
+    }
+    let queued = &reply["queued"];
+    println!(
+        "{}",
+        crate::text::announcement_queued(
+            priority.name(),
+            queued["segments"].as_u64().unwrap_or(0),
+            queued["length_ms"].as_u64().unwrap_or(0),
+        )
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
 /// One file as a manual airing: probed and measured like any segment (so
 /// it airs at the station's loudness), no topic (0).
 fn file_airing(path: &std::path::Path, plan: &Plan) -> Result<Airing, crate::audio::AudioError> {
-    let info = probe_with_levels(path)?;
-    let name = path.file_name().map_or_else(
-        || path.display().to_string(),
-        |n| n.to_string_lossy().into_owned(),
-    );
-    let language = plan
-        .playlists
-        .values()
-        .next()
-        .map_or_else(|| "vi".to_string(), |p| p.language.clone());
+    let segment = segment_from_file(path, plan)?;
     Ok(Airing {
         slot: FILE_SLOT.into(),
         scheduled: chrono::Utc::now(),
-        max: info.duration + Duration::from_secs(1),
-        segments: vec![Segment {
-            file: crate::config::nfc(&path.display().to_string()),
-            path: path.to_path_buf(),
-            title: crate::config::nfc(&name),
-            topic: 0,
-            language,
-            approved_by: None,
-            from: None,
-            until: None,
-            duration: info.duration,
-            sha256: info.sha256,
-            levels: info.levels,
-            gain: None,
-        }],
+        max: segment.duration + Duration::from_secs(1),
+        segments: vec![segment],
         manual: true,
     })
 }

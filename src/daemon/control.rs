@@ -1,14 +1,18 @@
 //! How the outside talks to the running daemon: a bounded channel of
-//! [`Control`] messages (new plan, config error, emergency) and a shared
-//! [`Status`] the status socket reads. The daemon owns all decisions; the
-//! watcher and the socket only send.
+//! [`Control`] messages (new plan, config error), the bounded queue of
+//! announcements (which the player reads directly, so an emergency does not
+//! wait for the daemon's loop), and a shared [`Status`] the status socket
+//! reads. The daemon owns all decisions; the watcher and the socket only
+//! send.
 
 use std::sync::{Arc, Mutex};
 
+use chrono::Utc;
 use tokio::sync::mpsc;
 
 use super::status::Status;
 use crate::plan::Plan;
+use crate::playout::announcement::{self, AnnounceError, Announcement, Announcements, Priority};
 
 /// At most this many messages wait; a reload already waiting makes another
 /// redundant, so a full channel loses nothing that matters.
@@ -28,6 +32,8 @@ pub enum Control {
 pub struct DaemonHandle {
     sender: mpsc::Sender<Control>,
     status: Arc<Mutex<Status>>,
+    plan: Arc<Mutex<Arc<Plan>>>,
+    announcements: Arc<Announcements>,
 }
 
 /// The daemon's side.
@@ -37,19 +43,45 @@ pub struct ControlInbox {
     pub receiver: mpsc::Receiver<Control>,
     /// What `loa status` shows.
     pub status: Arc<Mutex<Status>>,
+    /// The plan in force, as announcements are resolved against it.
+    pub plan: Arc<Mutex<Arc<Plan>>>,
+    /// Announcements waiting to air.
+    pub announcements: Arc<Announcements>,
 }
 
 /// A connected pair.
-pub fn control_channel(status: Status) -> (DaemonHandle, ControlInbox) {
+pub fn control_channel(status: Status, plan: Arc<Plan>) -> (DaemonHandle, ControlInbox) {
     let (sender, receiver) = mpsc::channel(CONTROL_CAPACITY);
     let status = Arc::new(Mutex::new(status));
+    let plan = Arc::new(Mutex::new(plan));
+    let announcements = Arc::new(Announcements::new());
     (
         DaemonHandle {
             sender,
             status: Arc::clone(&status),
+            plan: Arc::clone(&plan),
+            announcements: Arc::clone(&announcements),
         },
-        ControlInbox { receiver, status },
+        ControlInbox {
+            receiver,
+            status,
+            plan,
+            announcements,
+        },
     )
+}
+
+/// What `loa play --now` asks for.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AnnounceRequest {
+    /// A playlist's name, or an audio file's absolute path.
+    pub what: String,
+    /// How urgent.
+    pub priority: Priority,
+    /// The name the requester gave (`--by`), if any.
+    #[serde(default)]
+    pub by: Option<String>,
 }
 
 impl DaemonHandle {
@@ -57,6 +89,30 @@ impl DaemonHandle {
     /// full inbox.
     pub fn send(&self, control: Control) -> bool {
         self.sender.try_send(control).is_ok()
+    }
+
+    /// Resolves and queues an announcement for `user` (the system user
+    /// behind the request). Blocks while a file is probed and measured.
+    pub fn announce(&self, request: AnnounceRequest, user: &str) -> Result<Announcement, AnnounceError> {
+        let plan = Arc::clone(&self.plan.lock().unwrap_or_else(|e| e.into_inner()));
+        let now = Utc::now();
+        let today = now.with_timezone(&plan.station.timezone).date_naive();
+        let segments = announcement::resolve(&plan, &request.what, today)?;
+        let requested_by = match &request.by {
+            Some(name) => format!("{name} (user {user})"),
+            None => format!("user {user}"),
+        };
+        let announcement = Announcement {
+            priority: request.priority,
+            requested_by,
+            requested_at: now,
+            source: request.what,
+            segments,
+        };
+        self.announcements
+            .push(announcement.clone())
+            .map_err(|_| AnnounceError::QueueFull)?;
+        Ok(announcement)
     }
 
     /// A copy of the current status.

@@ -18,7 +18,7 @@ use std::time::Duration;
 
 use chrono::{DateTime, Utc};
 
-pub use control::{Control, DaemonHandle};
+pub use control::{AnnounceRequest, Control, DaemonHandle};
 pub use ledger::Ledger;
 pub use status::Status;
 
@@ -31,6 +31,7 @@ use crate::airlog::{
 };
 use crate::clock::{Clock, wait_until};
 use crate::plan::Plan;
+use crate::playout::announcement::Priority;
 use crate::playout::player::Player;
 use crate::playout::report::{AiringReport, SegmentOutcome};
 use crate::schedule::{ScheduledAiring, airings_between};
@@ -128,16 +129,20 @@ impl Daemon {
             .last_record_at
             .map_or(grace_start, |last| last.max(now - CATCH_UP_LIMIT))
             .min(grace_start);
-        let (handle, inbox) = control_channel(Status {
+        let status = Status {
             station: plan.station.id.clone(),
             name: plan.station.name.clone(),
             timezone: plan.station.timezone.name().to_string(),
             started_at: now,
             output: output_name.to_string(),
             ..Status::default()
-        });
+        };
+        let plan = Arc::new(plan);
+        let (handle, inbox) = control_channel(status, Arc::clone(&plan));
+        let mut player = player;
+        player.listen(Arc::clone(&inbox.announcements));
         let mut daemon = Self {
-            plan: Arc::new(plan),
+            plan,
             clock,
             player: Some(player),
             log,
@@ -240,6 +245,10 @@ impl Daemon {
                 self.apply(control);
             }
             self.housekeeping();
+            if self.inbox.announcements.pending().is_some() {
+                self.air_announcements().await;
+                continue;
+            }
             let now = self.clock.now();
             let pending = self.pending(now);
             let mut next = None;
@@ -297,10 +306,13 @@ impl Daemon {
         let shutdown = self.shutdown.clone();
         let cancelled = Box::pin(async move { shutdown.wait().await });
         let clock = Arc::clone(&self.clock);
+        let announcements = Arc::clone(&self.inbox.announcements);
         let message = tokio::select! {
             // systemd: pings while waiting.
             _ = crate::systemd::keep_alive(wait_until(clock.as_ref(), deadline, cancelled), None) => None,
             message = self.inbox.receiver.recv() => message,
+            // The loop airs it.
+            _ = announcements.wait() => None,
         };
         if let Some(control) = message {
             self.apply(control);
@@ -317,6 +329,7 @@ impl Daemon {
             Control::Apply(plan) => {
                 tracing::info!(plan = %plan.hash, "new configuration applied");
                 self.plan = Arc::new(*plan);
+                *self.inbox.plan.lock().unwrap_or_else(|e| e.into_inner()) = Arc::clone(&self.plan);
                 let plan_hash =
                     Sha256Hash::from_hex(self.plan.hash.as_bytes()).unwrap_or(Sha256Hash::ZERO);
                 self.append(RecordKind::ConfigApplied(ConfigApplied { plan_hash }));
@@ -445,6 +458,33 @@ impl Daemon {
         }
     }
 
+    /// Airs the announcements waiting while nothing else airs, each as a
+    /// manual airing recorded as an `announcement`.
+    async fn air_announcements(&mut self) {
+        for announcement in self.inbox.announcements.take(Priority::Normal) {
+            let airing = announcement.as_airing(self.clock.now());
+            tracing::warn!(
+                priority = announcement.priority.name(),
+                source = %announcement.source,
+                "announcement airs"
+            );
+            let deadline =
+                airing.scheduled + chrono::Duration::from_std(airing.max).unwrap_or_default();
+            let report = match self
+                .play_unrecorded(airing.clone(), deadline, DateTime::<Utc>::MAX_UTC)
+                .await
+            {
+                Prepared::Played(report) => report,
+                Prepared::TooLate { .. } => self.player_lost(&airing),
+            };
+            self.busy_until = Some(report.ended);
+            self.airing_over(&airing, &report);
+            for record in records::announcement_closed(&announcement, &airing, &report) {
+                self.append(record);
+            }
+        }
+    }
+
     /// Prepares, records the start, plays, all on a blocking thread (the
     /// output's writes block to pace the audio). Nothing is recorded when
     /// the wall clock reads past `latest_start` once the output is ready.
@@ -453,6 +493,27 @@ impl Daemon {
         airing: Airing,
         deadline: DateTime<Utc>,
         latest_start: DateTime<Utc>,
+    ) -> Prepared {
+        self.play_airing(airing, deadline, latest_start, true).await
+    }
+
+    /// [`Self::play`] without the `airing_start` record: announcements are
+    /// recorded whole when they end.
+    async fn play_unrecorded(
+        &mut self,
+        airing: Airing,
+        deadline: DateTime<Utc>,
+        latest_start: DateTime<Utc>,
+    ) -> Prepared {
+        self.play_airing(airing, deadline, latest_start, false).await
+    }
+
+    async fn play_airing(
+        &mut self,
+        airing: Airing,
+        deadline: DateTime<Utc>,
+        latest_start: DateTime<Utc>,
+        record_start: bool,
     ) -> Prepared {
         let Some(mut player) = self.player.take() else {
             return Prepared::Played(self.player_lost(&airing));
@@ -477,9 +538,11 @@ impl Daemon {
             return Prepared::TooLate { clock_stepped };
         }
         let start_at = airing.scheduled.max(now);
-        self.append(RecordKind::AiringStart(records::airing_start(
-            &airing, start_at,
-        )));
+        if record_start {
+            self.append(RecordKind::AiringStart(records::airing_start(
+                &airing, start_at,
+            )));
+        }
         let segments = airing
             .segments
             .iter()
@@ -569,6 +632,7 @@ impl Daemon {
             outcome: crate::playout::report::AiringOutcome::Failed("player thread failed".into()),
             segments: Vec::new(),
             device_failures: Vec::new(),
+            interruptions: Vec::new(),
         }
     }
 

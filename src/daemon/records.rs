@@ -4,9 +4,13 @@ use chrono::{DateTime, Utc};
 
 use crate::airlog::RecordKind;
 use crate::airlog::Sha256Hash;
-use crate::airlog::record::{self, AiringEnd, AiringStart, DeadAir, PlannedSegment, SegmentAired};
+use crate::airlog::record::{
+    self, AiringEnd, AiringInterruption, AiringStart, DeadAir, InterruptedAiring, PlannedSegment,
+    SegmentAired,
+};
 use crate::plan::Segment;
-use crate::playout::report::{AiringOutcome, AiringReport, SegmentOutcome};
+use crate::playout::announcement::Announcement;
+use crate::playout::report::{AiringOutcome, AiringReport, Interruption, SegmentOutcome, SegmentReport};
 use crate::selection::Airing;
 
 fn sha256_of(segment: &Segment) -> Sha256Hash {
@@ -35,10 +39,29 @@ pub fn airing_start(airing: &Airing, started: DateTime<Utc>) -> AiringStart {
     }
 }
 
-/// The records that close an airing: a `dead_air` for each segment skipped
-/// for dead air, then the `airing_end`.
+/// The records that close an airing: an `announcement` for each that cut
+/// in, a `dead_air` for each segment skipped for dead air, then the
+/// `airing_end`.
 pub fn airing_closed(airing: &Airing, report: &AiringReport) -> Vec<RecordKind> {
-    let mut records: Vec<RecordKind> = airing
+    let mut records: Vec<RecordKind> = report
+        .interruptions
+        .iter()
+        .map(|cut_in| {
+            let interrupted = InterruptedAiring {
+                slot: airing.slot.clone(),
+                scheduled: airing.scheduled,
+                file: cut_file(airing, cut_in),
+                at_ms: millis(cut_in.at),
+                resumed: cut_in.resumed,
+            };
+            RecordKind::Announcement(announcement(
+                &cut_in.announcement,
+                &cut_in.aired,
+                Some(interrupted),
+            ))
+        })
+        .collect();
+    records.extend(airing
         .segments
         .iter()
         .zip(&report.segments)
@@ -53,10 +76,83 @@ pub fn airing_closed(airing: &Airing, report: &AiringReport) -> Vec<RecordKind> 
                 at_ms: millis(dead_air.at),
             })),
             _ => None,
-        })
-        .collect();
+        }));
     records.push(RecordKind::AiringEnd(airing_end(airing, report)));
     records
+}
+
+/// The records of an announcement aired on its own: one for each that
+/// cut into it, then its own.
+pub fn announcement_closed(
+    announced: &Announcement,
+    airing: &Airing,
+    report: &AiringReport,
+) -> Vec<RecordKind> {
+    let mut records: Vec<RecordKind> = airing_closed(airing, report)
+        .into_iter()
+        .filter(|record| matches!(record, RecordKind::Announcement(_)))
+        .collect();
+    records.push(RecordKind::Announcement(announcement(
+        announced, report, None,
+    )));
+    records
+}
+
+fn cut_file(airing: &Airing, cut_in: &Interruption) -> Option<String> {
+    cut_in
+        .segment
+        .and_then(|index| airing.segments.get(index))
+        .map(|s| s.file.clone())
+}
+
+/// `announcement` for one that aired as `report`, cutting into
+/// `interrupted` (or into nothing).
+pub fn announcement(
+    announcement: &Announcement,
+    report: &AiringReport,
+    interrupted: Option<InterruptedAiring>,
+) -> record::Announcement {
+    record::Announcement {
+        priority: announcement.priority.name().to_string(),
+        requested_by: announcement.requested_by.clone(),
+        requested_at: announcement.requested_at,
+        source: announcement.source.clone(),
+        started: report.started,
+        ended: report.ended,
+        outcome: airing_outcome(&report.outcome),
+        segments: segments_aired(&announcement.segments, &report.segments),
+        interrupted,
+    }
+}
+
+fn airing_outcome(outcome: &AiringOutcome) -> record::AiringOutcome {
+    match outcome {
+        AiringOutcome::Completed => record::AiringOutcome::Completed,
+        AiringOutcome::CutAtMax => record::AiringOutcome::CutAtMax,
+        AiringOutcome::Interrupted(reason) => record::AiringOutcome::Interrupted {
+            reason: reason.clone(),
+        },
+        AiringOutcome::Failed(reason) => record::AiringOutcome::Failed {
+            reason: reason.clone(),
+        },
+    }
+}
+
+/// Each planned segment with what became of it.
+fn segments_aired(segments: &[Segment], played: &[SegmentReport]) -> Vec<SegmentAired> {
+    segments
+        .iter()
+        .zip(played)
+        .map(|(segment, played)| SegmentAired {
+            file: segment.file.clone(),
+            sha256: sha256_of(segment),
+            title: segment.title.clone(),
+            topic: segment.topic,
+            language: segment.language.clone(),
+            aired_ms: played.aired.as_millis() as u64,
+            outcome: segment_outcome(&played.outcome),
+        })
+        .collect()
 }
 
 fn millis(duration: std::time::Duration) -> u64 {
@@ -70,30 +166,21 @@ pub fn airing_end(airing: &Airing, report: &AiringReport) -> AiringEnd {
         scheduled: airing.scheduled,
         started: report.started,
         ended: report.ended,
-        outcome: match &report.outcome {
-            AiringOutcome::Completed => record::AiringOutcome::Completed,
-            AiringOutcome::CutAtMax => record::AiringOutcome::CutAtMax,
-            AiringOutcome::Interrupted(reason) => record::AiringOutcome::Interrupted {
-                reason: reason.clone(),
-            },
-            AiringOutcome::Failed(reason) => record::AiringOutcome::Failed {
-                reason: reason.clone(),
-            },
-        },
+        outcome: airing_outcome(&report.outcome),
         late_ms: (report.started - airing.scheduled).num_milliseconds(),
         manual: airing.manual,
-        segments: airing
-            .segments
+        segments: segments_aired(&airing.segments, &report.segments),
+        interruptions: report
+            .interruptions
             .iter()
-            .zip(&report.segments)
-            .map(|(segment, played)| SegmentAired {
-                file: segment.file.clone(),
-                sha256: sha256_of(segment),
-                title: segment.title.clone(),
-                topic: segment.topic,
-                language: segment.language.clone(),
-                aired_ms: played.aired.as_millis() as u64,
-                outcome: segment_outcome(&played.outcome),
+            .map(|cut_in| AiringInterruption {
+                priority: cut_in.announcement.priority.name().to_string(),
+                requested_by: cut_in.announcement.requested_by.clone(),
+                paused_from: cut_in.paused_from,
+                paused_until: cut_in.paused_until,
+                file: cut_file(airing, cut_in),
+                at_ms: millis(cut_in.at),
+                resumed: cut_in.resumed,
             })
             .collect(),
     }
@@ -147,5 +234,6 @@ pub fn interrupted_by_crash(start: &AiringStart, ended: DateTime<Utc>) -> Airing
                 },
             })
             .collect(),
+        interruptions: Vec::new(),
     }
 }

@@ -11,14 +11,23 @@
 //! ```text
 //! Decoder ─trim─▶ ×gain ─▶ fade at max ─▶ dead-air watch ─▶ limiter ─▶ Output
 //! ```
+//!
+//! Announcements (`loa play --now`) cut in here, on the same open output:
+//! an emergency fades the segment out within [`CUT_IN_FADE`], a priority
+//! announcement waits for the segment's end; the airing then resumes (an
+//! emergency's cut segment from its start) if its slot is still open.
 
+use std::sync::Arc;
 use std::time::Duration;
 
 use chrono::{DateTime, Utc};
 
+use super::announcement::{Announcement, Announcements, Priority};
 use super::loudness::{Limiter, apply_gain, needs_limiter, segment_gain_db};
 use super::output::{Output, OutputError};
-use super::report::{AiringOutcome, AiringReport, DeadAir, SegmentOutcome, SegmentReport};
+use super::report::{
+    AiringOutcome, AiringReport, DeadAir, Interruption, SegmentOutcome, SegmentReport,
+};
 use super::silence::{DeadAirWatch, Silence, Trim, TrimmedDecoder};
 use crate::audio::{CHANNELS, Decoder, SAMPLE_RATE};
 use crate::plan::{AudioPolicy, Segment};
@@ -39,6 +48,10 @@ pub trait Player: Send {
         deadline: DateTime<Utc>,
         stop: &Shutdown,
     ) -> AiringReport;
+    /// Where announcements that cut into airings wait. A player that
+    /// cannot cut in (the simulated one) leaves them to the daemon, which
+    /// airs them between airings.
+    fn listen(&mut self, _announcements: Arc<Announcements>) {}
 }
 
 /// Samples per write: 20 ms of stereo audio, so stop and deadline are
@@ -48,6 +61,11 @@ const CHUNK_SAMPLES: usize = (SAMPLE_RATE as usize / 50) * CHANNELS;
 pub const FADE: Duration = Duration::from_secs(2);
 /// How much of the first segment is decoded before the instant.
 const PRIMED_SAMPLES: usize = (SAMPLE_RATE as usize / 2) * CHANNELS;
+/// How long an emergency fades the segment it interrupts: short enough to
+/// be "at once", long enough not to click.
+pub const CUT_IN_FADE: Duration = Duration::from_millis(500);
+/// Why an airing whose slot closed during an announcement did not resume.
+pub const NOT_RESUMED: &str = "announcement; the slot ended before the airing could resume";
 const BACKOFF_FIRST: Duration = Duration::from_millis(250);
 const BACKOFF_MAX: Duration = Duration::from_secs(8);
 
@@ -56,6 +74,7 @@ pub struct OutputPlayer {
     output: Box<dyn Output>,
     policy: AudioPolicy,
     primed: Option<Primed>,
+    announcements: Option<Arc<Announcements>>,
 }
 
 /// A segment opened and partly decoded ahead of when it airs, its leading
@@ -134,6 +153,7 @@ impl OutputPlayer {
             output,
             policy,
             primed: None,
+            announcements: None,
         }
     }
 }
@@ -209,11 +229,22 @@ impl Player for OutputPlayer {
         }
         run.started = Utc::now() + lead;
         run.limit = duration_to_samples((deadline - run.started).to_std().unwrap_or_default());
+        run.announcements = self.announcements.clone();
         let mut upcoming = primed.map(|p| Upcoming::Ready(Box::new(p)));
-        for (index, segment) in airing.segments.iter().enumerate() {
+        let mut index = 0;
+        let mut stopped = None;
+        while index < airing.segments.len() {
             if stop.is_triggered() {
                 break;
             }
+            if run.announcement_due(Priority::Priority) {
+                run.air_announcements(None, Duration::ZERO, self.output.as_mut(), stop);
+                if !run.may_resume(stop) {
+                    stopped = Some(NOT_RESUMED.to_string());
+                    break;
+                }
+            }
+            let segment = &airing.segments[index];
             let current = match upcoming.take() {
                 Some(primed) => primed.wait(),
                 None => Primed::prime(segment, &self.policy),
@@ -222,15 +253,47 @@ impl Player for OutputPlayer {
                 .segments
                 .get(index + 1)
                 .map(|next| Upcoming::start(next, &self.policy));
-            run.play_segment(index, current.into_source(), self.output.as_mut(), stop);
+            match run.play_segment(index, current.into_source(), self.output.as_mut(), stop) {
+                SegmentEnd::Done => index += 1,
+                SegmentEnd::CutIn { aired } => {
+                    let at = samples_to_duration(aired);
+                    run.air_announcements(Some(index), at, self.output.as_mut(), stop);
+                    if !run.may_resume(stop) {
+                        run.report(index, aired, SegmentOutcome::Cut);
+                        stopped = Some(NOT_RESUMED.to_string());
+                        break;
+                    }
+                    // The cut segment airs again from its start.
+                    upcoming = Some(Upcoming::start(segment, &self.policy));
+                }
+            }
             if run.limit_reached() {
                 break;
             }
         }
-        let stopped = stop.is_triggered().then(|| "shutdown".to_string());
+        let stopped = stop
+            .is_triggered()
+            .then(|| "shutdown".to_string())
+            .or(stopped);
         let ended = Utc::now();
         run.finish(ended, stopped, self.output.as_mut(), stop)
     }
+
+    fn listen(&mut self, announcements: Arc<Announcements>) {
+        self.announcements = Some(announcements);
+    }
+}
+
+/// How a segment's playing ended.
+enum SegmentEnd {
+    /// Reported: aired, cut at max, skipped, failed, dead air.
+    Done,
+    /// An emergency cut in: the segment faded out after `aired` samples
+    /// and is not reported yet (it airs again if the airing resumes).
+    CutIn {
+        /// Samples of it that went out.
+        aired: u64,
+    },
 }
 
 /// Fills `out` from the decoder until full or the end; returns how many.
@@ -267,6 +330,19 @@ struct Run<'a> {
     /// Limited samples ready for the output.
     limited: Vec<f32>,
     watch: Option<DeadAirWatch>,
+    /// Where announcements wait; `None` while an announcement itself airs
+    /// (announcements do not cut into each other: they queue).
+    announcements: Option<Arc<Announcements>>,
+    /// Announcements that cut in so far.
+    interruptions: Vec<Interruption>,
+    /// Time spent paused for announcements (the watched stream does not
+    /// count it, the wall clock does).
+    paused: chrono::Duration,
+    /// Samples of the emergency fade still to go, once one began.
+    cut_in_left: Option<u64>,
+    /// When the airing paused for the announcements airing now, and the
+    /// first of their interruptions.
+    pause: Option<(DateTime<Utc>, usize)>,
 }
 
 impl<'a> Run<'a> {
@@ -284,7 +360,84 @@ impl<'a> Run<'a> {
             limiter: needs_limiter(&airing.segments, policy).then(Limiter::default),
             limited: Vec::with_capacity(CHUNK_SAMPLES * 2),
             watch: policy.dead_air.map(DeadAirWatch::new),
+            announcements: None,
+            interruptions: Vec::new(),
+            paused: chrono::Duration::zero(),
+            cut_in_left: None,
+            pause: None,
         }
+    }
+
+    /// Whether an announcement of at least `priority` waits.
+    fn announcement_due(&self, priority: Priority) -> bool {
+        self.announcements
+            .as_ref()
+            .and_then(|a| a.pending())
+            .is_some_and(|p| p >= priority)
+    }
+
+    /// Airs every waiting announcement of priority or emergency on the open
+    /// output (more may arrive while they air), records each as an
+    /// interruption of `segment` at `at`, and readies the airing to
+    /// resume: a fresh limiter and dead-air watch.
+    fn air_announcements(
+        &mut self,
+        segment: Option<usize>,
+        at: Duration,
+        output: &mut dyn Output,
+        stop: &Shutdown,
+    ) {
+        self.flush_limiter(output, stop);
+        let Some(queue) = self.announcements.clone() else {
+            return;
+        };
+        self.pause = Some((Utc::now(), self.interruptions.len()));
+        loop {
+            let batch = queue.take(Priority::Priority);
+            if batch.is_empty() || stop.is_triggered() {
+                break;
+            }
+            for announcement in batch {
+                let paused_from = Utc::now();
+                tracing::warn!(
+                    priority = announcement.priority.name(),
+                    source = %announcement.source,
+                    slot = %self.airing.slot,
+                    "announcement cuts into the airing"
+                );
+                let aired = air_announcement(&announcement, &self.policy, output, stop);
+                self.interruptions.push(Interruption {
+                    announcement,
+                    aired: Box::new(aired),
+                    segment,
+                    at,
+                    paused_from,
+                    paused_until: Utc::now(),
+                    resumed: false,
+                });
+            }
+        }
+        self.limiter = needs_limiter(&self.airing.segments, &self.policy).then(Limiter::default);
+        self.watch = self.policy.dead_air.map(DeadAirWatch::new);
+        self.cut_in_left = None;
+    }
+
+    /// After announcements: whether the airing goes on (its slot still
+    /// open); if so, the time left to its deadline becomes its limit.
+    fn may_resume(&mut self, stop: &Shutdown) -> bool {
+        let now = Utc::now();
+        let resumed = !stop.is_triggered() && now < self.deadline;
+        if let Some((began, first)) = self.pause.take() {
+            self.paused = self.paused + (now - began);
+            for interruption in &mut self.interruptions[first..] {
+                interruption.resumed = resumed;
+            }
+        }
+        if resumed {
+            let left = duration_to_samples((self.deadline - now).to_std().unwrap_or_default());
+            self.limit = self.written + left;
+        }
+        resumed
     }
 
     fn limit_reached(&self) -> bool {
@@ -305,7 +458,7 @@ impl<'a> Run<'a> {
         source: Result<(TrimmedDecoder, Vec<f32>), String>,
         output: &mut dyn Output,
         stop: &Shutdown,
-    ) {
+    ) -> SegmentEnd {
         let segment = &self.airing.segments[index];
         let room = self.limit.saturating_sub(self.written);
         // A segment that would run past `max` is not started, unless it is
@@ -314,7 +467,7 @@ impl<'a> Run<'a> {
             .map_or(segment.duration, |trim| trim.aired_length(segment));
         if index > 0 && duration_to_samples(length) > room {
             self.report(index, 0, SegmentOutcome::NotStarted);
-            return;
+            return SegmentEnd::Done;
         }
         let gain_db = segment_gain_db(segment, &self.policy);
         let segment_start = self.watch.as_ref().map_or(0, DeadAirWatch::position);
@@ -323,7 +476,7 @@ impl<'a> Run<'a> {
             Err(reason) => {
                 tracing::warn!(file = %segment.file, %reason, "segment skipped");
                 self.report(index, 0, SegmentOutcome::Skipped(reason));
-                return;
+                return SegmentEnd::Done;
             }
         };
         let mut aired: u64 = 0;
@@ -353,6 +506,7 @@ impl<'a> Run<'a> {
             chunk.truncate(take);
             apply_gain(&mut chunk, gain_db);
             self.apply_fade(&mut chunk);
+            let cutting_in = self.apply_cut_in_fade(&mut chunk);
             // The limiter only lowers peaks: what is silent here is
             // silent on air.
             let silence = self.watch.as_mut().and_then(|w| w.watch(&chunk));
@@ -363,6 +517,9 @@ impl<'a> Run<'a> {
                 break;
             }
             aired += chunk.len() as u64;
+            if cutting_in && self.cut_in_left == Some(0) {
+                return SegmentEnd::CutIn { aired };
+            }
             if let Some(silence) = silence {
                 outcome = SegmentOutcome::DeadAir(self.dead_air(index, silence, segment_start));
                 break;
@@ -382,6 +539,27 @@ impl<'a> Run<'a> {
             ));
         }
         self.report(index, aired, outcome);
+        SegmentEnd::Done
+    }
+
+    /// Once an emergency waits: fades `chunk` along the [`CUT_IN_FADE`]
+    /// ramp. True while cutting in (the segment ends when the ramp does).
+    fn apply_cut_in_fade(&mut self, chunk: &mut [f32]) -> bool {
+        if self.cut_in_left.is_none() && self.announcement_due(Priority::Emergency) {
+            self.cut_in_left = Some(duration_to_samples(CUT_IN_FADE));
+        }
+        let Some(left) = self.cut_in_left else {
+            return false;
+        };
+        let fade = duration_to_samples(CUT_IN_FADE).max(1) as f32;
+        let mut remaining = left;
+        for frame in chunk.chunks_mut(CHANNELS) {
+            let gain = remaining as f32 / fade;
+            frame.iter_mut().for_each(|s| *s *= gain);
+            remaining = remaining.saturating_sub(CHANNELS as u64);
+        }
+        self.cut_in_left = Some(remaining);
+        true
     }
 
     /// The dead air `silence` (positions in the watched stream, which began
@@ -390,6 +568,7 @@ impl<'a> Run<'a> {
     fn dead_air(&self, index: usize, silence: Silence, segment_start: u64) -> DeadAir {
         let dead_air = DeadAir {
             started: self.started
+                + self.paused
                 + chrono::Duration::from_std(samples_to_duration(silence.start))
                     .unwrap_or_default(),
             at: samples_to_duration(silence.start.saturating_sub(segment_start)),
@@ -503,6 +682,11 @@ impl<'a> Run<'a> {
             self.device_failures.push(error.to_string());
         }
         output.close();
+        self.into_report(ended, stopped)
+    }
+
+    /// The report, once the audio is out (unaired segments as not started).
+    fn into_report(mut self, ended: DateTime<Utc>, stopped: Option<String>) -> AiringReport {
         for index in self.segments.len()..self.airing.segments.len() {
             self.report(index, 0, SegmentOutcome::NotStarted);
         }
@@ -514,8 +698,35 @@ impl<'a> Run<'a> {
             outcome,
             segments: self.segments,
             device_failures: self.device_failures,
+            interruptions: self.interruptions,
         }
     }
+}
+
+/// Airs one announcement on an output already playing (an airing it cut
+/// into), leaving the output open for the airing to resume.
+fn air_announcement(
+    announcement: &Announcement,
+    policy: &AudioPolicy,
+    output: &mut dyn Output,
+    stop: &Shutdown,
+) -> AiringReport {
+    let started = Utc::now();
+    let airing = announcement.as_airing(started);
+    let deadline = started + chrono::Duration::from_std(airing.max).unwrap_or_default();
+    let mut run = Run::new(&airing, deadline, policy);
+    run.started = started;
+    run.limit = duration_to_samples(airing.max);
+    for (index, segment) in airing.segments.iter().enumerate() {
+        if stop.is_triggered() {
+            break;
+        }
+        let source = Primed::prime(segment, policy).into_source();
+        run.play_segment(index, source, output, stop);
+    }
+    run.flush_limiter(output, stop);
+    let stopped = stop.is_triggered().then(|| "shutdown".to_string());
+    run.into_report(Utc::now(), stopped)
 }
 
 /// The airing's outcome from its segments' outcomes.

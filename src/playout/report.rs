@@ -6,6 +6,8 @@ use std::time::Duration;
 
 use chrono::{DateTime, Utc};
 
+use super::announcement::Announcement;
+
 /// How an airing ended.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum AiringOutcome {
@@ -61,7 +63,7 @@ pub struct SegmentReport {
 }
 
 /// The whole airing as played.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone)]
 pub struct AiringReport {
     /// When the first sample was handed to the output (or playout began).
     pub started: DateTime<Utc>,
@@ -73,6 +75,28 @@ pub struct AiringReport {
     pub segments: Vec<SegmentReport>,
     /// Output failures during the airing (each reopened with backoff).
     pub device_failures: Vec<String>,
+    /// Announcements that cut in, in the order they aired.
+    pub interruptions: Vec<Interruption>,
+}
+
+/// An announcement that aired in the middle of an airing.
+#[derive(Debug, Clone)]
+pub struct Interruption {
+    /// What was asked for, and by whom.
+    pub announcement: Announcement,
+    /// How the announcement itself aired.
+    pub aired: Box<AiringReport>,
+    /// The segment (index in the airing) an emergency cut, faded out;
+    /// `None` when the announcement came between two segments.
+    pub segment: Option<usize>,
+    /// How far into that segment it was cut.
+    pub at: Duration,
+    /// When the airing paused for it.
+    pub paused_from: DateTime<Utc>,
+    /// When the airing resumed (or would have).
+    pub paused_until: DateTime<Utc>,
+    /// Whether the airing went on afterwards (its slot was still open).
+    pub resumed: bool,
 }
 
 impl AiringReport {

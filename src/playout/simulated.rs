@@ -71,6 +71,7 @@ impl Player for SimulatedPlayer {
             outcome: outcome_of(&segments, stopped, &[]),
             segments,
             device_failures: Vec::new(),
+            interruptions: Vec::new(),
         }
     }
 }

@@ -62,6 +62,13 @@ pub enum PlayError {
     },
     /// Neither a slot nor a file was named.
     NothingToPlay,
+    /// `--now`, and no daemon answers on its socket.
+    NoDaemon {
+        /// The socket tried.
+        socket: std::path::PathBuf,
+    },
+    /// The daemon refused the announcement.
+    Refused(String),
 }
 
 impl std::error::Error for PlayError {}
@@ -81,6 +88,13 @@ impl fmt::Display for PlayError {
                 "slot {slot:?} has nothing valid to air today (expired, not yet valid or unapproved segments)"
             ),
             Self::NothingToPlay => write!(f, "name a slot, or a file with --file"),
+            Self::NoDaemon { socket } => write!(
+                f,
+                "no loa daemon answers on {}: --now sends the announcement to the running \
+                 station (start it, e.g. `systemctl start loa`); to air a file without it, use --file",
+                socket.display()
+            ),
+            Self::Refused(reason) => write!(f, "the daemon refused the announcement: {reason}"),
         }
     }
 }
@@ -114,6 +128,20 @@ pub fn outcome_summary(report: &crate::playout::report::AiringReport) -> String 
     format!(
         "{how}; {} aired{dead_air}",
         crate::config::format_duration(aired)
+    )
+}
+
+/// What `loa play --now` prints once the daemon has queued it.
+pub fn announcement_queued(priority: &str, segments: u64, length_ms: u64) -> String {
+    let when = match priority {
+        "emergency" => "it interrupts what is airing now (short fade), then the airing resumes",
+        "priority" => "it airs when the segment airing now ends, then the airing goes on",
+        _ => "it airs when nothing else is airing",
+    };
+    format!(
+        "{priority} announcement queued: {segments} segment(s), {}; {when}. \
+         It is recorded in the airing log (`loa status` shows it in the last airings).",
+        crate::config::format_duration(std::time::Duration::from_millis(length_ms))
     )
 }
 

@@ -20,6 +20,7 @@ mod systemd;
 
 pub use config::{hint, render_diagnostic};
 pub use daemon::{
+    announcement_queued,
     PlayError, airing_summary, daemon_started, missed_summary, outcome_summary, play_outcome,
 };
 pub use schedule::{CheckSummary, airing_headline, airing_json, check_failed, render_schedule};

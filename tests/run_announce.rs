@@ -1,0 +1,309 @@
+//! Announcements outside the schedule (`loa play --now`) sent to the real
+//! running daemon over its socket: an emergency cuts into an airing with a
+//! short fade and the airing resumes with the cut segment; a priority
+//! announcement waits for the segment's end; a normal one airs when
+//! nothing else does. Every step is in the signed log. Real time (about
+//! 20 s each), WAV air-check output.
+
+mod common;
+
+use std::path::Path;
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use chrono::{DateTime, Timelike, Utc};
+use common::{StationDir, stderr, stdout};
+use loa::airlog::record::{AiringEnd, AiringOutcome, Announcement, SegmentOutcome};
+use loa::airlog::{RecordKind, read_records};
+
+/// Three 4-second tones.
+const THREE_TONES: &str = r#"[[segment]]
+file = "cchc/01.wav"
+topic = 1
+
+[[segment]]
+file = "cchc/02.wav"
+topic = 2
+
+[[segment]]
+file = "cchc/03.wav"
+topic = 3
+"#;
+
+/// A UTC station whose slot `thu` airs the three tones at `at` (HH:MM:SS),
+/// and an announcement file `thong-bao.wav` outside the playlists.
+fn station_at(at: &str) -> StationDir {
+    let config = format!(
+        r#"[station]
+id = "test/announce"
+name = "Đài thử nghiệm"
+timezone = "UTC"
+playlists = "../playlists"
+log_dir = "../var/airlog"
+key = "../var/station.key"
+
+[[slot]]
+name = "thu"
+at = ["{at}"]
+playlist = "cchc"
+max = "1m"
+"#
+    );
+    let station = StationDir::with(&config, THREE_TONES);
+    for (n, hertz) in [(1, 440.0), (2, 550.0), (3, 660.0)] {
+        station.tone(&format!("playlists/cchc/0{n}.wav"), 4.0, hertz);
+    }
+    station.tone("thong-bao.wav", 2.0, 880.0);
+    station
+}
+
+/// The next whole second at least `lead` from now, and its HH:MM:SS.
+fn slot_time(lead: Duration) -> (DateTime<Utc>, String) {
+    let at = Utc::now() + chrono::Duration::from_std(lead).unwrap_or_default();
+    let at = at.with_nanosecond(0).unwrap_or(at) + chrono::Duration::seconds(1);
+    (at, at.format("%H:%M:%S").to_string())
+}
+
+fn spawn_daemon(station: &StationDir) -> Child {
+    let wav = station.root().join("air.wav");
+    Command::new(env!("CARGO_BIN_EXE_loa"))
+        .args(["run", "-c"])
+        .arg(station.config())
+        .args(["--output", &format!("wav:{}", wav.display())])
+        .current_dir(station.root())
+        .stdout(Stdio::null())
+        .stderr(std::fs::File::create(station.root().join("loa.err")).expect("log file"))
+        .spawn()
+        .expect("spawn loa run")
+}
+
+fn stop(mut child: Child) {
+    let _ = Command::new("kill")
+        .args(["-TERM", &child.id().to_string()])
+        .status();
+    let asked = Instant::now();
+    while child.try_wait().expect("wait").is_none() {
+        assert!(asked.elapsed() < Duration::from_secs(10), "did not stop");
+        std::thread::sleep(Duration::from_millis(20));
+    }
+}
+
+fn records(station: &StationDir) -> Vec<RecordKind> {
+    let dir = station.root().join("var/airlog");
+    if !dir.exists() {
+        return Vec::new();
+    }
+    read_records(&dir)
+        .map(|records| records.flatten().map(|r| r.kind).collect())
+        .unwrap_or_default()
+}
+
+/// Waits until `found` picks something from the log, for up to `limit`.
+fn wait_for<T>(
+    station: &StationDir,
+    limit: Duration,
+    found: impl Fn(&[RecordKind]) -> Option<T>,
+) -> T {
+    let start = Instant::now();
+    loop {
+        if let Some(value) = found(&records(station)) {
+            return value;
+        }
+        assert!(
+            start.elapsed() < limit,
+            "not in the log within {limit:?}: {:#?}\n{}",
+            records(station),
+            std::fs::read_to_string(station.root().join("loa.err")).unwrap_or_default()
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}
+
+fn airing_end(records: &[RecordKind]) -> Option<AiringEnd> {
+    records.iter().find_map(|k| match k {
+        RecordKind::AiringEnd(end) => Some(end.clone()),
+        _ => None,
+    })
+}
+
+fn airing_started(records: &[RecordKind]) -> Option<DateTime<Utc>> {
+    records.iter().find_map(|k| match k {
+        RecordKind::AiringStart(start) => Some(start.started),
+        _ => None,
+    })
+}
+
+fn announcement(records: &[RecordKind]) -> Option<Announcement> {
+    records.iter().find_map(|k| match k {
+        RecordKind::Announcement(a) => Some(a.clone()),
+        _ => None,
+    })
+}
+
+/// `loa play --now WHAT --priority P --by ...`: must be accepted.
+fn announce(station: &StationDir, what: &Path, priority: &str) {
+    let what = what.to_str().expect("utf-8 path");
+    let output = station.loa(&[
+        "play",
+        "--now",
+        what,
+        "--priority",
+        priority,
+        "--by",
+        "Chủ tịch UBND xã",
+    ]);
+    assert!(output.status.success(), "loa play --now: {}", stderr(&output));
+    assert!(
+        stdout(&output).contains(&format!("{priority} announcement queued")),
+        "{}",
+        stdout(&output)
+    );
+}
+
+fn the_log_verifies(station: &StationDir) {
+    let output = station.loa(&["verify"]);
+    assert!(output.status.success(), "loa verify: {}", stdout(&output));
+}
+
+#[test]
+fn an_emergency_cuts_in_at_once_and_the_airing_resumes_with_the_cut_segment() {
+    let (_, at) = slot_time(Duration::from_secs(3));
+    let station = station_at(&at);
+    let daemon = spawn_daemon(&station);
+    let started = wait_for(&station, Duration::from_secs(15), airing_started);
+    // 1.5 s into the first tone.
+    let cut_at = started + chrono::Duration::milliseconds(1500);
+    std::thread::sleep((cut_at - Utc::now()).to_std().unwrap_or_default());
+    announce(&station, &station.root().join("thong-bao.wav"), "emergency");
+    let end = wait_for(&station, Duration::from_secs(30), airing_end);
+    let records = records(&station);
+    stop(daemon);
+
+    let cut_in = announcement(&records).expect("an announcement record");
+    assert_eq!(cut_in.priority, "emergency");
+    assert!(
+        cut_in.requested_by.contains("Chủ tịch UBND xã") && cut_in.requested_by.contains("user"),
+        "{}",
+        cut_in.requested_by
+    );
+    assert_eq!(cut_in.outcome, AiringOutcome::Completed);
+    assert_eq!(cut_in.segments.len(), 1);
+    assert_eq!(cut_in.segments[0].outcome, SegmentOutcome::Aired);
+    let interrupted = cut_in.interrupted.expect("says what it interrupted");
+    assert_eq!(interrupted.slot, "thu");
+    assert_eq!(interrupted.file.as_deref(), Some("cchc/01.wav"));
+    assert!(interrupted.resumed);
+    // Cut within the fade of when it was asked (the request is probed and
+    // queued first).
+    assert!(
+        (1_400..3_000).contains(&interrupted.at_ms),
+        "cut {} ms into the segment",
+        interrupted.at_ms
+    );
+    let asked_to_air = (cut_in.started - cut_in.requested_at).num_milliseconds();
+    assert!(
+        (0..1_000).contains(&asked_to_air),
+        "aired {asked_to_air} ms after it was accepted"
+    );
+
+    // The airing resumed: the cut segment again from its start, then the
+    // rest, all within the slot; its record says it was interrupted.
+    assert_eq!(end.outcome, AiringOutcome::Completed);
+    assert!(end.segments.iter().all(|s| s.outcome == SegmentOutcome::Aired));
+    assert_eq!(end.segments[0].aired_ms / 100, 40, "01.wav aired whole");
+    assert_eq!(end.interruptions.len(), 1);
+    let pause = &end.interruptions[0];
+    assert_eq!(pause.priority, "emergency");
+    assert!(pause.resumed);
+    let paused_ms = (pause.paused_until - pause.paused_from).num_milliseconds();
+    assert!((1_900..3_000).contains(&paused_ms), "paused {paused_ms} ms");
+    let order: Vec<&str> = records.iter().map(RecordKind::name).collect();
+    let position = |kind| order.iter().position(|k| *k == kind);
+    assert!(position("announcement") < position("airing_end"), "{order:?}");
+    the_log_verifies(&station);
+}
+
+#[test]
+fn a_priority_announcement_waits_for_the_segment_airing_now_to_end() {
+    let (_, at) = slot_time(Duration::from_secs(3));
+    let station = station_at(&at);
+    let daemon = spawn_daemon(&station);
+    let started = wait_for(&station, Duration::from_secs(15), airing_started);
+    let ask_at = started + chrono::Duration::milliseconds(1000);
+    std::thread::sleep((ask_at - Utc::now()).to_std().unwrap_or_default());
+    announce(&station, &station.root().join("thong-bao.wav"), "priority");
+    let end = wait_for(&station, Duration::from_secs(30), airing_end);
+    let records = records(&station);
+    stop(daemon);
+
+    let cut_in = announcement(&records).expect("an announcement record");
+    let interrupted = cut_in.interrupted.expect("says what it interrupted");
+    assert_eq!(interrupted.file, None, "between segments");
+    // It began when the first 4-second tone ended.
+    let after_start = (cut_in.started - started).num_milliseconds();
+    assert!(
+        (3_900..4_400).contains(&after_start),
+        "began {after_start} ms into the airing"
+    );
+    assert_eq!(end.outcome, AiringOutcome::Completed);
+    assert!(end.segments.iter().all(|s| s.outcome == SegmentOutcome::Aired));
+    assert_eq!(end.interruptions.len(), 1);
+    assert_eq!(end.interruptions[0].file, None);
+    the_log_verifies(&station);
+}
+
+#[test]
+fn a_normal_announcement_of_a_playlist_airs_when_nothing_else_does() {
+    // The slot is hours away.
+    let at = (Utc::now() + chrono::Duration::hours(6)).format("%H:%M:%S");
+    let station = station_at(&at.to_string());
+    let daemon = spawn_daemon(&station);
+    // The daemon is up once its socket answers.
+    let start = Instant::now();
+    while !station.loa(&["status"]).status.success() {
+        assert!(start.elapsed() < Duration::from_secs(15), "never answered");
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    announce(&station, Path::new("cchc"), "normal");
+    let aired = wait_for(&station, Duration::from_secs(30), announcement);
+    stop(daemon);
+    assert_eq!(aired.source, "cchc");
+    assert_eq!(aired.priority, "normal");
+    assert_eq!(aired.interrupted, None);
+    assert_eq!(aired.outcome, AiringOutcome::Completed);
+    let files: Vec<&str> = aired.segments.iter().map(|s| s.file.as_str()).collect();
+    assert_eq!(files, ["cchc/01.wav", "cchc/02.wav", "cchc/03.wav"]);
+    the_log_verifies(&station);
+}
+
+#[test]
+fn play_now_without_a_running_daemon_says_so() {
+    let station = station_at("05:30:00");
+    let output = station.loa(&["play", "--now", "cchc", "--priority", "emergency"]);
+    assert!(!output.status.success());
+    assert!(
+        stderr(&output).contains("no loa daemon answers"),
+        "{}",
+        stderr(&output)
+    );
+}
+
+#[test]
+fn an_announcement_the_daemon_cannot_find_is_refused_with_the_reason() {
+    let at = (Utc::now() + chrono::Duration::hours(6)).format("%H:%M:%S");
+    let station = station_at(&at.to_string());
+    let daemon = spawn_daemon(&station);
+    let start = Instant::now();
+    while !station.loa(&["status"]).status.success() {
+        assert!(start.elapsed() < Duration::from_secs(15), "never answered");
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    let output = station.loa(&["play", "--now", "khong-co", "--priority", "emergency"]);
+    stop(daemon);
+    assert!(!output.status.success());
+    assert!(
+        stderr(&output).contains("neither a playlist of the station nor an audio file"),
+        "{}",
+        stderr(&output)
+    );
+}
