@@ -268,6 +268,7 @@ fn airing(slot: &str, scheduled: DateTime<Utc>, n: u64) -> Vec<(DateTime<Utc>, R
         late_ms: 0,
         manual: false,
         segments,
+        interruptions: Vec::new(),
     };
     vec![
         (scheduled, RecordKind::AiringStart(start)),

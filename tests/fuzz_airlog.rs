@@ -102,6 +102,7 @@ fn write_seed_corpus() {
                         },
                     ),
                 ],
+                interruptions: Vec::new(),
             }),
         )
         .unwrap();

@@ -495,6 +495,7 @@ fn airing_end(
         late_ms: 0,
         manual: false,
         segments,
+        interruptions: Vec::new(),
     }
 }
 

@@ -152,7 +152,11 @@ fn announce(station: &StationDir, what: &Path, priority: &str) {
         "--by",
         "Chủ tịch UBND xã",
     ]);
-    assert!(output.status.success(), "loa play --now: {}", stderr(&output));
+    assert!(
+        output.status.success(),
+        "loa play --now: {}",
+        stderr(&output)
+    );
     assert!(
         stdout(&output).contains(&format!("{priority} announcement queued")),
         "{}",
@@ -209,7 +213,11 @@ fn an_emergency_cuts_in_at_once_and_the_airing_resumes_with_the_cut_segment() {
     // The airing resumed: the cut segment again from its start, then the
     // rest, all within the slot; its record says it was interrupted.
     assert_eq!(end.outcome, AiringOutcome::Completed);
-    assert!(end.segments.iter().all(|s| s.outcome == SegmentOutcome::Aired));
+    assert!(
+        end.segments
+            .iter()
+            .all(|s| s.outcome == SegmentOutcome::Aired)
+    );
     assert_eq!(end.segments[0].aired_ms / 100, 40, "01.wav aired whole");
     assert_eq!(end.interruptions.len(), 1);
     let pause = &end.interruptions[0];
@@ -219,7 +227,10 @@ fn an_emergency_cuts_in_at_once_and_the_airing_resumes_with_the_cut_segment() {
     assert!((1_900..3_000).contains(&paused_ms), "paused {paused_ms} ms");
     let order: Vec<&str> = records.iter().map(RecordKind::name).collect();
     let position = |kind| order.iter().position(|k| *k == kind);
-    assert!(position("announcement") < position("airing_end"), "{order:?}");
+    assert!(
+        position("announcement") < position("airing_end"),
+        "{order:?}"
+    );
     the_log_verifies(&station);
 }
 
@@ -246,7 +257,11 @@ fn a_priority_announcement_waits_for_the_segment_airing_now_to_end() {
         "began {after_start} ms into the airing"
     );
     assert_eq!(end.outcome, AiringOutcome::Completed);
-    assert!(end.segments.iter().all(|s| s.outcome == SegmentOutcome::Aired));
+    assert!(
+        end.segments
+            .iter()
+            .all(|s| s.outcome == SegmentOutcome::Aired)
+    );
     assert_eq!(end.interruptions.len(), 1);
     assert_eq!(end.interruptions[0].file, None);
     the_log_verifies(&station);

@@ -16,8 +16,8 @@ use super::run::watch_signals;
 use super::station::{config_path, plan_or_report};
 use crate::clock::SystemClock;
 use crate::config::StationFiles;
-use crate::daemon::Daemon;
 use crate::daemon::AnnounceRequest;
+use crate::daemon::Daemon;
 use crate::daemon::socket::{send_announcement, socket_path};
 use crate::plan::Plan;
 use crate::playout::announcement::{Priority, segment_from_file};
@@ -136,7 +136,12 @@ pub fn run(args: Args) -> CommandResult {
 
 /// Sends the announcement to the running daemon; returns once it is
 /// queued. A file is sent as an absolute path (the daemon reads it).
-fn announce(config: &std::path::Path, what: String, priority: Priority, by: Option<String>) -> CommandResult {
+fn announce(
+    config: &std::path::Path,
+    what: String,
+    priority: Priority,
+    by: Option<String>,
+) -> CommandResult {
     let files = StationFiles::load(config)?;
     let path = std::path::Path::new(&what);
     let what = match std::path::absolute(path) {

@@ -93,7 +93,11 @@ impl DaemonHandle {
 
     /// Resolves and queues an announcement for `user` (the system user
     /// behind the request). Blocks while a file is probed and measured.
-    pub fn announce(&self, request: AnnounceRequest, user: &str) -> Result<Announcement, AnnounceError> {
+    pub fn announce(
+        &self,
+        request: AnnounceRequest,
+        user: &str,
+    ) -> Result<Announcement, AnnounceError> {
         let plan = Arc::clone(&self.plan.lock().unwrap_or_else(|e| e.into_inner()));
         let now = Utc::now();
         let today = now.with_timezone(&plan.station.timezone).date_naive();

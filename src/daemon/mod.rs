@@ -505,7 +505,8 @@ impl Daemon {
         deadline: DateTime<Utc>,
         latest_start: DateTime<Utc>,
     ) -> Prepared {
-        self.play_airing(airing, deadline, latest_start, false).await
+        self.play_airing(airing, deadline, latest_start, false)
+            .await
     }
 
     async fn play_airing(

@@ -10,7 +10,9 @@ use crate::airlog::record::{
 };
 use crate::plan::Segment;
 use crate::playout::announcement::Announcement;
-use crate::playout::report::{AiringOutcome, AiringReport, Interruption, SegmentOutcome, SegmentReport};
+use crate::playout::report::{
+    AiringOutcome, AiringReport, Interruption, SegmentOutcome, SegmentReport,
+};
 use crate::selection::Airing;
 
 fn sha256_of(segment: &Segment) -> Sha256Hash {
@@ -61,22 +63,24 @@ pub fn airing_closed(airing: &Airing, report: &AiringReport) -> Vec<RecordKind> 
             ))
         })
         .collect();
-    records.extend(airing
-        .segments
-        .iter()
-        .zip(&report.segments)
-        .filter_map(|(segment, played)| match &played.outcome {
-            SegmentOutcome::DeadAir(dead_air) => Some(RecordKind::DeadAir(DeadAir {
-                slot: airing.slot.clone(),
-                scheduled: airing.scheduled,
-                started: dead_air.started,
-                silent_ms: millis(dead_air.silent),
-                file: segment.file.clone(),
-                sha256: sha256_of(segment),
-                at_ms: millis(dead_air.at),
-            })),
-            _ => None,
-        }));
+    records.extend(
+        airing
+            .segments
+            .iter()
+            .zip(&report.segments)
+            .filter_map(|(segment, played)| match &played.outcome {
+                SegmentOutcome::DeadAir(dead_air) => Some(RecordKind::DeadAir(DeadAir {
+                    slot: airing.slot.clone(),
+                    scheduled: airing.scheduled,
+                    started: dead_air.started,
+                    silent_ms: millis(dead_air.silent),
+                    file: segment.file.clone(),
+                    sha256: sha256_of(segment),
+                    at_ms: millis(dead_air.at),
+                })),
+                _ => None,
+            }),
+    );
     records.push(RecordKind::AiringEnd(airing_end(airing, report)));
     records
 }

@@ -88,7 +88,9 @@ async fn announce(handle: &DaemonHandle, json: &str, user: String) -> String {
         }})
         .to_string(),
         Ok(Err(error)) => serde_json::json!({ "error": error.to_string() }).to_string(),
-        Err(_) => serde_json::json!({ "error": "the daemon could not take the request" }).to_string(),
+        Err(_) => {
+            serde_json::json!({ "error": "the daemon could not take the request" }).to_string()
+        }
     }
 }
 
@@ -123,7 +125,9 @@ pub fn send_announcement(path: &Path, request: &AnnounceRequest) -> Option<serde
     use std::io::{BufRead, Write};
     let mut stream = std::os::unix::net::UnixStream::connect(path).ok()?;
     // Probing and measuring a long file takes a while.
-    stream.set_read_timeout(Some(Duration::from_secs(120))).ok()?;
+    stream
+        .set_read_timeout(Some(Duration::from_secs(120)))
+        .ok()?;
     let line = format!("{ANNOUNCE}{}\n", serde_json::to_string(request).ok()?);
     stream.write_all(line.as_bytes()).ok()?;
     let mut reply = String::new();

@@ -179,7 +179,11 @@ impl Announcements {
 /// What `what` names for an announcement: a playlist of the plan (its
 /// segments that may air today, in order) or an audio file (an absolute
 /// path; probed and measured so it airs at the station's loudness).
-pub fn resolve(plan: &Plan, what: &str, today: chrono::NaiveDate) -> Result<Vec<Segment>, AnnounceError> {
+pub fn resolve(
+    plan: &Plan,
+    what: &str,
+    today: chrono::NaiveDate,
+) -> Result<Vec<Segment>, AnnounceError> {
     if let Some(playlist) = plan.playlists.get(what) {
         let segments: Vec<Segment> = playlist
             .segments

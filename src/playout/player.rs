@@ -428,7 +428,7 @@ impl<'a> Run<'a> {
         let now = Utc::now();
         let resumed = !stop.is_triggered() && now < self.deadline;
         if let Some((began, first)) = self.pause.take() {
-            self.paused = self.paused + (now - began);
+            self.paused += now - began;
             for interruption in &mut self.interruptions[first..] {
                 interruption.resumed = resumed;
             }

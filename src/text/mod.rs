@@ -20,8 +20,8 @@ mod systemd;
 
 pub use config::{hint, render_diagnostic};
 pub use daemon::{
-    announcement_queued,
-    PlayError, airing_summary, daemon_started, missed_summary, outcome_summary, play_outcome,
+    PlayError, airing_summary, announcement_queued, daemon_started, missed_summary,
+    outcome_summary, play_outcome,
 };
 pub use schedule::{CheckSummary, airing_headline, airing_json, check_failed, render_schedule};
 pub use status::{render_not_running, render_status};

@@ -75,6 +75,7 @@ pub fn airing(slot: &str, scheduled: DateTime<Utc>, segments: u32) -> (RecordKin
         late_ms: 212,
         manual: false,
         segments: aired,
+        interruptions: Vec::new(),
     });
     (start, end)
 }
