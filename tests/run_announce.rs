@@ -289,6 +289,18 @@ fn a_normal_announcement_of_a_playlist_airs_when_nothing_else_does() {
     let files: Vec<&str> = aired.segments.iter().map(|s| s.file.as_str()).collect();
     assert_eq!(files, ["cchc/01.wav", "cchc/02.wav", "cchc/03.wav"]);
     the_log_verifies(&station);
+    // `loa log` lists it as a manual airing named after its priority.
+    let log = stdout(&station.loa(&["log", "--json"]));
+    let listed: Vec<serde_json::Value> = log
+        .lines()
+        .map(|line| serde_json::from_str(line).expect("json line"))
+        .collect();
+    assert!(
+        listed
+            .iter()
+            .any(|a| a["slot"] == "normal" && a["manual"] == true),
+        "{log}"
+    );
 }
 
 #[test]

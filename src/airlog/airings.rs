@@ -85,6 +85,21 @@ impl Airings {
                 segments: Vec::new(),
                 planned: Vec::new(),
             }],
+            // An announcement outside the schedule: a manual airing named
+            // after its priority, so it is listed and counted apart.
+            RecordKind::Announcement(announcement) => vec![Airing {
+                slot: announcement.priority.clone(),
+                scheduled: announcement.requested_at,
+                started: Some(announcement.started),
+                ended: Some(announcement.ended),
+                late_ms: Some(
+                    (announcement.started - announcement.requested_at).num_milliseconds(),
+                ),
+                manual: true,
+                status: AiringStatus::Ended(announcement.outcome.clone()),
+                segments: announcement.segments.clone(),
+                planned: Vec::new(),
+            }],
             // A new run cannot finish an airing the previous run started.
             RecordKind::DaemonStart(_) => self.finish(),
             _ => Vec::new(),
