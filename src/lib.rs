@@ -21,6 +21,7 @@ pub mod config;
 pub mod daemon;
 pub mod plan;
 pub mod playout;
+pub mod relay;
 pub mod report;
 pub mod schedule;
 pub mod selection;

@@ -10,6 +10,7 @@ mod config;
 mod daemon;
 mod output;
 mod playout;
+mod relay;
 pub mod report;
 
 pub use output::render_device_list;
