@@ -269,6 +269,7 @@ fn airing(slot: &str, scheduled: DateTime<Utc>, n: u64) -> Vec<(DateTime<Utc>, R
         manual: false,
         segments,
         interruptions: Vec::new(),
+        relay: None,
     };
     vec![
         (scheduled, RecordKind::AiringStart(start)),

@@ -142,8 +142,12 @@ pub struct Slot {
     pub from: Option<NaiveDate>,
     /// Last local date it airs (inclusive).
     pub until: Option<NaiveDate>,
-    /// Name of the playlist it airs.
+    /// Name of the playlist it airs; for a relay slot, its fallback
+    /// playlist (empty: none).
     pub playlist: String,
+    /// The stream a relay slot carries (`relay = "http://…"`) instead of a
+    /// playlist.
+    pub relay: Option<crate::relay::RelayUrl>,
     /// How segments are chosen.
     pub order: Order,
     /// Segments per airing; `None`: as many as fit in `max`.

@@ -40,6 +40,9 @@ pub struct Airing {
     pub segments: Vec<Segment>,
     /// Started by hand (`loa play`), not by the schedule.
     pub manual: bool,
+    /// The stream a relay slot carries; `segments` are then its fallback,
+    /// aired in turn (and again) whenever the stream cannot be had.
+    pub relay: Option<crate::relay::RelayUrl>,
 }
 
 impl Airing {
@@ -94,6 +97,16 @@ pub fn build_airing(
 ) -> Airing {
     let date = scheduled.with_timezone(&plan.station.timezone).date_naive();
     let candidates = eligible(plan, slot, date);
+    if slot.relay.is_some() {
+        return Airing {
+            slot: slot.name.clone(),
+            scheduled,
+            max: slot.max,
+            segments: candidates.into_iter().cloned().collect(),
+            manual: false,
+            relay: slot.relay.clone(),
+        };
+    }
     let ordered = match slot.order {
         Order::Sequential => candidates,
         Order::Rotate => rotated(plan, slot, candidates, history),
@@ -105,6 +118,7 @@ pub fn build_airing(
         max: slot.max,
         segments: fit(ordered, slot),
         manual: false,
+        relay: None,
     }
 }
 
@@ -241,6 +255,7 @@ mod tests {
             from: None,
             until: None,
             playlist: "p".into(),
+            relay: None,
             order,
             count,
             max: Duration::from_secs(max),

@@ -103,6 +103,7 @@ fn write_seed_corpus() {
                     ),
                 ],
                 interruptions: Vec::new(),
+                relay: None,
             }),
         )
         .unwrap();

@@ -496,6 +496,7 @@ fn airing_end(
         manual: false,
         segments,
         interruptions: Vec::new(),
+        relay: None,
     }
 }
 

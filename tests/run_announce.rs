@@ -8,11 +8,11 @@
 mod common;
 
 use std::path::Path;
-use std::process::{Child, Command, Stdio};
+use std::process::{Child, Command};
 use std::time::{Duration, Instant};
 
-use chrono::{DateTime, Timelike, Utc};
-use common::{StationDir, stderr, stdout};
+use chrono::{DateTime, Utc};
+use common::{StationDir, slot_time, spawn_daemon_to_wav, stderr, stdout};
 use loa::airlog::record::{AiringEnd, AiringOutcome, Announcement, SegmentOutcome};
 use loa::airlog::{RecordKind, read_records};
 
@@ -33,21 +33,16 @@ topic = 3
 /// A UTC station whose slot `thu` airs the three tones at `at` (HH:MM:SS),
 /// and an announcement file `thong-bao.wav` outside the playlists.
 fn station_at(at: &str) -> StationDir {
-    let config = format!(
-        r#"[station]
-id = "test/announce"
-name = "Đài thử nghiệm"
-timezone = "UTC"
-playlists = "../playlists"
-log_dir = "../var/airlog"
-key = "../var/station.key"
-
-[[slot]]
+    let config = common::utc_station(
+        "announce",
+        &format!(
+            r#"[[slot]]
 name = "thu"
 at = ["{at}"]
 playlist = "cchc"
 max = "1m"
 "#
+        ),
     );
     let station = StationDir::with(&config, THREE_TONES);
     for (n, hertz) in [(1, 440.0), (2, 550.0), (3, 660.0)] {
@@ -55,26 +50,6 @@ max = "1m"
     }
     station.tone("thong-bao.wav", 2.0, 880.0);
     station
-}
-
-/// The next whole second at least `lead` from now, and its HH:MM:SS.
-fn slot_time(lead: Duration) -> (DateTime<Utc>, String) {
-    let at = Utc::now() + chrono::Duration::from_std(lead).unwrap_or_default();
-    let at = at.with_nanosecond(0).unwrap_or(at) + chrono::Duration::seconds(1);
-    (at, at.format("%H:%M:%S").to_string())
-}
-
-fn spawn_daemon(station: &StationDir) -> Child {
-    let wav = station.root().join("air.wav");
-    Command::new(env!("CARGO_BIN_EXE_loa"))
-        .args(["run", "-c"])
-        .arg(station.config())
-        .args(["--output", &format!("wav:{}", wav.display())])
-        .current_dir(station.root())
-        .stdout(Stdio::null())
-        .stderr(std::fs::File::create(station.root().join("loa.err")).expect("log file"))
-        .spawn()
-        .expect("spawn loa run")
 }
 
 fn stop(mut child: Child) {
@@ -173,7 +148,7 @@ fn the_log_verifies(station: &StationDir) {
 fn an_emergency_cuts_in_at_once_and_the_airing_resumes_with_the_cut_segment() {
     let (_, at) = slot_time(Duration::from_secs(3));
     let station = station_at(&at);
-    let daemon = spawn_daemon(&station);
+    let daemon = spawn_daemon_to_wav(&station);
     let started = wait_for(&station, Duration::from_secs(15), airing_started);
     // 1.5 s into the first tone.
     let cut_at = started + chrono::Duration::milliseconds(1500);
@@ -238,7 +213,7 @@ fn an_emergency_cuts_in_at_once_and_the_airing_resumes_with_the_cut_segment() {
 fn a_priority_announcement_waits_for_the_segment_airing_now_to_end() {
     let (_, at) = slot_time(Duration::from_secs(3));
     let station = station_at(&at);
-    let daemon = spawn_daemon(&station);
+    let daemon = spawn_daemon_to_wav(&station);
     let started = wait_for(&station, Duration::from_secs(15), airing_started);
     let ask_at = started + chrono::Duration::milliseconds(1000);
     std::thread::sleep((ask_at - Utc::now()).to_std().unwrap_or_default());
@@ -272,7 +247,7 @@ fn a_normal_announcement_of_a_playlist_airs_when_nothing_else_does() {
     // The slot is hours away.
     let at = (Utc::now() + chrono::Duration::hours(6)).format("%H:%M:%S");
     let station = station_at(&at.to_string());
-    let daemon = spawn_daemon(&station);
+    let daemon = spawn_daemon_to_wav(&station);
     // The daemon is up once its socket answers.
     let start = Instant::now();
     while !station.loa(&["status"]).status.success() {
@@ -319,7 +294,7 @@ fn play_now_without_a_running_daemon_says_so() {
 fn an_announcement_the_daemon_cannot_find_is_refused_with_the_reason() {
     let at = (Utc::now() + chrono::Duration::hours(6)).format("%H:%M:%S");
     let station = station_at(&at.to_string());
-    let daemon = spawn_daemon(&station);
+    let daemon = spawn_daemon_to_wav(&station);
     let start = Instant::now();
     while !station.loa(&["status"]).status.success() {
         assert!(start.elapsed() < Duration::from_secs(15), "never answered");

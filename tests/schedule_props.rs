@@ -62,6 +62,7 @@ fn slot(name: &str, rule: Rule, from: Option<NaiveDate>, until: Option<NaiveDate
         from,
         until,
         playlist: "p".into(),
+        relay: None,
         order: Order::Sequential,
         count: None,
         max: Duration::from_secs(60),

@@ -6,7 +6,9 @@ use std::collections::BTreeMap;
 
 use chrono::{DateTime, Utc};
 
-use super::record::{AiringOutcome, MissReason, PlannedSegment, Record, RecordKind, SegmentAired};
+use super::record::{
+    AiringOutcome, MissReason, PlannedSegment, Record, RecordKind, RelayAired, SegmentAired,
+};
 
 /// One airing, or one that did not take place.
 #[derive(Debug, Clone, PartialEq)]
@@ -29,6 +31,8 @@ pub struct Airing {
     pub segments: Vec<SegmentAired>,
     /// For an unfinished airing: the segments it planned.
     pub planned: Vec<PlannedSegment>,
+    /// For a relay airing: the stream and what became of it.
+    pub relay: Option<RelayAired>,
 }
 
 /// How an airing went.
@@ -72,6 +76,7 @@ impl Airings {
                     status: AiringStatus::Ended(end.outcome.clone()),
                     segments: end.segments.clone(),
                     planned: Vec::new(),
+                    relay: end.relay.clone(),
                 }]
             }
             RecordKind::Missed(missed) => vec![Airing {
@@ -84,6 +89,7 @@ impl Airings {
                 status: AiringStatus::Missed(missed.reason.clone()),
                 segments: Vec::new(),
                 planned: Vec::new(),
+                relay: None,
             }],
             // An announcement outside the schedule: a manual airing named
             // after its priority, so it is listed and counted apart.
@@ -99,6 +105,7 @@ impl Airings {
                 status: AiringStatus::Ended(announcement.outcome.clone()),
                 segments: announcement.segments.clone(),
                 planned: Vec::new(),
+                relay: None,
             }],
             // A new run cannot finish an airing the previous run started.
             RecordKind::DaemonStart(_) => self.finish(),
@@ -129,5 +136,6 @@ fn unfinished(record: Record) -> Option<Airing> {
         status: AiringStatus::Unfinished,
         segments: Vec::new(),
         planned: start.segments,
+        relay: None,
     })
 }

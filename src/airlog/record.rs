@@ -17,10 +17,11 @@ use super::time::serde_instant;
 
 /// The newest format version, the one `docs/airlog.md` describes. Version 2
 /// added the `dead_air` kind and the `dead_air` segment outcome; version 3
-/// the `announcement` kind and an `airing_end`'s `interruptions`; a record
+/// the `announcement` kind and an `airing_end`'s `interruptions`; version 4
+/// an `airing_end`'s `relay`; a record
 /// carries in `"v"` the lowest version that has everything in it
 /// ([`RecordKind::format_version`]).
-pub const FORMAT_VERSION: u32 = 3;
+pub const FORMAT_VERSION: u32 = 4;
 
 /// The oldest format version a verifier still reads.
 pub const OLDEST_FORMAT_VERSION: u32 = 1;
@@ -117,6 +118,7 @@ impl RecordKind {
     /// verifiers at the Department.
     pub fn format_version(&self) -> u32 {
         match self {
+            Self::AiringEnd(end) if end.relay.is_some() => 4,
             Self::Announcement(_) => 3,
             Self::AiringEnd(end) if !end.interruptions.is_empty() => 3,
             Self::DeadAir(_) => 2,
@@ -319,6 +321,55 @@ pub struct AiringEnd {
     /// Announcements that cut in (format version 3; absent when none did).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub interruptions: Vec<AiringInterruption>,
+    /// For a relay slot: the stream and what became of it (format version
+    /// 4; absent for other airings).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub relay: Option<RelayAired>,
+}
+
+/// What a relay airing carried: how long the stream was on air, how long
+/// its fallback (or silence) stood in, and every drop, reconnection and
+/// programme title on the way.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RelayAired {
+    /// The stream's address (without credentials).
+    pub url: String,
+    /// Milliseconds of the stream that went on air.
+    pub relayed_ms: u64,
+    /// Milliseconds of the fallback playlist that stood in for it.
+    pub fallback_ms: u64,
+    /// Milliseconds of silence (no stream and no fallback to air).
+    pub silent_ms: u64,
+    /// Why no second of the stream went on air, when none did.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub failed: Option<String>,
+    /// What happened, in order (at most [`RelayAired::MAX_EVENTS`]).
+    pub events: Vec<RelayEventAired>,
+    /// Events left out beyond that bound.
+    pub events_lost: u64,
+}
+
+impl RelayAired {
+    /// The most events one airing records: a stream flapping all day
+    /// must not make one record grow without bound.
+    pub const MAX_EVENTS: usize = 200;
+}
+
+/// One thing that happened during a relay airing.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RelayEventAired {
+    /// When.
+    #[serde(with = "serde_instant")]
+    pub at: DateTime<Utc>,
+    /// `connected`, `dropped`, `title`, `overrun`, `to_fallback` (the
+    /// fallback or silence went on air) or `to_stream` (the stream came
+    /// back on air).
+    pub kind: String,
+    /// The codec, the reason, the title, or how much was lost.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub detail: Option<String>,
 }
 
 /// An announcement that cut into an airing, as the airing's record tells

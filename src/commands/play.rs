@@ -121,7 +121,7 @@ pub fn run(args: Args) -> CommandResult {
             }
             (None, None) => return Err(PlayError::NothingToPlay.into()),
         };
-        if airing.segments.is_empty() {
+        if airing.segments.is_empty() && airing.relay.is_none() {
             return Err(PlayError::NothingValid { slot: airing.slot }.into());
         }
         println!(
@@ -176,5 +176,6 @@ fn file_airing(path: &std::path::Path, plan: &Plan) -> Result<Airing, crate::aud
         max: segment.duration + Duration::from_secs(1),
         segments: vec![segment],
         manual: true,
+        relay: None,
     })
 }

@@ -85,6 +85,13 @@ pub enum Problem {
     },
     AtAndCron,
     NeitherAtNorCron,
+    PlaylistAndRelay,
+    NeitherPlaylistNorRelay,
+    BadRelayUrl {
+        value: String,
+        detail: String,
+    },
+    FallbackWithoutRelay,
     DaysWithCron,
     BadDay {
         value: String,

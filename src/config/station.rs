@@ -16,6 +16,7 @@ use super::level::{is_off, parse_level};
 use super::problem::{Diagnostics, Expected, Problem, did_you_mean};
 use super::source::SourceFile;
 use crate::plan::{AudioPolicy, Order, Rule, Slot, Station};
+use crate::relay::RelayUrl;
 
 const STATION_KEYS: &[&str] = &[
     "id",
@@ -34,7 +35,7 @@ const STATION_KEYS: &[&str] = &[
 ];
 const SLOT_KEYS: &[&str] = &[
     "name", "title", "at", "cron", "days", "from", "until", "playlist", "order", "count", "max",
-    "grace",
+    "grace", "relay", "fallback",
 ];
 const DEFAULT_GRACE: Duration = Duration::from_secs(600);
 /// No real session runs longer; a larger `max` is a typo (`15h` for `15m`).
@@ -295,13 +296,13 @@ fn read_slot(
     let title = f.string("title", d);
     let rule = read_rule(&f, d);
     let (from, until) = f.validity(d);
-    let playlist = f.required_string("playlist", d);
+    let source = read_source(&f, d);
     let order = read_order(&f, d);
     let count = read_count(&f, d);
     let max = read_duration(&f, "max", d, false);
     let grace = read_duration(&f, "grace", d, true);
     let name = name?;
-    let playlist = playlist?;
+    let (playlist, relay) = source?;
     let max = max??;
     Some(SlotDraft {
         slot: Slot {
@@ -311,6 +312,7 @@ fn read_slot(
             from: from.map(|f| f.value),
             until: until.map(|u| u.value),
             playlist: playlist.value,
+            relay,
             order: order?,
             count: count?,
             max: max.value,
@@ -323,6 +325,53 @@ fn read_slot(
         max_span: max.span,
         name_span: name.span,
     })
+}
+
+/// What a slot airs: its `playlist`, or the stream it `relay`s with the
+/// `fallback` playlist (empty: none) aired when the stream cannot be had.
+/// The span is the one playlist checks point at.
+fn read_source(f: &Fields<'_>, d: &mut Diagnostics) -> Option<(Spanned<String>, Option<RelayUrl>)> {
+    let playlist = f.string("playlist", d);
+    let relay = f.string("relay", d);
+    let fallback = f.string("fallback", d);
+    match (playlist, relay) {
+        (Some(playlist), None) => {
+            if let Some(fallback) = fallback {
+                d.error(f.at(fallback.span), Problem::FallbackWithoutRelay);
+                return None;
+            }
+            Some((playlist, None))
+        }
+        (Some(_), Some(relay)) => {
+            d.error(f.at(relay.span), Problem::PlaylistAndRelay);
+            None
+        }
+        (None, Some(relay)) => {
+            let url = RelayUrl::parse(&relay.value)
+                .map_err(|error| {
+                    d.error(
+                        f.at(relay.span.clone()),
+                        Problem::BadRelayUrl {
+                            value: relay.value.clone(),
+                            detail: error.to_string(),
+                        },
+                    )
+                })
+                .ok()?;
+            let fallback = fallback.unwrap_or(Spanned {
+                value: String::new(),
+                span: relay.span,
+            });
+            Some((fallback, Some(url)))
+        }
+        (None, None) => {
+            if f.has("playlist") || f.has("relay") {
+                return None;
+            }
+            d.error(f.at(f.header()), Problem::NeitherPlaylistNorRelay);
+            None
+        }
+    }
 }
 
 /// `None`: the key is absent. `Some(None)`: present but wrong (reported).

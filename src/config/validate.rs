@@ -19,7 +19,9 @@ pub const LOOKAHEAD_DAYS: i64 = 366;
 /// this many the overlap scan stops (an overlap shows on the first days).
 const MAX_AIRINGS_SCANNED: usize = 100_000;
 
-/// Slots name existing, non-empty playlists whose segments fit in `max`.
+/// Slots name existing, non-empty playlists whose segments fit in `max`
+/// (a relay slot's fallback playlist is aired in pieces, so its segments
+/// may be longer).
 pub fn check_slots_against_playlists(
     slots: &[SlotDraft],
     playlists: &BTreeMap<String, PlaylistDraft>,
@@ -28,6 +30,9 @@ pub fn check_slots_against_playlists(
 ) {
     for draft in slots {
         let slot = &draft.slot;
+        if slot.relay.is_some() && slot.playlist.is_empty() {
+            continue;
+        }
         let Some(playlist) = playlists.get(&slot.playlist) else {
             d.error(
                 station.locate(draft.playlist_span.clone()),
@@ -52,7 +57,7 @@ pub fn check_slots_against_playlists(
             .iter()
             .zip(&playlist.segment_locations)
         {
-            if segment.duration > slot.max {
+            if slot.relay.is_none() && segment.duration > slot.max {
                 d.error(
                     location.clone(),
                     Problem::SegmentTooLong {
@@ -174,7 +179,8 @@ pub fn check_days_with_nothing_to_air(
             return true;
         }
         let date = airing.instant.with_timezone(&tz).date_naive();
-        if crate::selection::eligible(plan, slot, date).is_empty() {
+        // A relay slot's fallback is optional.
+        if slot.relay.is_none() && crate::selection::eligible(plan, slot, date).is_empty() {
             warned.insert(airing.slot);
             d.warning(
                 station.locate(slots[airing.slot].playlist_span.clone()),

@@ -41,6 +41,9 @@ use crate::shutdown::Shutdown;
 /// How long before its instant an airing is prepared (output opened,
 /// first buffers decoded).
 pub const PREROLL: Duration = Duration::from_secs(2);
+/// How long before its instant a relay airing connects to its stream, so
+/// its jitter buffer is full when the first sample goes out.
+pub const RELAY_PREROLL: Duration = Duration::from_secs(5);
 /// How often a checkpoint record is written.
 pub const CHECKPOINT_EVERY: Duration = Duration::from_secs(3600);
 /// How far ahead the loop looks for the next airing.
@@ -78,7 +81,7 @@ pub struct Startup {
 /// What became of an airing once its output was prepared.
 enum Prepared {
     /// It was recorded as started, and played.
-    Played(AiringReport),
+    Played(Box<AiringReport>),
     /// The wall clock had passed its grace: nothing aired or recorded.
     TooLate {
         /// Because the clock stepped (not because preparing was slow).
@@ -227,7 +230,7 @@ impl Daemon {
             .play(airing.clone(), deadline, DateTime::<Utc>::MAX_UTC)
             .await
         {
-            Prepared::Played(report) => report,
+            Prepared::Played(report) => *report,
             Prepared::TooLate { .. } => self.player_lost(&airing),
         };
         for record in records::airing_closed(&airing, &report) {
@@ -273,17 +276,19 @@ impl Daemon {
                 + chrono::Duration::from_std(CHECKPOINT_EVERY).unwrap_or_default();
             match next {
                 Some(due)
-                    if due.instant - chrono::Duration::from_std(PREROLL).unwrap_or_default()
+                    if due.instant
+                        - chrono::Duration::from_std(self.preroll(&due)).unwrap_or_default()
                         <= now =>
                 {
                     // systemd: pings go on while it airs, up to its length and a margin.
-                    let limit =
-                        self.plan.slots[due.slot].max + PREROLL + crate::systemd::AIRING_MARGIN;
+                    let limit = self.plan.slots[due.slot].max
+                        + self.preroll(&due)
+                        + crate::systemd::AIRING_MARGIN;
                     crate::systemd::keep_alive(self.air(due), Some(limit)).await;
                 }
                 Some(due) => {
-                    let prepare_at =
-                        due.instant - chrono::Duration::from_std(PREROLL).unwrap_or_default();
+                    let prepare_at = due.instant
+                        - chrono::Duration::from_std(self.preroll(&due)).unwrap_or_default();
                     self.sleep_until(prepare_at.min(wake)).await;
                 }
                 None => {
@@ -294,6 +299,15 @@ impl Daemon {
         let now = self.clock.now();
         tracing::info!("stopping");
         self.log.stop(now).map(|_| ()).map_err(DaemonError::Log)
+    }
+
+    /// How long before its instant `due` is prepared.
+    fn preroll(&self, due: &ScheduledAiring) -> Duration {
+        if self.plan.slots[due.slot].relay.is_some() {
+            RELAY_PREROLL
+        } else {
+            PREROLL
+        }
     }
 
     fn longest_grace(&self) -> chrono::Duration {
@@ -417,7 +431,7 @@ impl Daemon {
     async fn air(&mut self, due: ScheduledAiring) {
         let airing = self.build(due);
         self.scan_from = self.scan_from.max(due.instant);
-        if airing.segments.is_empty() {
+        if airing.segments.is_empty() && airing.relay.is_none() {
             tracing::warn!(slot = %airing.slot, "nothing valid to air");
             self.append(RecordKind::Missed(Missed {
                 slot: airing.slot.clone(),
@@ -433,7 +447,7 @@ impl Daemon {
             .play(airing.clone(), deadline, due.instant + grace)
             .await
         {
-            Prepared::Played(report) => report,
+            Prepared::Played(report) => *report,
             // The grace passed while the output was being prepared: a miss,
             // not an airing that started an hour late.
             Prepared::TooLate { clock_stepped } => {
@@ -474,7 +488,7 @@ impl Daemon {
                 .play_unrecorded(airing.clone(), deadline, DateTime::<Utc>::MAX_UTC)
                 .await
             {
-                Prepared::Played(report) => report,
+                Prepared::Played(report) => *report,
                 Prepared::TooLate { .. } => self.player_lost(&airing),
             };
             self.busy_until = Some(report.ended);
@@ -517,7 +531,7 @@ impl Daemon {
         record_start: bool,
     ) -> Prepared {
         let Some(mut player) = self.player.take() else {
-            return Prepared::Played(self.player_lost(&airing));
+            return Prepared::Played(Box::new(self.player_lost(&airing)));
         };
         let for_prepare = airing.clone();
         let (wall_before, real_before) = (self.clock.now(), std::time::Instant::now());
@@ -528,7 +542,7 @@ impl Daemon {
         .await
         {
             Ok(player) => player,
-            Err(_) => return Prepared::Played(self.player_lost(&airing)),
+            Err(_) => return Prepared::Played(Box::new(self.player_lost(&airing))),
         };
         let now = self.clock.now();
         if now > latest_start {
@@ -567,9 +581,9 @@ impl Daemon {
         {
             Ok((player, report)) => {
                 self.player = Some(player);
-                Prepared::Played(report)
+                Prepared::Played(Box::new(report))
             }
-            Err(_) => Prepared::Played(self.player_lost(&airing)),
+            Err(_) => Prepared::Played(Box::new(self.player_lost(&airing))),
         }
     }
 
@@ -634,6 +648,7 @@ impl Daemon {
             segments: Vec::new(),
             device_failures: Vec::new(),
             interruptions: Vec::new(),
+            relay: None,
         }
     }
 

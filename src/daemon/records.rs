@@ -11,7 +11,8 @@ use crate::airlog::record::{
 use crate::plan::Segment;
 use crate::playout::announcement::Announcement;
 use crate::playout::report::{
-    AiringOutcome, AiringReport, Interruption, SegmentOutcome, SegmentReport,
+    AiringOutcome, AiringReport, Interruption, RelayLogKind, RelayReport, SegmentOutcome,
+    SegmentReport,
 };
 use crate::selection::Airing;
 
@@ -187,6 +188,56 @@ pub fn airing_end(airing: &Airing, report: &AiringReport) -> AiringEnd {
                 resumed: cut_in.resumed,
             })
             .collect(),
+        relay: report.relay.as_ref().map(relay_aired),
+    }
+}
+
+/// A relay airing's stream, as recorded.
+fn relay_aired(relay: &RelayReport) -> record::RelayAired {
+    let failed = relay.relayed.is_zero().then(|| {
+        relay
+            .first_failure
+            .clone()
+            .unwrap_or_else(crate::text::relay_never_came)
+    });
+    let mut events: Vec<record::RelayEventAired> = relay
+        .events
+        .iter()
+        .map(|event| {
+            let (kind, detail) = relay_event_code(&event.kind);
+            record::RelayEventAired {
+                at: event.at,
+                kind: kind.to_string(),
+                detail,
+            }
+        })
+        .collect();
+    let over = events.len().saturating_sub(record::RelayAired::MAX_EVENTS);
+    events.truncate(record::RelayAired::MAX_EVENTS);
+    record::RelayAired {
+        url: relay.url.clone(),
+        relayed_ms: millis(relay.relayed),
+        fallback_ms: millis(relay.fallback),
+        silent_ms: millis(relay.silent),
+        failed,
+        events,
+        events_lost: relay.events_lost + over as u64,
+    }
+}
+
+/// A relay event's machine name and detail.
+fn relay_event_code(kind: &RelayLogKind) -> (&'static str, Option<String>) {
+    use crate::relay::RelayEventKind as Stream;
+    match kind {
+        RelayLogKind::ToFallback => ("to_fallback", None),
+        RelayLogKind::ToStream => ("to_stream", None),
+        RelayLogKind::Stream(Stream::Connected { codec, .. }) => ("connected", Some(codec.clone())),
+        RelayLogKind::Stream(Stream::Dropped(failure)) => ("dropped", Some(failure.to_string())),
+        RelayLogKind::Stream(Stream::Title(title)) => ("title", Some(title.clone())),
+        RelayLogKind::Stream(Stream::Overrun { dropped }) => {
+            ("overrun", Some(format!("{} ms", dropped.as_millis())))
+        }
+        RelayLogKind::Stream(Stream::Lost { count }) => ("lost", Some(count.to_string())),
     }
 }
 
@@ -239,5 +290,6 @@ pub fn interrupted_by_crash(start: &AiringStart, ended: DateTime<Utc>) -> Airing
             })
             .collect(),
         interruptions: Vec::new(),
+        relay: None,
     }
 }

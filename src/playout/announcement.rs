@@ -90,6 +90,7 @@ impl Announcement {
             max: self.length() + Duration::from_secs(1),
             segments: self.segments.clone(),
             manual: true,
+            relay: None,
         }
     }
 }

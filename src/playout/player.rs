@@ -26,13 +26,17 @@ use super::announcement::{Announcement, Announcements, Priority};
 use super::loudness::{Limiter, apply_gain, needs_limiter, segment_gain_db};
 use super::output::{Output, OutputError};
 use super::report::{
-    AiringOutcome, AiringReport, DeadAir, Interruption, SegmentOutcome, SegmentReport,
+    AiringOutcome, AiringReport, DeadAir, Interruption, RelayReport, SegmentOutcome, SegmentReport,
 };
 use super::silence::{DeadAirWatch, Silence, Trim, TrimmedDecoder};
 use crate::audio::{CHANNELS, Decoder, SAMPLE_RATE};
 use crate::plan::{AudioPolicy, Segment};
 use crate::selection::Airing;
 use crate::shutdown::Shutdown;
+
+mod relay;
+
+pub use relay::relay_options;
 
 /// Plays airings. The daemon calls it from a blocking thread.
 pub trait Player: Send {
@@ -75,6 +79,8 @@ pub struct OutputPlayer {
     policy: AudioPolicy,
     primed: Option<Primed>,
     announcements: Option<Arc<Announcements>>,
+    /// A relay airing's stream, connected at `prepare`.
+    stream: Option<crate::relay::Relay>,
 }
 
 /// A segment opened and partly decoded ahead of when it airs, its leading
@@ -154,6 +160,7 @@ impl OutputPlayer {
             policy,
             primed: None,
             announcements: None,
+            stream: None,
         }
     }
 }
@@ -201,6 +208,10 @@ impl Player for OutputPlayer {
         if let Err(error) = self.output.open() {
             tracing::warn!(%error, "output not ready before the airing; will retry");
         }
+        if let Some(url) = &airing.relay {
+            self.stream = Some(crate::relay::Relay::start(url, relay_options()));
+            return;
+        }
         self.primed = airing
             .segments
             .first()
@@ -214,6 +225,9 @@ impl Player for OutputPlayer {
         deadline: DateTime<Utc>,
         stop: &Shutdown,
     ) -> AiringReport {
+        if let Some(url) = &airing.relay {
+            return relay::play_relay(self, airing, url, start_at, deadline, stop);
+        }
         let mut run = Run::new(airing, deadline, &self.policy);
         let primed = self.primed.take();
         // A device that plays with a delay gets its first sample that much
@@ -330,6 +344,8 @@ struct Run<'a> {
     /// Limited samples ready for the output.
     limited: Vec<f32>,
     watch: Option<DeadAirWatch>,
+    /// For a relay airing: what the stream did so far.
+    relay: Option<RelayReport>,
     /// Where announcements wait; `None` while an announcement itself airs
     /// (announcements do not cut into each other: they queue).
     announcements: Option<Arc<Announcements>>,
@@ -362,6 +378,7 @@ impl<'a> Run<'a> {
             watch: policy.dead_air.map(DeadAirWatch::new),
             announcements: None,
             interruptions: Vec::new(),
+            relay: None,
             paused: chrono::Duration::zero(),
             cut_in_left: None,
             pause: None,
@@ -699,6 +716,7 @@ impl<'a> Run<'a> {
             segments: self.segments,
             device_failures: self.device_failures,
             interruptions: self.interruptions,
+            relay: self.relay,
         }
     }
 }

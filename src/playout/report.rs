@@ -77,6 +77,47 @@ pub struct AiringReport {
     pub device_failures: Vec<String>,
     /// Announcements that cut in, in the order they aired.
     pub interruptions: Vec<Interruption>,
+    /// For a relay airing: the stream and what became of it.
+    pub relay: Option<RelayReport>,
+}
+
+/// What a relay airing carried.
+#[derive(Debug, Clone, Default)]
+pub struct RelayReport {
+    /// The stream's address, without credentials.
+    pub url: String,
+    /// How long the stream was on air.
+    pub relayed: Duration,
+    /// How long the fallback playlist stood in.
+    pub fallback: Duration,
+    /// How long neither could be aired (silence went out).
+    pub silent: Duration,
+    /// The first failure, kept for when the stream never came.
+    pub first_failure: Option<String>,
+    /// What happened, in order, up to a bound.
+    pub events: Vec<RelayLogEvent>,
+    /// Events beyond the bound.
+    pub events_lost: u64,
+}
+
+/// One thing that happened during a relay airing.
+#[derive(Debug, Clone)]
+pub struct RelayLogEvent {
+    /// When.
+    pub at: DateTime<Utc>,
+    /// What.
+    pub kind: RelayLogKind,
+}
+
+/// What happened during a relay airing.
+#[derive(Debug, Clone)]
+pub enum RelayLogKind {
+    /// Something the stream's source noticed (connected, dropped, title…).
+    Stream(crate::relay::RelayEventKind),
+    /// The fallback (or silence) went on air in the stream's place.
+    ToFallback,
+    /// The stream went back on air.
+    ToStream,
 }
 
 /// An announcement that aired in the middle of an airing.

@@ -72,6 +72,7 @@ impl Player for SimulatedPlayer {
             segments,
             device_failures: Vec::new(),
             interruptions: Vec::new(),
+            relay: None,
         }
     }
 }

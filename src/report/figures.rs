@@ -10,6 +10,10 @@
 //!   loudspeakers were silent longer than the station's `dead_air` while
 //!   the schedule said "airing"): their sound and silence are shown on
 //!   their own line, not in the totals;
+//! - relay airings (a slot carrying the national or provincial stream) are
+//!   the stations above's content, not this station's: counted apart, per
+//!   stream, as minutes relayed, minutes of fallback and of silence, and
+//!   airings whose stream never came;
 //! - within a counted airing, a segment counts as aired when it aired to
 //!   the end or was cut short; its minutes are the milliseconds that went
 //!   out; distinct segments are distinct audio files (by SHA-256), so the
@@ -153,6 +157,33 @@ pub struct Figures {
     pub dead_air: Group,
     /// Their silence on air, in milliseconds.
     pub dead_air_silent_ms: u64,
+    /// Relay airings, by stream address.
+    pub relays: BTreeMap<String, RelayCounts>,
+}
+
+/// One stream's relay airings.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct RelayCounts {
+    /// Relay airings that took place (whatever the stream did).
+    pub airings: u64,
+    /// Milliseconds of the stream on air.
+    pub relayed_ms: u64,
+    /// Milliseconds of the fallback standing in.
+    pub fallback_ms: u64,
+    /// Milliseconds of silence (no stream, no fallback).
+    pub silent_ms: u64,
+    /// Airings in which none of the stream went on air.
+    pub failed: u64,
+}
+
+impl RelayCounts {
+    fn merge(&mut self, other: &RelayCounts) {
+        self.airings += other.airings;
+        self.relayed_ms += other.relayed_ms;
+        self.fallback_ms += other.fallback_ms;
+        self.silent_ms += other.silent_ms;
+        self.failed += other.failed;
+    }
 }
 
 /// What one airing contributed, for the per-airing view.
@@ -166,6 +197,8 @@ pub enum Contribution {
     NotAired,
     /// Aired with dead air in it, counted apart.
     DeadAir,
+    /// A relay of another station's stream, counted apart.
+    Relay,
 }
 
 impl Figures {
@@ -175,6 +208,17 @@ impl Figures {
             airing.status,
             AiringStatus::Ended(AiringOutcome::Completed | AiringOutcome::CutAtMax)
         );
+        if let Some(relay) = &airing.relay {
+            let counts = self.relays.entry(relay.url.clone()).or_default();
+            counts.merge(&RelayCounts {
+                airings: 1,
+                relayed_ms: relay.relayed_ms,
+                fallback_ms: relay.fallback_ms,
+                silent_ms: relay.silent_ms,
+                failed: u64::from(relay.failed.is_some()),
+            });
+            return Contribution::Relay;
+        }
         if airing.manual {
             if aired {
                 self.manual.counts.airings += 1;
@@ -296,6 +340,9 @@ impl Figures {
         self.manual_not_aired += other.manual_not_aired;
         self.dead_air.merge(&other.dead_air);
         self.dead_air_silent_ms += other.dead_air_silent_ms;
+        for (url, counts) in &other.relays {
+            self.relays.entry(url.clone()).or_default().merge(counts);
+        }
     }
 }
 

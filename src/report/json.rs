@@ -200,5 +200,16 @@ fn figures_value(report: &Report, figures: &Figures) -> Value {
         &figures.dead_air,
     );
     map.insert("dead_air".into(), dead_air);
+    let relays: Vec<Value> = figures
+        .relays
+        .iter()
+        .map(|(url, r)| {
+            json!({
+                "url": url, "airings": r.airings, "relayed_ms": r.relayed_ms,
+                "fallback_ms": r.fallback_ms, "silent_ms": r.silent_ms, "failed": r.failed,
+            })
+        })
+        .collect();
+    map.insert("relays".into(), json!(relays));
     value
 }

@@ -15,6 +15,7 @@ pub fn outcome(code: &str) -> &'static str {
         "missed" => "Không phát",
         "unfinished" => "Không ghi nhận kết thúc",
         "dead_air" => "Có khoảng lặng kéo dài",
+        "relay" => "Tiếp sóng",
         _ => "Khác",
     }
 }

@@ -56,6 +56,7 @@ impl AiringRow {
         let local = |at: chrono::DateTime<chrono::Utc>| at.with_timezone(&zone).naive_local();
         let (outcome, reason) = match contribution {
             Contribution::DeadAir => ("dead_air", None),
+            Contribution::Relay => ("relay", airing.relay.as_ref().map(|r| r.url.clone())),
             _ => outcome_code(&airing.status),
         };
         let mut topics = Vec::new();

@@ -111,6 +111,14 @@ pub fn summary(report: &Report) -> Table {
             "Thời lượng lặng trên loa (phút)",
             Cell::Minutes(minutes(totals.dead_air_silent_ms)),
         ),
+        pair(
+            "Buổi tiếp sóng (tính riêng)",
+            Cell::Int(totals.relays.values().map(|r| r.airings).sum()),
+        ),
+        pair(
+            "Thời lượng tiếp sóng (phút)",
+            Cell::Minutes(minutes(totals.relays.values().map(|r| r.relayed_ms).sum())),
+        ),
         pair("Ngày lập báo cáo", Cell::Date(report.date)),
     ]);
     Table {

@@ -61,6 +61,18 @@ impl fmt::Display for Problem {
             EmptyAt => write!(f, "this slot has no times or no days to air"),
             BadCron { value, detail } => write!(f, "invalid cron expression {value:?}: {detail}"),
             AtAndCron => write!(f, "a slot takes either `at` or `cron`, not both"),
+            PlaylistAndRelay => write!(f, "a slot takes either `playlist` or `relay`, not both"),
+            NeitherPlaylistNorRelay => write!(
+                f,
+                "this slot says neither what to air (`playlist`) nor a stream to relay (`relay`)"
+            ),
+            BadRelayUrl { value, detail } => {
+                write!(
+                    f,
+                    "{value:?} is not a stream address loa can relay: {detail}"
+                )
+            }
+            FallbackWithoutRelay => write!(f, "`fallback` only goes with `relay`"),
             NeitherAtNorCron => write!(
                 f,
                 "this slot says neither when to air (`at`) nor a `cron` rule"
@@ -216,6 +228,10 @@ pub fn hint(problem: &Problem) -> Option<String> {
         EmptyAt => "list at least one time in `at` and one day in `days`".into(),
         BadCron { .. } => "use six fields with seconds first, like \"0 30 5 * * Mon-Sat\"".into(),
         AtAndCron => "keep one of them".into(),
+        PlaylistAndRelay => "keep `relay` for a stream (with `fallback = \"PLAYLIST\"` to air when the stream cannot be had), or `playlist`".into(),
+        NeitherPlaylistNorRelay => "add `playlist = \"cchc\"`, or `relay = \"http://…/stream.mp3\"`".into(),
+        BadRelayUrl { .. } => "write the stream's address as http://host/path or https://host/path (an .m3u or .pls that names the stream works too)".into(),
+        FallbackWithoutRelay => "use `playlist` for what a slot airs; `fallback` names what a relay slot airs when its stream cannot be had".into(),
         NeitherAtNorCron => "add `at = [\"05:30\"]` or `cron = \"0 30 5 * * *\"`".into(),
         DaysWithCron => "remove `days`, or use `at` instead of `cron`".into(),
         BadDay { suggestion: Some(s), .. } => format!("did you mean \"{s}\"? days are mon, tue, wed, thu, fri, sat, sun"),

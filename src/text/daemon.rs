@@ -131,6 +131,12 @@ pub fn outcome_summary(report: &crate::playout::report::AiringReport) -> String 
     )
 }
 
+/// Why a relay airing carried nothing of its stream when the stream
+/// reported no failure (it connected too late, or gave no audio).
+pub fn relay_never_came() -> String {
+    "the stream gave no audio during the slot".to_string()
+}
+
 /// What `loa play --now` prints once the daemon has queued it.
 pub fn announcement_queued(priority: &str, segments: u64, length_ms: u64) -> String {
     let when = match priority {
@@ -155,6 +161,9 @@ pub fn play_outcome(report: &crate::playout::report::AiringReport) -> String {
 
 /// "4 segments, 11m40s": an upcoming airing in a line.
 pub fn airing_summary(airing: &crate::selection::Airing) -> String {
+    if let Some(url) = &airing.relay {
+        return format!("relay of {}", url.as_str());
+    }
     format!(
         "{} segments, {}",
         airing.segments.len(),

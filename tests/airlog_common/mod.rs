@@ -76,6 +76,7 @@ pub fn airing(slot: &str, scheduled: DateTime<Utc>, segments: u32) -> (RecordKin
         manual: false,
         segments: aired,
         interruptions: Vec::new(),
+        relay: None,
     });
     (start, end)
 }

@@ -133,3 +133,43 @@ pub fn stderr(output: &Output) -> String {
 pub fn stdout(output: &Output) -> String {
     String::from_utf8_lossy(&output.stdout).into_owned()
 }
+
+/// The next whole second at least `lead` from now, and its HH:MM:SS: a slot
+/// time for tests that watch a real airing.
+pub fn slot_time(lead: std::time::Duration) -> (chrono::DateTime<chrono::Utc>, String) {
+    use chrono::Timelike;
+    let at = chrono::Utc::now() + chrono::Duration::from_std(lead).unwrap_or_default();
+    let at = at.with_nanosecond(0).unwrap_or(at) + chrono::Duration::seconds(1);
+    (at, at.format("%H:%M:%S").to_string())
+}
+
+/// Starts `loa run` on `station`, airing to the WAV air check `air.wav`
+/// in its root, its log in `loa.err`.
+pub fn spawn_daemon_to_wav(station: &StationDir) -> std::process::Child {
+    let wav = station.root().join("air.wav");
+    Command::new(env!("CARGO_BIN_EXE_loa"))
+        .args(["run", "-c"])
+        .arg(station.config())
+        .args(["--output", &format!("wav:{}", wav.display())])
+        .current_dir(station.root())
+        .stdout(std::process::Stdio::null())
+        .stderr(std::fs::File::create(station.root().join("loa.err")).expect("log file"))
+        .spawn()
+        .expect("spawn loa run")
+}
+
+/// A station config in UTC with the usual folders, id `test/{id}`, and
+/// `slots` (TOML `[[slot]]` tables) after it.
+pub fn utc_station(id: &str, slots: &str) -> String {
+    format!(
+        r#"[station]
+id = "test/{id}"
+name = "Đài thử nghiệm"
+timezone = "UTC"
+playlists = "../playlists"
+log_dir = "../var/airlog"
+key = "../var/station.key"
+
+{slots}"#
+    )
+}

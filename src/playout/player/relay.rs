@@ -1,0 +1,218 @@
+//! Playing a relay airing: the stream (connected since the pre-roll) on
+//! air from the instant to `max`, its fallback playlist (or silence when
+//! there is none) standing in whenever the stream runs dry, and the stream
+//! back on air once its buffer has refilled. Every switch, drop and title
+//! goes into the airing's report.
+//!
+//! ```text
+//! Relay::read ──┐
+//!               ├─▶ fade at max ─▶ limiter ─▶ Output
+//! Fallback ─────┘   (one stream of writes, as for any airing)
+//! ```
+
+use chrono::Utc;
+
+use super::{
+    CHUNK_SAMPLES, OutputPlayer, Run, block_until, duration_to_samples, open_decoder,
+    samples_to_duration,
+};
+use crate::plan::{AudioPolicy, Segment};
+use crate::playout::loudness::{Limiter, apply_gain, segment_gain_db};
+use crate::playout::report::{
+    AiringOutcome, AiringReport, RelayLogEvent, RelayLogKind, RelayReport, SegmentOutcome,
+};
+use crate::playout::silence::TrimmedDecoder;
+use crate::relay::{Relay, RelayEventKind, RelayOptions, RelayUrl};
+use crate::selection::Airing;
+use crate::shutdown::Shutdown;
+
+/// How much of the stream must be buffered at the instant for the airing
+/// to open on the stream rather than on its fallback: less than the
+/// jitter buffer, so a stream that connected late still starts on time.
+const OPENING_BUFFER: std::time::Duration = std::time::Duration::from_secs(1);
+
+/// How a relay airs: the source's timings.
+pub fn relay_options() -> RelayOptions {
+    RelayOptions::default()
+}
+
+/// Airs the relay airing `airing` of `url` (see the module's comment).
+pub(super) fn play_relay(
+    player: &mut OutputPlayer,
+    airing: &Airing,
+    url: &RelayUrl,
+    start_at: chrono::DateTime<Utc>,
+    deadline: chrono::DateTime<Utc>,
+    stop: &Shutdown,
+) -> AiringReport {
+    let options = relay_options();
+    let mut stream = player
+        .stream
+        .take()
+        .unwrap_or_else(|| Relay::start(url, options));
+    let mut run = Run::new(airing, deadline, &player.policy);
+    // A stream's level and peaks are not known ahead: always limited; its
+    // quiet moments are not dead air to skip.
+    run.limiter = Some(Limiter::default());
+    run.watch = None;
+    let mut relay = RelayReport {
+        url: url.as_str().to_string(),
+        ..RelayReport::default()
+    };
+    let output = player.output.as_mut();
+    let lead = chrono::Duration::from_std(output.latency()).unwrap_or_default();
+    if !block_until(start_at - lead, stop) {
+        run.relay = Some(relay);
+        return run.finish(Utc::now(), Some("shutdown".into()), output, stop);
+    }
+    run.started = Utc::now() + lead;
+    run.limit = duration_to_samples((deadline - run.started).to_std().unwrap_or_default());
+    let mut fallback = Fallback::new(&airing.segments, player.policy);
+    let mut on_stream = stream.buffered() >= OPENING_BUFFER;
+    if !on_stream {
+        note(&mut relay, RelayLogKind::ToFallback);
+    }
+    let mut chunk = vec![0.0f32; CHUNK_SAMPLES];
+    let (mut relayed, mut stood_in, mut silent) = (0u64, 0u64, 0u64);
+    while !run.limit_reached() && !stop.is_triggered() {
+        collect_events(&mut stream, &mut relay);
+        let room = run.limit.saturating_sub(run.written) as usize;
+        let chunk = &mut chunk[..CHUNK_SAMPLES.min(room)];
+        if !on_stream && stream.buffered() >= options.buffer {
+            on_stream = true;
+            note(&mut relay, RelayLogKind::ToStream);
+        }
+        let from_stream = if on_stream { stream.read(chunk) } else { 0 };
+        if on_stream && from_stream < chunk.len() {
+            on_stream = false;
+            note(&mut relay, RelayLogKind::ToFallback);
+        }
+        let from_fallback = fallback.read(&mut chunk[from_stream..]);
+        let filled = from_stream + from_fallback;
+        chunk[filled..].fill(0.0);
+        relayed += from_stream as u64;
+        stood_in += from_fallback as u64;
+        silent += (chunk.len() - filled) as u64;
+        run.apply_fade(chunk);
+        if !run.emit(chunk, output, stop) {
+            break;
+        }
+    }
+    collect_events(&mut stream, &mut relay);
+    drop(stream);
+    relay.relayed = samples_to_duration(relayed);
+    relay.fallback = samples_to_duration(stood_in);
+    relay.silent = samples_to_duration(silent);
+    for (index, aired) in fallback.aired.iter().enumerate() {
+        let outcome = if *aired > 0 {
+            SegmentOutcome::Aired
+        } else {
+            SegmentOutcome::NotStarted
+        };
+        run.report(index, *aired, outcome);
+    }
+    let nothing_aired = relayed == 0 && stood_in == 0;
+    let failure = relay.first_failure.clone();
+    run.relay = Some(relay);
+    let stopped = stop.is_triggered().then(|| "shutdown".to_string());
+    let interrupted = stopped.is_some();
+    let mut report = run.finish(Utc::now(), stopped, output, stop);
+    // A relay runs to its slot's end whatever its fallback did.
+    report.outcome = match (interrupted, nothing_aired) {
+        (true, _) => report.outcome,
+        (false, true) => {
+            AiringOutcome::Failed(failure.unwrap_or_else(crate::text::relay_never_came))
+        }
+        (false, false) => AiringOutcome::Completed,
+    };
+    report
+}
+
+/// Moves the stream's events into the report, keeping the first failure.
+fn collect_events(stream: &mut Relay, relay: &mut RelayReport) {
+    for event in stream.take_events() {
+        if let (RelayEventKind::Dropped(failure), None) = (&event.kind, &relay.first_failure) {
+            relay.first_failure = Some(failure.to_string());
+        }
+        push(relay, event.at, RelayLogKind::Stream(event.kind));
+    }
+}
+
+/// Notes a switch, now.
+fn note(relay: &mut RelayReport, kind: RelayLogKind) {
+    push(relay, Utc::now(), kind);
+}
+
+fn push(relay: &mut RelayReport, at: chrono::DateTime<Utc>, kind: RelayLogKind) {
+    if relay.events.len() < crate::airlog::record::RelayAired::MAX_EVENTS {
+        relay.events.push(RelayLogEvent { at, kind });
+    } else {
+        relay.events_lost += 1;
+    }
+}
+
+/// The fallback playlist as an endless source: its segments in turn, again
+/// from the first after the last, each at the station's loudness; files
+/// that cannot be decoded are passed over.
+struct Fallback<'a> {
+    segments: &'a [Segment],
+    policy: AudioPolicy,
+    next: usize,
+    current: Option<(usize, TrimmedDecoder, f64)>,
+    /// Samples aired, per segment.
+    aired: Vec<u64>,
+}
+
+impl<'a> Fallback<'a> {
+    fn new(segments: &'a [Segment], policy: AudioPolicy) -> Self {
+        Self {
+            segments,
+            policy,
+            next: 0,
+            current: None,
+            aired: vec![0; segments.len()],
+        }
+    }
+
+    /// Fills `out` as far as it can; 0 when there is no fallback (or none
+    /// of it decodes).
+    fn read(&mut self, out: &mut [f32]) -> usize {
+        let mut filled = 0;
+        let mut failed_opens = 0;
+        while filled < out.len() {
+            if self.current.is_none() {
+                if failed_opens >= self.segments.len() {
+                    break;
+                }
+                let index = self.next % self.segments.len().max(1);
+                self.next += 1;
+                let Some(segment) = self.segments.get(index) else {
+                    break;
+                };
+                match open_decoder(segment, &self.policy) {
+                    Ok(decoder) => {
+                        let gain = segment_gain_db(segment, &self.policy);
+                        self.current = Some((index, decoder, gain));
+                    }
+                    Err(_) => {
+                        failed_opens += 1;
+                        continue;
+                    }
+                }
+            }
+            let Some((index, decoder, gain)) = self.current.as_mut() else {
+                break;
+            };
+            match decoder.read(&mut out[filled..]) {
+                Ok(n) if n > 0 => {
+                    apply_gain(&mut out[filled..filled + n], *gain);
+                    self.aired[*index] += n as u64;
+                    filled += n;
+                    failed_opens = 0;
+                }
+                _ => self.current = None,
+            }
+        }
+        filled
+    }
+}
