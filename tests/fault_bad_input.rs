@@ -150,12 +150,12 @@ fn bad_audio_files_in_a_folder_playlist_are_each_reported_with_a_reason() {
     );
 }
 
-/// Half of an Ogg Vorbis file (no end-of-stream page) and half of an MP3
-/// (its LAME header counts the frames) are taken as shorter recordings and
-/// air cut off mid-word, without a message; FLAC and WAV truncations are
+/// Regression: half of an Ogg Vorbis file (its last page lacks the
+/// end-of-stream flag) and half of a CBR MP3 (no Xing header: its last
+/// frame is incomplete) were taken as shorter recordings and aired cut off
+/// mid-word, without a message, where FLAC and WAV truncations are
 /// reported ("the file is cut short").
 #[test]
-#[ignore = "bug (src/audio/probe.rs): truncated ogg and mp3 files are accepted without a message"]
 fn truncated_ogg_and_mp3_are_reported_as_cut_short() {
     let s = folder_station("15m");
     truncated_bundled_files(&s.root().join("playlists/thu"));
@@ -404,4 +404,20 @@ fn audio_damaged_after_loading_is_skipped_at_airing_time_with_a_reason() {
         loa::airlog::verify::verify_source(&source, &Default::default())
     };
     assert!(verdict.is_ok(), "{:?}", verdict.problems);
+}
+
+/// The same truncated files at airing time (damaged after `loa check`):
+/// the playout's decoder refuses them with the reason, so the segment is
+/// skipped rather than aired until it stops mid-word.
+#[test]
+fn truncated_ogg_and_mp3_are_refused_by_the_playout_decoder() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    truncated_bundled_files(dir.path());
+    for name in ["01-truncated.ogg", "02-truncated.mp3"] {
+        let refused = loa::audio::Decoder::open(&dir.path().join(name))
+            .err()
+            .map(|e| e.to_string())
+            .unwrap_or_default();
+        assert!(refused.contains("cut short"), "{name}: {refused:?}");
+    }
 }

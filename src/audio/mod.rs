@@ -16,6 +16,7 @@
 
 mod cache;
 mod decoder;
+mod ending;
 mod error;
 mod identity;
 mod levels;
@@ -31,7 +32,7 @@ use std::time::Duration;
 
 pub use cache::ProbeCache;
 pub use decoder::Decoder;
-pub use error::{AudioError, Undecodable};
+pub use error::{AudioError, Undecodable, Unfinished};
 pub use levels::{Levels, measure};
 pub use names::resolve_name;
 pub use probe::{probe, probe_with_levels};
@@ -39,11 +40,11 @@ pub use probe::{probe, probe_with_levels};
 /// same channel mapping and rate conversion as segment files.
 #[allow(unused_imports)] // used by the relay source (issue 9)
 pub(crate) use resample::RateConverter;
-#[allow(unused_imports)]
-pub(crate) use stereo::append_stereo;
 pub use silence::{
     SILENCE_BLOCK_SAMPLES, SILENCE_THRESHOLD_DBFS, SilenceRuns, SilenceSummary, is_silent,
 };
+#[allow(unused_imports)]
+pub(crate) use stereo::append_stereo;
 
 /// The sample rate every output receives, so that outputs never resample and
 /// a segment's length in samples is the same whichever output airs it.
