@@ -71,6 +71,9 @@ pub struct WorkerReport {
     pub peak_rss_kb: Option<u64>,
     /// The device process closed its status pipe: it has exited or is exiting.
     pub ended: bool,
+    /// The device process's messages are not logged: it is a retry in an
+    /// outage whose first attempt's messages were.
+    pub quiet: bool,
 }
 
 /// The report, shared with the thread that reads the status lines.
@@ -81,6 +84,12 @@ struct Shared {
 }
 
 impl Shared {
+    fn quiet(quiet: bool) -> Self {
+        let shared = Self::default();
+        shared.lock().quiet = quiet;
+        shared
+    }
+
     fn lock(&self) -> MutexGuard<'_, WorkerReport> {
         self.report.lock().unwrap_or_else(PoisonError::into_inner)
     }
@@ -193,6 +202,17 @@ fn read_status_lines(stdout: ChildStdout, shared: Arc<Shared>, device: String) {
 /// alsa-lib print hundreds of lines a second. The latest one is kept for
 /// the error report.
 fn read_device_messages(stderr: ChildStderr, shared: Arc<Shared>, device: String) {
+    if shared.lock().quiet {
+        // A reopen during an outage: its messages were logged the first
+        // time; they are still kept for the error report.
+        for_each_line(stderr, |line| {
+            let message = line.trim();
+            if !message.is_empty() {
+                shared.lock().last_warning = Some(message.to_string());
+            }
+        });
+        return;
+    }
     let mut window_start = Instant::now();
     let (mut logged, mut suppressed) = (0, 0_u64);
     for_each_line(stderr, |line| {
@@ -279,7 +299,14 @@ struct Session {
 
 impl Session {
     /// Starts the device process and waits until the device plays.
-    fn start(device: &str, exe: &Path, env: &[(OsString, OsString)]) -> Result<Self, OutputError> {
+    /// `quiet`: a retry in an outage, whose device messages (alsa-lib's,
+    /// the same every time) are kept for the error but not logged again.
+    fn start(
+        device: &str,
+        exe: &Path,
+        env: &[(OsString, OsString)],
+        quiet: bool,
+    ) -> Result<Self, OutputError> {
         let mut child = Command::new(exe)
             .arg("output-worker")
             .arg(format!("--device={device}"))
@@ -300,7 +327,7 @@ impl Session {
             child,
             reaped: false,
             pipe: None,
-            shared: Arc::default(),
+            shared: Arc::new(Shared::quiet(quiet)),
             written_frames: 0,
             first_write_at: None,
             bytes: Vec::with_capacity(PIPE_BYTES),
@@ -605,7 +632,8 @@ impl Output for DeviceOutput {
             }
         }
         self.backoff.wait();
-        match Session::start(&self.device, &self.worker_exe, &self.worker_env) {
+        let quiet = self.backoff.delay() > Duration::ZERO;
+        match Session::start(&self.device, &self.worker_exe, &self.worker_env, quiet) {
             Ok(session) => {
                 self.session = Some(session);
                 self.played_before_close = 0;
