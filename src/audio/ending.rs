@@ -30,7 +30,9 @@ const MIN_CHAINED_FRAMES: usize = 3;
 /// Which kind of stream the file holds, as far as its ending goes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Container {
+    /// Ogg pages (Vorbis, Opus): the last page says it is the last.
     Ogg,
+    /// MPEG audio frames (mp3): the last frame is whole.
     Mpeg,
 }
 
