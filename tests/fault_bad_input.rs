@@ -150,12 +150,12 @@ fn bad_audio_files_in_a_folder_playlist_are_each_reported_with_a_reason() {
     );
 }
 
-/// Half of an Ogg Vorbis file (no end-of-stream page) and half of an MP3
-/// (its LAME header counts the frames) are taken as shorter recordings and
-/// air cut off mid-word, without a message; FLAC and WAV truncations are
+/// Regression: half of an Ogg Vorbis file (its last page lacks the
+/// end-of-stream flag) and half of a CBR MP3 (no Xing header: its last
+/// frame is incomplete) were taken as shorter recordings and aired cut off
+/// mid-word, without a message, where FLAC and WAV truncations are
 /// reported ("the file is cut short").
 #[test]
-#[ignore = "bug (src/audio/probe.rs): truncated ogg and mp3 files are accepted without a message"]
 fn truncated_ogg_and_mp3_are_reported_as_cut_short() {
     let s = folder_station("15m");
     truncated_bundled_files(&s.root().join("playlists/thu"));
@@ -217,10 +217,9 @@ fn vietnamese_names_in_nfc_and_nfd_both_air() {
     );
 }
 
-/// A file whose name is not UTF-8 (an old Windows copy, a Latin-1 USB
-/// stick): the station must say so, not pass over it in silence.
+/// Regression: a file whose name is not UTF-8 (an old Windows copy, a
+/// Latin-1 USB stick) was passed over in silence; the station must say so.
 #[test]
-#[ignore = "bug (src/config/playlists.rs): names that are not UTF-8 are skipped without any message"]
 fn a_file_name_that_is_not_utf8_is_reported() {
     let s = folder_station("15m");
     let dir = s.root().join("playlists/thu");
@@ -257,8 +256,9 @@ fn a_file_name_that_is_not_utf8_never_crashes() {
 /// A playlist may only make the daemon read audio inside the playlists
 /// folder. Segment paths are checked (`..`, absolute, links: see
 /// tests/check_errors.rs); here, the playlist files themselves.
+/// (Regression: a playlist TOML linked from outside was read, and its
+/// lines were shown in the TOML error.)
 #[test]
-#[ignore = "bug (src/config/playlists.rs): a playlist TOML that is a link out of the playlists folder is read, and its lines are shown in the error"]
 fn a_playlist_file_linked_from_outside_the_playlists_folder_is_not_read() {
     let s = StationDir::new();
     s.write("secret.txt", "password = \"hunter2\"\n");
@@ -404,4 +404,20 @@ fn audio_damaged_after_loading_is_skipped_at_airing_time_with_a_reason() {
         loa::airlog::verify::verify_source(&source, &Default::default())
     };
     assert!(verdict.is_ok(), "{:?}", verdict.problems);
+}
+
+/// The same truncated files at airing time (damaged after `loa check`):
+/// the playout's decoder refuses them with the reason, so the segment is
+/// skipped rather than aired until it stops mid-word.
+#[test]
+fn truncated_ogg_and_mp3_are_refused_by_the_playout_decoder() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    truncated_bundled_files(dir.path());
+    for name in ["01-truncated.ogg", "02-truncated.mp3"] {
+        let refused = loa::audio::Decoder::open(&dir.path().join(name))
+            .err()
+            .map(|e| e.to_string())
+            .unwrap_or_default();
+        assert!(refused.contains("cut short"), "{name}: {refused:?}");
+    }
 }

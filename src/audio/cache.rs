@@ -22,7 +22,9 @@ use super::{AudioInfo, Levels, probe_with_levels};
 /// Bump when probe results for the same bytes would change (a fix in how
 /// durations are counted), so old entries are not trusted. Version 2 added
 /// the levels: a version-1 file is ignored and its files are probed again.
-const CACHE_VERSION: u32 = 2;
+/// Version 3: cut-off Ogg and MP3 files are errors (`AudioError::Unfinished`),
+/// so entries that accepted one must not be trusted.
+const CACHE_VERSION: u32 = 3;
 
 /// A cache file larger than this is not read (a thousand entries take about
 /// 300 KB); it is rebuilt instead.

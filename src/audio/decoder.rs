@@ -36,6 +36,9 @@ impl Decoder {
     pub fn open(path: &Path) -> Result<Self, AudioError> {
         shielded(path, || {
             let media = Media::open(path)?;
+            // Cut off after `loa check` passed it: skipped with the reason,
+            // rather than aired until it stops mid-word.
+            media.check_ending()?;
             let converter = match media.declared_rate() {
                 Some(rate) => Some((rate, converter_for(path, rate, media.declared_channels())?)),
                 None => None,

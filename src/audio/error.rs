@@ -27,6 +27,10 @@ pub enum AudioError {
         declared: Duration,
         found: Duration,
     },
+    /// The file stops mid-stream (an Ogg without its end-of-stream page,
+    /// an MP3 whose last frame is incomplete): an interrupted copy, though
+    /// it decodes as a shorter recording that would stop mid-word.
+    Unfinished { path: PathBuf, how: Unfinished },
     /// A valid file that holds no audio at all.
     ZeroDuration { path: PathBuf },
     /// A sample rate or channel count outside what the decoder converts.
@@ -65,6 +69,16 @@ pub enum Undecodable {
     Crashed,
 }
 
+/// How a file with no declared length shows that it was cut off.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Unfinished {
+    /// The last whole Ogg page lacks the end-of-stream flag every Ogg
+    /// encoder sets on a stream's last page.
+    NoEndOfStream,
+    /// The last MPEG audio frame's header promises more bytes than follow.
+    MidFrame,
+}
+
 impl std::error::Error for AudioError {
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
         match self {
@@ -84,6 +98,7 @@ impl AudioError {
             | Self::NotAudio { path }
             | Self::Undecodable { path, .. }
             | Self::Truncated { path, .. }
+            | Self::Unfinished { path, .. }
             | Self::ZeroDuration { path }
             | Self::UnsupportedSignal { path, .. }
             | Self::Io { path, .. } => path,

@@ -20,6 +20,7 @@ use symphonia::core::io::MediaSourceStream;
 use symphonia::core::meta::{Limit, MetadataOptions};
 use symphonia::core::probe::Hint;
 
+use super::ending::{Container, check_ending};
 use super::error::{AudioError, Undecodable};
 
 /// How many damaged packets a file may have before it counts as undecodable.
@@ -142,6 +143,26 @@ impl Media {
     /// sync word random bytes contain by chance.
     pub fn is_mpeg_audio(&self) -> bool {
         [CODEC_TYPE_MP1, CODEC_TYPE_MP2, CODEC_TYPE_MP3].contains(&self.params.codec)
+    }
+
+    /// Which stream's ending [`super::ending::check_ending`] can judge:
+    /// formats whose length is not declared up front.
+    fn undeclared_ending(&self) -> Option<Container> {
+        if self.format.starts_with("ogg/") {
+            Some(Container::Ogg)
+        } else if self.is_mpeg_audio() {
+            Some(Container::Mpeg)
+        } else {
+            None
+        }
+    }
+
+    /// Fails if the file stops mid-stream (see [`super::ending`]).
+    pub fn check_ending(&self) -> Result<(), AudioError> {
+        match self.undeclared_ending() {
+            Some(container) => check_ending(&self.path, self.size, container),
+            None => Ok(()),
+        }
     }
 
     /// The sample rate the header declares.

@@ -16,6 +16,7 @@
 
 mod cache;
 mod decoder;
+mod ending;
 mod error;
 mod identity;
 mod levels;
@@ -31,7 +32,7 @@ use std::time::Duration;
 
 pub use cache::ProbeCache;
 pub use decoder::Decoder;
-pub use error::{AudioError, Undecodable};
+pub use error::{AudioError, Undecodable, Unfinished};
 pub use levels::{Levels, measure};
 pub use names::resolve_name;
 pub use probe::{probe, probe_with_levels};

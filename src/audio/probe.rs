@@ -78,6 +78,7 @@ fn inspect(path: &Path) -> Result<Facts, AudioError> {
     }
     check_mostly_audio(path, &media)?;
     check_complete(path, &media, frames, first.sample_rate)?;
+    media.check_ending()?;
     if frames == 0 {
         return Err(AudioError::ZeroDuration {
             path: path.to_path_buf(),

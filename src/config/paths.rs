@@ -40,13 +40,22 @@ pub fn resolve_segment_path(root: &Path, relative: &str) -> Result<PathBuf, Unre
         }
     }
     let resolved = resolve_name(root, relative).ok_or(Unresolved::Missing)?;
-    let real_root = root.canonicalize().map_err(|_| Unresolved::Missing)?;
-    let real = resolved.canonicalize().map_err(|_| Unresolved::Missing)?;
-    if !real.starts_with(&real_root) {
-        return Err(Unresolved::Escapes(Escape::Symlink));
-    }
+    let real = real_path_inside(root, &resolved)
+        .map_err(|_| Unresolved::Missing)?
+        .ok_or(Unresolved::Escapes(Escape::Symlink))?;
     if !real.is_file() {
         return Err(Unresolved::Missing);
     }
     Ok(resolved)
+}
+
+/// Where `path` really is (links followed), if that is inside `root`'s
+/// real location; `None` if it leads outside. A link in the playlists
+/// folder must not make loa read (or show) a file from elsewhere, so every
+/// file loa opens there is checked with this first. `Err` if either
+/// cannot be resolved (vanished, a dangling link).
+pub fn real_path_inside(root: &Path, path: &Path) -> std::io::Result<Option<PathBuf>> {
+    let real_root = root.canonicalize()?;
+    let real = path.canonicalize()?;
+    Ok(real.starts_with(&real_root).then_some(real))
 }

@@ -8,8 +8,8 @@ use toml_edit::Document;
 
 use super::fields::{Fields, Spanned};
 use super::level::parse_level;
-use super::paths::{Unresolved, nfc, resolve_segment_path};
-use super::problem::{Diagnostics, Expected, Problem, did_you_mean};
+use super::paths::{Unresolved, nfc, real_path_inside, resolve_segment_path};
+use super::problem::{Diagnostics, Escape, Expected, Problem, did_you_mean};
 use super::source::{Location, SourceFile};
 use crate::plan::{AudioPolicy, Levels, Playlist, Segment, Topic};
 
@@ -81,9 +81,45 @@ fn audio_files_under(dir: &Path, depth: usize, out: &mut Vec<PathBuf>) {
 }
 
 fn is_audio_name(path: &Path) -> bool {
+    has_extension(path, AUDIO_EXTENSIONS)
+}
+
+/// Whether `path` ends in one of `extensions` (lower case), in any case;
+/// also for a name that is not UTF-8 before its extension.
+fn has_extension(path: &Path, extensions: &[&str]) -> bool {
     path.extension()
         .and_then(|e| e.to_str())
-        .is_some_and(|e| AUDIO_EXTENSIONS.contains(&e.to_lowercase().as_str()))
+        .is_some_and(|e| extensions.contains(&e.to_lowercase().as_str()))
+}
+
+/// A name that is not UTF-8 cannot be written in a playlist, the log or a
+/// report, so the file is left out; the technician is told which one, as
+/// near as it can be shown, and how to fix it.
+fn warn_name_not_utf8(path: &Path, d: &mut Diagnostics) {
+    let name = path
+        .file_name()
+        .map_or_else(String::new, |name| name.to_string_lossy().into_owned());
+    d.warning(Location::file_only(path), Problem::NameNotUtf8 { name });
+}
+
+/// Whether `path` (a playlist file or folder, or a folder's
+/// `playlist.toml`) really is inside the playlists folder `root`. One
+/// that is a link out of it is refused before it is read: its lines would
+/// be shown in error messages. One that cannot be resolved is left to the
+/// reader to report.
+fn stays_inside(root: &Path, path: &Path, d: &mut Diagnostics) -> bool {
+    if let Ok(None) = real_path_inside(root, path) {
+        let shown = path.strip_prefix(root).unwrap_or(path);
+        d.error(
+            Location::file_only(path),
+            Problem::PathEscapes {
+                file: shown.to_string_lossy().into_owned(),
+                why: Escape::Symlink,
+            },
+        );
+        return false;
+    }
+    true
 }
 
 /// A playlist as read, with where each segment was declared.
@@ -113,22 +149,28 @@ pub fn read_playlists(
         Ok(entries) => entries,
         Err(_) => return out,
     };
-    let mut names: Vec<(String, PathBuf, bool)> = entries
-        .flatten()
-        .filter_map(|entry| {
-            let path = entry.path();
-            let name = nfc(entry.file_name().to_str()?);
-            if path.is_dir() {
-                Some((name, path, true))
-            } else {
-                let stem = name.strip_suffix(".toml")?.to_string();
-                Some((stem, path, false))
+    let mut names: Vec<(String, PathBuf, bool)> = Vec::new();
+    for entry in entries.flatten() {
+        let path = entry.path();
+        let is_dir = path.is_dir();
+        let Some(name) = entry.file_name().to_str().map(nfc) else {
+            if is_dir || has_extension(&path, &["toml"]) {
+                warn_name_not_utf8(&path, d);
             }
-        })
-        .collect();
+            continue;
+        };
+        if is_dir {
+            names.push((name, path, true));
+        } else if let Some(stem) = name.strip_suffix(".toml") {
+            names.push((stem.to_string(), path, false));
+        }
+    }
     names.sort();
     for (name, path, is_dir) in &names {
         let has_toml = names.iter().any(|(n, _, dir)| n == name && !dir);
+        if (!is_dir || !has_toml) && !stays_inside(dir, path, d) {
+            continue;
+        }
         let draft = match (is_dir, has_toml) {
             (false, _) => read_playlist_file(name, path, dir, topics, prober, sources, d),
             (true, false) => read_folder_playlist(name, path, dir, topics, prober, sources, d),
@@ -418,6 +460,9 @@ fn read_folder_playlist(
     let mut topic = None;
     let mut approved_by = None;
     if settings.exists() {
+        if !stays_inside(root, &settings, d) {
+            return None;
+        }
         let source = read_source(&settings, sources, d)?;
         let doc = parse(&source, d)?;
         let f = Fields::new(doc.as_table(), format!("playlist {name}"), 0..0, &source);
@@ -441,17 +486,17 @@ fn read_folder_playlist(
             },
         );
     }
-    let mut files: Vec<(String, PathBuf)> = std::fs::read_dir(folder)
-        .ok()?
-        .flatten()
-        .filter_map(|entry| {
-            let file_name = nfc(entry.file_name().to_str()?);
-            let extension = Path::new(&file_name).extension()?.to_str()?.to_lowercase();
-            AUDIO_EXTENSIONS
-                .contains(&extension.as_str())
-                .then(|| (file_name, entry.path()))
-        })
-        .collect();
+    let mut files: Vec<(String, PathBuf)> = Vec::new();
+    for entry in std::fs::read_dir(folder).ok()?.flatten() {
+        let path = entry.path();
+        if !is_audio_name(&path) {
+            continue;
+        }
+        match entry.file_name().to_str() {
+            Some(file_name) => files.push((nfc(file_name), path)),
+            None => warn_name_not_utf8(&path, d),
+        }
+    }
     files.sort();
     let mut draft = PlaylistDraft {
         playlist: Playlist {

@@ -179,6 +179,13 @@ pub enum Problem {
         file: String,
         why: Escape,
     },
+    /// A file or folder in the playlists folder whose name is not UTF-8
+    /// (an old Windows copy, a Latin-1 USB stick): it cannot be named in a
+    /// playlist, the log or a report, so it is left out. `name` is shown
+    /// with the undecodable bytes replaced.
+    NameNotUtf8 {
+        name: String,
+    },
     DuplicateSegment {
         file: String,
     },

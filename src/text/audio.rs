@@ -4,7 +4,7 @@
 use std::fmt;
 use std::time::Duration;
 
-use crate::audio::{AudioError, Undecodable};
+use crate::audio::{AudioError, Undecodable, Unfinished};
 
 impl fmt::Display for AudioError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -44,6 +44,11 @@ impl fmt::Display for AudioError {
                 Length(*declared),
                 Length(*found)
             ),
+            Self::Unfinished { how, .. } => write!(
+                f,
+                "{path}: the file is cut short: {how} (an interrupted copy or upload?); \
+                 copy it again"
+            ),
             Self::ZeroDuration { .. } => write!(f, "{path}: the file holds no audio (0 s long)"),
             Self::UnsupportedSignal {
                 sample_rate,
@@ -77,6 +82,18 @@ impl fmt::Display for Undecodable {
             }
             Self::StreamChanged => write!(f, "its audio format changes part-way through"),
             Self::Crashed => write!(f, "the audio decoder failed on its data"),
+        }
+    }
+}
+
+impl fmt::Display for Unfinished {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::NoEndOfStream => write!(
+                f,
+                "it ends before the end of its Ogg stream (the last page has no end-of-stream mark)"
+            ),
+            Self::MidFrame => write!(f, "it ends in the middle of an MP3 frame"),
         }
     }
 }

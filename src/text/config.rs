@@ -136,6 +136,10 @@ impl fmt::Display for Problem {
             ),
             UnknownTopic { code, .. } => write!(f, "topic {code} is not in the topic catalogue"),
             PathEscapes { file, why } => write!(f, "{file:?} {}", escape_reason(*why)),
+            NameNotUtf8 { name } => write!(
+                f,
+                "{name:?}: the name is not valid UTF-8 (Unicode), so the file is left out"
+            ),
             DuplicateSegment { file } => {
                 write!(f, "{file:?} appears more than once in this playlist")
             }
@@ -260,6 +264,7 @@ pub fn hint(problem: &Problem) -> Option<String> {
         UnknownTopic { suggestion: Some(s), .. } => format!("did you mean {s}? or add the topic to topics.toml"),
         UnknownTopic { .. } => "use a code from topics.toml, or add the topic there".into(),
         PathEscapes { .. } => "copy the file into the playlists folder and name it relative to it".into(),
+        NameNotUtf8 { .. } => "rename it with a UTF-8 name (retype the Vietnamese letters on this machine, or `convmv -f cp1258 -t utf-8 --notest FILE`)".into(),
         DuplicateTopic { .. } => "give each topic its own code".into(),
         BadTopicCode { .. } => "use a code from 1 to 9999".into(),
         NothingValidOnDate { .. } => "add segments valid on that date, approve them, or end the slot earlier".into(),

@@ -15,6 +15,8 @@ use loa::airlog::verify::{DirSource, SignatureCheck, VerifyOptions, verify_sourc
 use loa::airlog::{AirLog, PublicKeyFile, load_signing_key, read_records};
 use loa::audio::ProbeCache;
 use loa::config::{StationFiles, load_plan};
+use loa::report::period::Cutoff;
+use loa::report::{Bundle, Catalogue, Period, ReportOptions, build_report, inputs_at};
 
 /// The station every config/playlist case is loaded in: `config/`,
 /// `playlists/` with a TOML playlist and a folder playlist of real WAVs.
@@ -271,4 +273,61 @@ pub fn key_file_case(bytes: &[u8]) {
     std::fs::write(&public, bytes).expect("write");
     let _ = PublicKeyFile::read(&public).map_err(|e| e.to_string());
     let _ = HeldCheckpoint::read(&public).map_err(|e| e.to_string());
+}
+
+/// An export bundle as `loa verify FILE` and `loa report FILE` read it:
+/// opened (its small members read), its month files verified in place from
+/// the tar (with and without signatures), `report.json` read, and a report
+/// of its period built from it and written as JSON.
+pub fn bundle_case(bytes: &[u8]) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("export.tar");
+    std::fs::write(&path, bytes).expect("write");
+    match Bundle::open(&path) {
+        Err(error) => {
+            let _ = error.to_string();
+        }
+        Ok(bundle) => {
+            let _ = bundle.timezone();
+            let _ = bundle.read_member("report.json");
+            for signatures in [SignatureCheck::Batch, SignatureCheck::Skip] {
+                let options = VerifyOptions {
+                    signatures,
+                    threads: 1,
+                    ..VerifyOptions::default()
+                };
+                let _ = verify_source(&bundle, &options).to_string();
+            }
+        }
+    }
+    let Ok(inputs) = inputs_at(&path, chrono_tz::Asia::Ho_Chi_Minh) else {
+        return;
+    };
+    let options = ReportOptions {
+        period: Period::parse("2026-Q4", Cutoff::Calendar).expect("period"),
+        verify: VerifyOptions {
+            threads: 1,
+            ..VerifyOptions::default()
+        },
+        date: NaiveDate::from_ymd_opt(2027, 1, 5).expect("date"),
+        catalogue: Catalogue::default(),
+    };
+    if let Ok(report) = build_report(inputs, options) {
+        let _ = loa::report::json::write_json(&report, &mut Vec::new());
+    }
+}
+
+/// Whether every seed bundle opens and verifies unmodified: a broken
+/// harness (or seeds) would make every case an early error.
+pub fn seed_bundles_verify(seeds: &[Vec<u8>]) -> bool {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("export.tar");
+    seeds.iter().all(|bytes| {
+        std::fs::write(&path, bytes).expect("write");
+        let options = VerifyOptions {
+            threads: 1,
+            ..VerifyOptions::default()
+        };
+        Bundle::open(&path).is_ok_and(|bundle| verify_source(&bundle, &options).is_ok())
+    })
 }

@@ -248,11 +248,17 @@ pub fn fuzz(
 
 /// The process's peak resident memory (VmHWM), in kB: a case that
 /// allocated without bound would show here.
-fn peak_rss_kb() -> u64 {
+pub fn peak_rss_kb() -> u64 {
+    status_kb("VmHWM:")
+}
+
+/// A memory figure of this process from `/proc/self/status`, in kB
+/// (`field` as written there, with its colon: `VmHWM:`, `VmPeak:`).
+pub fn status_kb(field: &str) -> u64 {
     std::fs::read_to_string("/proc/self/status")
         .unwrap_or_default()
         .lines()
-        .find_map(|l| l.strip_prefix("VmHWM:"))
+        .find_map(|l| l.strip_prefix(field))
         .and_then(|v| v.trim().trim_end_matches("kB").trim().parse().ok())
         .unwrap_or(0)
 }

@@ -78,9 +78,19 @@ pub struct WorkerReport {
 struct Shared {
     report: Mutex<WorkerReport>,
     changed: Condvar,
+    /// A retry in an outage: its device messages are kept but not logged
+    /// until the device plays (see [`read_device_messages`]).
+    quiet: bool,
 }
 
 impl Shared {
+    fn new(quiet: bool) -> Self {
+        Self {
+            quiet,
+            ..Self::default()
+        }
+    }
+
     fn lock(&self) -> MutexGuard<'_, WorkerReport> {
         self.report.lock().unwrap_or_else(PoisonError::into_inner)
     }
@@ -191,13 +201,22 @@ fn read_status_lines(stdout: ChildStdout, shared: Arc<Shared>, device: String) {
 /// Logs what the device process writes on stderr (alsa-lib's messages, a
 /// panic), at most [`MAX_MESSAGES_PER_SECOND`]: a failing device can make
 /// alsa-lib print hundreds of lines a second. The latest one is kept for
-/// the error report.
+/// the error report. A retry in an outage (`quiet`) logs nothing until its
+/// device plays: the failed opens of one outage print the same messages
+/// every time, and the first attempt's were logged.
 fn read_device_messages(stderr: ChildStderr, shared: Arc<Shared>, device: String) {
     let mut window_start = Instant::now();
     let (mut logged, mut suppressed) = (0, 0_u64);
     for_each_line(stderr, |line| {
         let message = line.trim();
         if message.is_empty() {
+            return;
+        }
+        let mut report = shared.lock();
+        report.last_warning = Some(message.to_string());
+        let unheard = shared.quiet && report.format.is_none();
+        drop(report);
+        if unheard {
             return;
         }
         if window_start.elapsed() >= Duration::from_secs(1) {
@@ -212,7 +231,6 @@ fn read_device_messages(stderr: ChildStderr, shared: Arc<Shared>, device: String
         } else {
             suppressed += 1;
         }
-        shared.lock().last_warning = Some(message.to_string());
     });
     if suppressed > 0 {
         tracing::warn!(device, "{}", DeviceNote::Suppressed(suppressed));
@@ -279,7 +297,15 @@ struct Session {
 
 impl Session {
     /// Starts the device process and waits until the device plays.
-    fn start(device: &str, exe: &Path, env: &[(OsString, OsString)]) -> Result<Self, OutputError> {
+    /// `quiet`: a retry in an outage, whose device messages (alsa-lib's,
+    /// the same every time) are kept for the error but not logged again
+    /// unless the device plays.
+    fn start(
+        device: &str,
+        exe: &Path,
+        env: &[(OsString, OsString)],
+        quiet: bool,
+    ) -> Result<Self, OutputError> {
         let mut child = Command::new(exe)
             .arg("output-worker")
             .arg(format!("--device={device}"))
@@ -300,7 +326,7 @@ impl Session {
             child,
             reaped: false,
             pipe: None,
-            shared: Arc::default(),
+            shared: Arc::new(Shared::new(quiet)),
             written_frames: 0,
             first_write_at: None,
             bytes: Vec::with_capacity(PIPE_BYTES),
@@ -605,7 +631,8 @@ impl Output for DeviceOutput {
             }
         }
         self.backoff.wait();
-        match Session::start(&self.device, &self.worker_exe, &self.worker_env) {
+        let quiet = self.backoff.delay() > Duration::ZERO;
+        match Session::start(&self.device, &self.worker_exe, &self.worker_env, quiet) {
             Ok(session) => {
                 self.session = Some(session);
                 self.played_before_close = 0;

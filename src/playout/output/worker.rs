@@ -57,6 +57,12 @@ const REPORT_EVERY: Duration = Duration::from_millis(20);
 const SETTLE_TIMEOUT: Duration = Duration::from_secs(3);
 /// The window over which the device's pace is measured while settling.
 const SETTLE_WINDOW: Duration = Duration::from_millis(100);
+/// How often the settling device is looked at.
+const SETTLE_CHECK_EVERY: Duration = Duration::from_millis(5);
+/// How far ahead of real time a settling device may take audio before it
+/// counts as unpaced: more than any device buffer or plugin pipe fills at
+/// the start (a sound server's is up to 2 s).
+const RUNAWAY_LEAD: Duration = Duration::from_secs(3);
 /// At most one warning line per this long, whatever the device does.
 const WARNING_EVERY: Duration = Duration::from_secs(1);
 /// More device errors than this within a second: the device is broken.
@@ -270,13 +276,11 @@ fn wait_until_steady(
     counters: &Counters,
     errors: &Receiver<cpal::Error>,
 ) -> Result<(), DeviceFailure> {
-    let deadline = Instant::now() + SETTLE_TIMEOUT;
-    let mut window = (
-        Instant::now(),
-        counters.device_frames.load(Ordering::Relaxed),
-    );
+    let started = Instant::now();
+    let deadline = started + SETTLE_TIMEOUT;
+    let mut window = (started, counters.device_frames.load(Ordering::Relaxed));
     loop {
-        thread::sleep(SETTLE_WINDOW / 4);
+        thread::sleep(SETTLE_CHECK_EVERY);
         if let Ok(error) = errors.try_recv()
             && error.kind() == ErrorKind::DeviceNotAvailable
         {
@@ -286,6 +290,14 @@ fn wait_until_steady(
             Instant::now(),
             counters.device_frames.load(Ordering::Relaxed),
         );
+        // Regression: a device whose writes all fail (the paced card's
+        // consumer gone) takes audio as fast as the CPU goes, and alsa-lib
+        // prints an error for every write: ~33,000 a second, for the whole
+        // settle timeout, at every reopen. No buffer that fills at the
+        // start is this far ahead of real time.
+        if frames > duration_to_frames(now - started + RUNAWAY_LEAD) {
+            return Err(DeviceFailure::NotKeepingTime);
+        }
         let elapsed = now - window.0;
         if elapsed >= SETTLE_WINDOW {
             let taken = frames - window.1;
