@@ -13,10 +13,11 @@
 use chrono::Utc;
 
 use super::{
-    CHUNK_SAMPLES, OutputPlayer, Run, block_until, duration_to_samples, open_decoder,
+    CHUNK_SAMPLES, NOT_RESUMED, OutputPlayer, Run, block_until, duration_to_samples, open_decoder,
     samples_to_duration,
 };
 use crate::plan::{AudioPolicy, Segment};
+use crate::playout::announcement::Priority;
 use crate::playout::loudness::{Limiter, apply_gain, segment_gain_db};
 use crate::playout::report::{
     AiringOutcome, AiringReport, RelayLogEvent, RelayLogKind, RelayReport, SegmentOutcome,
@@ -67,6 +68,7 @@ pub(super) fn play_relay(
     }
     run.started = Utc::now() + lead;
     run.limit = duration_to_samples((deadline - run.started).to_std().unwrap_or_default());
+    run.announcements = player.announcements.clone();
     let mut fallback = Fallback::new(&airing.segments, player.policy);
     let mut on_stream = stream.buffered() >= OPENING_BUFFER;
     if !on_stream {
@@ -74,8 +76,18 @@ pub(super) fn play_relay(
     }
     let mut chunk = vec![0.0f32; CHUNK_SAMPLES];
     let (mut relayed, mut stood_in, mut silent) = (0u64, 0u64, 0u64);
+    let mut stopped = None;
     while !run.limit_reached() && !stop.is_triggered() {
         collect_events(&mut stream, &mut relay);
+        // Announcements cut into a relay at once (a live stream has no
+        // segment to wait for); the stream goes on buffering meanwhile.
+        if run.announcement_due(Priority::Priority) {
+            run.air_announcements(None, std::time::Duration::ZERO, output, stop);
+            if !run.may_resume(stop) {
+                stopped = Some(NOT_RESUMED.to_string());
+                break;
+            }
+        }
         let room = run.limit.saturating_sub(run.written) as usize;
         let chunk = &mut chunk[..CHUNK_SAMPLES.min(room)];
         if !on_stream && stream.buffered() >= options.buffer {
@@ -114,7 +126,10 @@ pub(super) fn play_relay(
     let nothing_aired = relayed == 0 && stood_in == 0;
     let failure = relay.first_failure.clone();
     run.relay = Some(relay);
-    let stopped = stop.is_triggered().then(|| "shutdown".to_string());
+    let stopped = stop
+        .is_triggered()
+        .then(|| "shutdown".to_string())
+        .or(stopped);
     let interrupted = stopped.is_some();
     let mut report = run.finish(Utc::now(), stopped, output, stop);
     // A relay runs to its slot's end whatever its fallback did.
