@@ -72,9 +72,30 @@ fn wrong_type() {
 #[test]
 fn missing_required_key() {
     expect_error(
-        &station_edit("playlist = \"cchc\"\n", ""),
-        "is missing `playlist`",
+        &station_edit("max = \"15m\"\n", ""),
+        "is missing `max`",
         "station.toml:8:1",
+    );
+}
+
+#[test]
+fn a_slot_with_neither_playlist_nor_relay() {
+    expect_error(
+        &station_edit("playlist = \"cchc\"\n", ""),
+        "neither what to air (`playlist`) nor a stream to relay (`relay`)",
+        "station.toml:8:1",
+    );
+}
+
+#[test]
+fn a_slot_with_both_playlist_and_relay() {
+    expect_error(
+        &station_edit(
+            "playlist = \"cchc\"\n",
+            "playlist = \"cchc\"\nrelay = \"http://radio.example.vn/vov1\"\n",
+        ),
+        "either `playlist` or `relay`, not both",
+        "station.toml:12:9",
     );
 }
 
