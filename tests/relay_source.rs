@@ -440,3 +440,29 @@ fn https_to_a_server_that_does_not_speak_tls_is_a_tls_failure() {
     let failure = failures(&events).first().cloned();
     assert!(matches!(failure, Some(RelayFailure::Tls(_))), "{failure:?}");
 }
+
+/// Icecast starts a new Ogg logical stream at each track change (a chained
+/// Ogg file): the relay must play on through the boundary, not drop.
+#[test]
+fn a_chained_ogg_stream_plays_through_the_track_change() {
+    let server = Server::start(|_, conn| {
+        let vorbis = encoded(Encoding::Vorbis);
+        let chained = [&vorbis[..], &vorbis[..]].concat();
+        if conn.ok("application/ogg", None)
+            && conn.send_paced(&chained, Encoding::Vorbis.byte_rate() * 8.0)
+        {
+            conn.hold(Duration::from_secs(15));
+        }
+    });
+    let options = RelayOptions {
+        buffer: Duration::from_secs(10),
+        ..RelayOptions::default()
+    };
+    let mut relay = Relay::start(&url(&server.url("/live")), options);
+    let wanted = 2.0 * SECONDS - 0.5;
+    let audio = take_audio(&mut relay, wanted, Duration::from_secs(8));
+    let events = relay.take_events();
+    assert!(failures(&events).is_empty(), "{events:?}");
+    let seconds = audio.len() as f64 / 96_000.0;
+    assert!(seconds >= wanted, "only {seconds:.2} s through the chain");
+}
