@@ -37,13 +37,12 @@ pub use levels::{Levels, measure};
 pub use names::resolve_name;
 pub use probe::{probe, probe_with_levels};
 /// For live sources (relays) that decode their own packets and need the
-/// same channel mapping and rate conversion as segment files.
-#[allow(unused_imports)] // used by the relay source (issue 9)
+/// same panic shield, channel mapping and rate conversion as segment files.
 pub(crate) use resample::RateConverter;
+pub(crate) use shield::caught;
 pub use silence::{
     SILENCE_BLOCK_SAMPLES, SILENCE_THRESHOLD_DBFS, SilenceRuns, SilenceSummary, is_silent,
 };
-#[allow(unused_imports)]
 pub(crate) use stereo::append_stereo;
 
 /// The sample rate every output receives, so that outputs never resample and

@@ -3,7 +3,6 @@
 //! Every call into symphonia runs behind the panic shield (a broken stream
 //! must not take the daemon down).
 
-use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
@@ -18,6 +17,7 @@ use super::body::{BodyReader, Ending, Progress, SharedProgress, lock};
 use super::connect::Connection;
 use super::event::{RelayEventKind, RelayFailure};
 use super::worker::Worker;
+use crate::audio::caught;
 use crate::audio::{CHANNELS, RateConverter, SAMPLE_RATE, append_stereo};
 
 /// Undecodable packets in a row before the stream counts as not audio.
@@ -366,18 +366,4 @@ fn limit_range(samples: &mut [f32]) {
             0.0
         };
     }
-}
-
-/// Runs `work`; a panic inside it becomes its message. The same shield as
-/// the segment decoder's (`src/audio/shield.rs`, private to that module).
-/// `AssertUnwindSafe` is sound because a connection whose decoder panicked
-/// is dropped, never used again.
-fn caught<T>(work: impl FnOnce() -> T) -> Result<T, String> {
-    catch_unwind(AssertUnwindSafe(work)).map_err(|payload| {
-        payload
-            .downcast_ref::<&str>()
-            .map(|s| s.to_string())
-            .or_else(|| payload.downcast_ref::<String>().cloned())
-            .unwrap_or_default()
-    })
 }
