@@ -558,11 +558,19 @@ impl Daemon {
                 &airing, start_at,
             )));
         }
-        let segments = airing
-            .segments
-            .iter()
-            .map(|s| (s.title.clone(), s.duration.as_millis() as u64))
-            .collect();
+        // A relay shows as one piece: its stream (the fallback only airs
+        // when the stream is away).
+        let segments = match &airing.relay {
+            Some(_) => vec![(
+                crate::text::airing_summary(&airing),
+                airing.max.as_millis() as u64,
+            )],
+            None => airing
+                .segments
+                .iter()
+                .map(|s| (s.title.clone(), s.duration.as_millis() as u64))
+                .collect(),
+        };
         let slot = airing.slot.clone();
         self.set_status(|s| {
             s.now_playing = Some(NowPlaying {
