@@ -46,6 +46,9 @@ enum Command {
 fn main() -> ExitCode {
     init_logging();
     let cli = Cli::parse();
+    if prints_for_a_pipe(&cli.command) {
+        stop_quietly_when_the_reader_goes();
+    }
     let result = match cli.command {
         Command::Check(args) => commands::check::run(args),
         Command::Play(args) => commands::play::run(args),
@@ -76,4 +79,25 @@ fn init_logging() {
     // systemd: the journal's form under systemd, colours in a terminal
     // (src/systemd/logging.rs).
     loa::systemd::logging::init(filter);
+}
+
+/// Commands whose output a technician pipes into `head` or `less`. Not the
+/// daemon, its worker or `play`, which must survive a closed socket or pipe
+/// (they see the error instead).
+fn prints_for_a_pipe(command: &Command) -> bool {
+    !matches!(
+        command,
+        Command::Run(_) | Command::Play(_) | Command::OutputWorker(_)
+    )
+}
+
+/// `loa check | head`: when the reader closes the pipe, end the way other
+/// Unix tools do (SIGPIPE), instead of Rust's default of ignoring the
+/// signal and panicking in `println!`.
+fn stop_quietly_when_the_reader_goes() {
+    // SAFETY: restoring a signal's default disposition at start-up, before
+    // any thread exists.
+    unsafe {
+        libc::signal(libc::SIGPIPE, libc::SIG_DFL);
+    }
 }

@@ -490,3 +490,23 @@ fn unused_playlist_is_a_warning() {
     assert!(output.status.success(), "{}", stderr(&output));
     assert!(stderr(&output).contains("playlist \"khmer\" is not aired by any slot"));
 }
+
+/// `loa schedule | head -1`: the reader closes the pipe early. Rust's
+/// `println!` used to panic there ("failed printing to stdout").
+#[test]
+fn regression_output_piped_into_head_does_not_panic() {
+    let station = StationDir::new();
+    // A year of airings is far more than a pipe holds, so the writes after
+    // `head` has gone meet a closed pipe.
+    let script = format!(
+        "'{}' schedule --days 366 -c '{}' | head -n 1 >/dev/null",
+        env!("CARGO_BIN_EXE_loa"),
+        station.config().display()
+    );
+    let output = std::process::Command::new("sh")
+        .args(["-c", &script])
+        .output()
+        .expect("sh");
+    let said = String::from_utf8_lossy(&output.stderr);
+    assert!(!said.contains("panicked"), "{said}");
+}

@@ -342,6 +342,17 @@ fn read_entries(cache_file: &Path) -> Option<HashMap<String, Entry>> {
         return None;
     }
     let bytes = fs::read(cache_file).ok()?;
+    // An older version's entries have another shape: recognised by its
+    // version alone and dropped quietly (after an upgrade, not an error).
+    #[derive(serde::Deserialize)]
+    struct VersionOnly {
+        version: u32,
+    }
+    if let Ok(VersionOnly { version }) = serde_json::from_slice(&bytes)
+        && version != CACHE_VERSION
+    {
+        return None;
+    }
     let stored: Stored<HashMap<String, Entry>> = match serde_json::from_slice(&bytes) {
         Ok(stored) => stored,
         Err(error) => {
