@@ -190,3 +190,86 @@ fn regression_step_past_grace_during_pre_roll_is_a_clock_step_miss_not_an_empty_
         Some("clock_step")
     );
 }
+
+/// Steps the clock forward by a day as the first airing ends, before its
+/// end is read: what an NTP step during an airing's last moments does.
+struct StepsAtTheEndOfTheFirstAiring {
+    inner: loa::playout::simulated::SimulatedPlayer,
+    clock: SimulatedClock,
+    stepped: bool,
+}
+
+impl loa::playout::player::Player for StepsAtTheEndOfTheFirstAiring {
+    fn prepare(&mut self, airing: &loa::selection::Airing) {
+        self.inner.prepare(airing);
+    }
+
+    fn play(
+        &mut self,
+        airing: &loa::selection::Airing,
+        start_at: DateTime<Utc>,
+        deadline: DateTime<Utc>,
+        stop: &loa::shutdown::Shutdown,
+    ) -> loa::playout::report::AiringReport {
+        let mut report = self.inner.play(airing, start_at, deadline, stop);
+        if !self.stepped {
+            self.stepped = true;
+            self.clock.step(chrono::Duration::days(1));
+            report.ended = self.clock.now();
+        }
+        report
+    }
+}
+
+/// Regression (seen once in CI under load): the clock stepped +1 day just
+/// as the 05:30 airing ended, and the airings of the skipped day were
+/// recorded `too_late` (as if that airing had kept the daemon busy all
+/// day) instead of `clock_step`.
+#[test]
+fn regression_a_step_as_an_airing_ends_is_a_clock_step_not_a_long_airing() {
+    let (dir, config) = bundled_station();
+    let plan = loa::commands::station::load_station(&config)
+        .plan
+        .expect("the bundled station is valid");
+    let start = monday_0530() - chrono::Duration::minutes(1);
+    let clock = SimulatedClock::new(start).with_max_sleep(Duration::from_secs(10));
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .expect("runtime");
+    runtime.block_on(async {
+        let shutdown = loa::shutdown::Shutdown::new();
+        let player = Box::new(StepsAtTheEndOfTheFirstAiring {
+            inner: loa::playout::simulated::SimulatedPlayer::new(clock.clone()),
+            clock: clock.clone(),
+            stepped: false,
+        });
+        let (daemon, _) = loa::daemon::Daemon::start(
+            plan.clone(),
+            std::sync::Arc::new(clock.clone()),
+            player,
+            "null",
+            shutdown.clone(),
+        )
+        .expect("daemon starts");
+        let stop_after = start + chrono::Duration::days(1) + chrono::Duration::hours(1);
+        let observer = {
+            let clock = clock.clone();
+            async move {
+                while clock.now() < stop_after {
+                    tokio::task::yield_now().await;
+                }
+                shutdown.trigger();
+            }
+        };
+        let (result, ()) = tokio::join!(daemon.run(), observer);
+        result.expect("daemon stops cleanly");
+    });
+    let (records, errors) = read_log(&dir.path().join("var/airlog"));
+    assert!(errors.is_empty(), "{errors:?}");
+    let audit = audit(&records);
+    assert!(!audit.missed_records.is_empty(), "the step skipped airings");
+    for missed in &audit.missed_records {
+        assert_eq!(reason_name(&missed.reason), "clock_step", "{missed:?}");
+    }
+}

@@ -51,6 +51,17 @@ const LOOKAHEAD: chrono::Duration = chrono::Duration::days(2);
 /// After a long outage, misses older than this are not listed one by one.
 const CATCH_UP_LIMIT: chrono::Duration = chrono::Duration::days(366);
 
+/// Until when an airing kept the daemon busy, for telling airings it made
+/// late from ones a clock step skipped: when it ended, but never past its
+/// deadline (or its last announcement) and a margin. An airing cannot run
+/// longer, so a later end means the clock stepped forward during it, and
+/// what the step skipped was not made late by the airing.
+fn busy_until(report: &AiringReport, deadline: DateTime<Utc>) -> DateTime<Utc> {
+    let last_announcement = report.interruptions.iter().map(|i| i.paused_until).max();
+    let latest = deadline.max(last_announcement.unwrap_or(deadline)) + chrono::Duration::seconds(5);
+    report.ended.min(latest)
+}
+
 /// Why the daemon could not start or stop cleanly.
 #[derive(Debug)]
 pub enum DaemonError {
@@ -459,7 +470,7 @@ impl Daemon {
                 return self.record_miss(due, reason);
             }
         };
-        self.busy_until = Some(report.ended);
+        self.busy_until = Some(busy_until(&report, deadline));
         self.airing_over(&airing, &report);
         tracing::info!(
             slot = %airing.slot,
@@ -491,7 +502,7 @@ impl Daemon {
                 Prepared::Played(report) => *report,
                 Prepared::TooLate { .. } => self.player_lost(&airing),
             };
-            self.busy_until = Some(report.ended);
+            self.busy_until = Some(busy_until(&report, deadline));
             self.airing_over(&airing, &report);
             for record in records::announcement_closed(&announcement, &airing, &report) {
                 self.append(record);
