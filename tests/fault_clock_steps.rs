@@ -233,37 +233,20 @@ fn regression_a_step_as_an_airing_ends_is_a_clock_step_not_a_long_airing() {
         .expect("the bundled station is valid");
     let start = monday_0530() - chrono::Duration::minutes(1);
     let clock = SimulatedClock::new(start).with_max_sleep(Duration::from_secs(10));
-    let runtime = tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()
-        .expect("runtime");
-    runtime.block_on(async {
-        let shutdown = loa::shutdown::Shutdown::new();
-        let player = Box::new(StepsAtTheEndOfTheFirstAiring {
-            inner: loa::playout::simulated::SimulatedPlayer::new(clock.clone()),
-            clock: clock.clone(),
-            stepped: false,
-        });
-        let (daemon, _) = loa::daemon::Daemon::start(
-            plan.clone(),
-            std::sync::Arc::new(clock.clone()),
-            player,
-            "null",
-            shutdown.clone(),
-        )
-        .expect("daemon starts");
-        let stop_after = start + chrono::Duration::days(1) + chrono::Duration::hours(1);
-        let observer = {
-            let clock = clock.clone();
-            async move {
-                while clock.now() < stop_after {
-                    tokio::task::yield_now().await;
-                }
-                shutdown.trigger();
+    let player = Box::new(StepsAtTheEndOfTheFirstAiring {
+        inner: loa::playout::simulated::SimulatedPlayer::new(clock.clone()),
+        clock: clock.clone(),
+        stepped: false,
+    });
+    let stop_after = start + chrono::Duration::days(1) + chrono::Duration::hours(1);
+    run_simulated_with(&plan, &clock, player, |shutdown| {
+        let clock = clock.clone();
+        async move {
+            while clock.now() < stop_after {
+                tokio::task::yield_now().await;
             }
-        };
-        let (result, ()) = tokio::join!(daemon.run(), observer);
-        result.expect("daemon stops cleanly");
+            shutdown.trigger();
+        }
     });
     let (records, errors) = read_log(&dir.path().join("var/airlog"));
     assert!(errors.is_empty(), "{errors:?}");

@@ -182,13 +182,23 @@ pub fn run_simulated<T, F: std::future::Future<Output = T>>(
     clock: &loa::clock::SimulatedClock,
     observer: impl FnOnce(loa::shutdown::Shutdown) -> F,
 ) -> T {
+    let player = Box::new(loa::playout::simulated::SimulatedPlayer::new(clock.clone()));
+    run_simulated_with(plan, clock, player, observer)
+}
+
+/// [`run_simulated`] with another player (one that also misbehaves).
+pub fn run_simulated_with<T, F: std::future::Future<Output = T>>(
+    plan: &loa::plan::Plan,
+    clock: &loa::clock::SimulatedClock,
+    player: Box<dyn loa::playout::player::Player>,
+    observer: impl FnOnce(loa::shutdown::Shutdown) -> F,
+) -> T {
     let runtime = tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()
         .expect("runtime");
     runtime.block_on(async {
         let shutdown = loa::shutdown::Shutdown::new();
-        let player = Box::new(loa::playout::simulated::SimulatedPlayer::new(clock.clone()));
         let (daemon, _) = loa::daemon::Daemon::start(
             plan.clone(),
             std::sync::Arc::new(clock.clone()),
