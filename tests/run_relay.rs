@@ -252,6 +252,12 @@ fn check_accepts_a_relay_slot_and_rejects_a_bad_address() {
     let good = station("05:00", "30m", "https://radio.example.vn/vov1.m3u", true);
     let output = good.loa(&["check"]);
     assert!(output.status.success(), "{}", common::stderr(&output));
+    let schedule = stdout(&good.loa(&["schedule", "--days", "1"]));
+    assert!(
+        schedule.contains("relay of https://radio.example.vn/vov1.m3u for 30m")
+            && schedule.contains("fallback while the stream is away: 1 segment(s)"),
+        "{schedule}"
+    );
     let bad = station("05:00", "30m", "rtsp://radio.example.vn/vov1", true);
     let output = bad.loa(&["check"]);
     assert!(!output.status.success());

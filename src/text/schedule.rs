@@ -104,6 +104,10 @@ pub fn render_schedule(plan: &Plan, airings: &[Airing]) -> String {
             airing.slot,
             title
         ));
+        if let Some(url) = &airing.relay {
+            out.push_str(&relay_lines(airing, url));
+            continue;
+        }
         if airing.segments.is_empty() {
             out.push_str("      (nothing valid to air)\n");
         }
@@ -129,9 +133,27 @@ pub fn render_schedule(plan: &Plan, airings: &[Airing]) -> String {
     out
 }
 
+/// A relay airing in the schedule: the stream, and what stands in for it.
+fn relay_lines(airing: &Airing, url: &crate::relay::RelayUrl) -> String {
+    let fallback = if airing.segments.is_empty() {
+        "no fallback: silence while the stream is away".to_string()
+    } else {
+        format!(
+            "fallback while the stream is away: {} segment(s), {} in turn",
+            airing.segments.len(),
+            format_duration(airing.total())
+        )
+    };
+    format!(
+        "      relay of {} for {}\n      {fallback}\n",
+        url.as_str(),
+        format_duration(airing.max)
+    )
+}
+
 /// One airing as the JSON line of `loa schedule --json`.
 pub fn airing_json(airing: &Airing, tz: Tz) -> serde_json::Value {
-    serde_json::json!({
+    let mut value = serde_json::json!({
         "slot": airing.slot,
         "scheduled": airing.scheduled.with_timezone(&tz).to_rfc3339(),
         "max_ms": airing.max.as_millis() as u64,
@@ -142,5 +164,11 @@ pub fn airing_json(airing: &Airing, tz: Tz) -> serde_json::Value {
             "language": s.language,
             "duration_ms": s.duration.as_millis() as u64,
         })).collect::<Vec<_>>(),
-    })
+    });
+    // Only a relay airing says what it relays (its segments are then the
+    // fallback).
+    if let (Some(url), Some(fields)) = (&airing.relay, value.as_object_mut()) {
+        fields.insert("relay".into(), url.as_str().into());
+    }
+    value
 }
