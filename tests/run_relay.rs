@@ -267,3 +267,51 @@ fn check_accepts_a_relay_slot_and_rejects_a_bad_address() {
         "{said}"
     );
 }
+
+#[test]
+fn an_emergency_announcement_cuts_into_a_relay_which_then_goes_on() {
+    let server = mp3_server(None);
+    let (at, hhmmss) = slot_time(Duration::from_secs(6));
+    let station = station(&hhmmss, "10s", &server.url("/vov1.mp3"), true);
+    station.tone("thong-bao.wav", 2.0, 880.0);
+    // Two seconds into the relay, from another terminal.
+    let announcer = {
+        let config = station.config();
+        let file = station.root().join("thong-bao.wav");
+        std::thread::spawn(move || {
+            let wait = (at + chrono::Duration::seconds(2) - chrono::Utc::now())
+                .to_std()
+                .unwrap_or_default();
+            std::thread::sleep(wait);
+            Command::new(env!("CARGO_BIN_EXE_loa"))
+                .args(["play", "--now"])
+                .arg(&file)
+                .args(["--priority", "emergency", "-c"])
+                .arg(&config)
+                .output()
+                .expect("loa play --now")
+        })
+    };
+    let end = air(&station, Duration::from_secs(40));
+    let said = announcer.join().expect("announcer");
+    assert!(said.status.success(), "{}", common::stderr(&said));
+    assert_eq!(end.outcome, AiringOutcome::Completed);
+    assert_eq!(end.interruptions.len(), 1, "{:?}", end.interruptions);
+    let pause = &end.interruptions[0];
+    assert!(pause.resumed);
+    assert_eq!(pause.file, None, "a stream has no segment to cut");
+    let paused_ms = (pause.paused_until - pause.paused_from).num_milliseconds();
+    assert!((1_900..3_000).contains(&paused_ms), "paused {paused_ms} ms");
+    let relay = relay_of(&end);
+    // The relay aired before and after the announcement.
+    assert!(
+        (6_000..8_600).contains(&relay.relayed_ms),
+        "{} ms relayed",
+        relay.relayed_ms
+    );
+    let length = (end.ended - end.started).num_milliseconds();
+    assert!(
+        (9_900..10_600).contains(&length),
+        "ended at max: {length} ms"
+    );
+}

@@ -13,8 +13,8 @@
 use chrono::Utc;
 
 use super::{
-    CHUNK_SAMPLES, NOT_RESUMED, OutputPlayer, Run, block_until, duration_to_samples, open_decoder,
-    samples_to_duration,
+    CHUNK_SAMPLES, CUT_IN_FADE, NOT_RESUMED, OutputPlayer, Run, block_until, duration_to_samples,
+    open_decoder, samples_to_duration,
 };
 use crate::plan::{AudioPolicy, Segment};
 use crate::playout::announcement::Priority;
@@ -79,9 +79,13 @@ pub(super) fn play_relay(
     let mut stopped = None;
     while !run.limit_reached() && !stop.is_triggered() {
         collect_events(&mut stream, &mut relay);
-        // Announcements cut into a relay at once (a live stream has no
-        // segment to wait for); the stream goes on buffering meanwhile.
-        if run.announcement_due(Priority::Priority) {
+        // Announcements cut into a relay once the stream has faded out (a
+        // live stream has no segment end to wait for); the stream goes on
+        // buffering meanwhile.
+        if run.announcement_due(Priority::Priority) && run.cut_in_left.is_none() {
+            run.cut_in_left = Some(duration_to_samples(CUT_IN_FADE));
+        }
+        if run.cut_in_left == Some(0) {
             run.air_announcements(None, std::time::Duration::ZERO, output, stop);
             if !run.may_resume(stop) {
                 stopped = Some(NOT_RESUMED.to_string());
@@ -106,6 +110,7 @@ pub(super) fn play_relay(
         stood_in += from_fallback as u64;
         silent += (chunk.len() - filled) as u64;
         run.apply_fade(chunk);
+        run.apply_cut_in_fade(chunk);
         if !run.emit(chunk, output, stop) {
             break;
         }
