@@ -4,25 +4,7 @@
 
 mod common;
 
-use common::{PLAYLIST, STATION, StationDir, stderr};
-
-/// Runs `loa check` and expects failure with `message` at `location`
-/// (`file:line:col`, file name only), plus a `help:` line.
-fn expect_error(station: &StationDir, message: &str, location: &str) {
-    let output = station.loa(&["check"]);
-    let text = stderr(&output);
-    assert_eq!(
-        output.status.code(),
-        Some(1),
-        "expected failure, got:\n{text}"
-    );
-    assert!(text.contains(message), "expected {message:?} in:\n{text}");
-    assert!(
-        text.contains(location),
-        "expected location {location:?} in:\n{text}"
-    );
-    assert!(text.contains("help:"), "expected a hint in:\n{text}");
-}
+use common::{PLAYLIST, STATION, StationDir, expect_error, stderr};
 
 fn station_edit(from: &str, to: &str) -> StationDir {
     assert!(STATION.contains(from), "test bug: {from:?} not in STATION");

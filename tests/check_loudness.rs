@@ -8,26 +8,8 @@
 mod common;
 mod levels_support;
 
-use common::{PLAYLIST, STATION, StationDir, stderr, stdout};
+use common::{PLAYLIST, STATION, StationDir, expect_error, stderr, stdout};
 use levels_support::{Part, write_wav};
-
-/// Runs `loa check` and expects failure with `message` at `location`
-/// (`file:line:col`, file name only), plus a `help:` line.
-fn expect_error(station: &StationDir, message: &str, location: &str) {
-    let output = station.loa(&["check"]);
-    let text = stderr(&output);
-    assert_eq!(
-        output.status.code(),
-        Some(1),
-        "expected failure, got:\n{text}"
-    );
-    assert!(text.contains(message), "expected {message:?} in:\n{text}");
-    assert!(
-        text.contains(location),
-        "expected location {location:?} in:\n{text}"
-    );
-    assert!(text.contains("help:"), "expected a hint in:\n{text}");
-}
 
 /// Runs `loa check`, expects success, and returns stderr (the warnings).
 fn expect_success(station: &StationDir) -> String {

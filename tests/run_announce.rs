@@ -144,19 +144,30 @@ fn the_log_verifies(station: &StationDir) {
     assert!(output.status.success(), "loa verify: {}", stdout(&output));
 }
 
-#[test]
-fn an_emergency_cuts_in_at_once_and_the_airing_resumes_with_the_cut_segment() {
+/// Airs the slot of a new station and sends an announcement of
+/// `thong-bao.wav` with `priority` `after_ms` into the airing; returns the
+/// station, when the airing started, its `airing_end` and the whole log.
+fn announce_during_airing(
+    priority: &str,
+    after_ms: i64,
+) -> (StationDir, DateTime<Utc>, AiringEnd, Vec<RecordKind>) {
     let (_, at) = slot_time(Duration::from_secs(3));
     let station = station_at(&at);
     let daemon = spawn_daemon_to_wav(&station);
     let started = wait_for(&station, Duration::from_secs(15), airing_started);
-    // 1.5 s into the first tone.
-    let cut_at = started + chrono::Duration::milliseconds(1500);
-    std::thread::sleep((cut_at - Utc::now()).to_std().unwrap_or_default());
-    announce(&station, &station.root().join("thong-bao.wav"), "emergency");
+    let ask_at = started + chrono::Duration::milliseconds(after_ms);
+    std::thread::sleep((ask_at - Utc::now()).to_std().unwrap_or_default());
+    announce(&station, &station.root().join("thong-bao.wav"), priority);
     let end = wait_for(&station, Duration::from_secs(30), airing_end);
     let records = records(&station);
     stop(daemon);
+    (station, started, end, records)
+}
+
+#[test]
+fn an_emergency_cuts_in_at_once_and_the_airing_resumes_with_the_cut_segment() {
+    // 1.5 s into the first tone.
+    let (station, _, end, records) = announce_during_airing("emergency", 1500);
 
     let cut_in = announcement(&records).expect("an announcement record");
     assert_eq!(cut_in.priority, "emergency");
@@ -211,16 +222,7 @@ fn an_emergency_cuts_in_at_once_and_the_airing_resumes_with_the_cut_segment() {
 
 #[test]
 fn a_priority_announcement_waits_for_the_segment_airing_now_to_end() {
-    let (_, at) = slot_time(Duration::from_secs(3));
-    let station = station_at(&at);
-    let daemon = spawn_daemon_to_wav(&station);
-    let started = wait_for(&station, Duration::from_secs(15), airing_started);
-    let ask_at = started + chrono::Duration::milliseconds(1000);
-    std::thread::sleep((ask_at - Utc::now()).to_std().unwrap_or_default());
-    announce(&station, &station.root().join("thong-bao.wav"), "priority");
-    let end = wait_for(&station, Duration::from_secs(30), airing_end);
-    let records = records(&station);
-    stop(daemon);
+    let (station, started, end, records) = announce_during_airing("priority", 1000);
 
     let cut_in = announcement(&records).expect("an announcement record");
     let interrupted = cut_in.interrupted.expect("says what it interrupted");

@@ -173,3 +173,21 @@ key = "../var/station.key"
 {slots}"#
     )
 }
+
+/// Runs `loa check` and expects failure with `message` at `location`
+/// (`file:line:col`, file name only), plus a `help:` line.
+pub fn expect_error(station: &StationDir, message: &str, location: &str) {
+    let output = station.loa(&["check"]);
+    let text = stderr(&output);
+    assert_eq!(
+        output.status.code(),
+        Some(1),
+        "expected failure, got:\n{text}"
+    );
+    assert!(text.contains(message), "expected {message:?} in:\n{text}");
+    assert!(
+        text.contains(location),
+        "expected location {location:?} in:\n{text}"
+    );
+    assert!(text.contains("help:"), "expected a hint in:\n{text}");
+}
