@@ -4,20 +4,20 @@
 //! steps. The player here advances the simulated clock instead of playing
 //! audio; the real audio path has its own real-time tests.
 
+mod simulated_support;
+
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
 use std::time::Duration;
 
 use chrono::{DateTime, TimeZone, Utc};
 use loa::airlog::record::{AiringEnd, MissReason};
 use loa::airlog::{RecordKind, read_records};
 use loa::clock::{Clock, SimulatedClock};
-use loa::daemon::Daemon;
 use loa::plan::Plan;
 use loa::playout::simulated::SimulatedPlayer;
 use loa::schedule::airings_between;
-use loa::shutdown::Shutdown;
+use simulated_support::{run_daemon_until, run_daemon_with};
 
 /// A copy of the repository's station (config, topics, playlists) in a
 /// temporary folder, so the log and key are written there.
@@ -54,32 +54,9 @@ fn monday() -> DateTime<Utc> {
         .expect("date")
 }
 
-/// Runs a daemon on `clock` until the clock reads `until`.
-fn run_daemon_until(plan: Plan, clock: &SimulatedClock, until: DateTime<Utc>) {
-    let runtime = tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()
-        .expect("runtime");
-    runtime.block_on(async {
-        let shutdown = Shutdown::new();
-        let player = Box::new(SimulatedPlayer::new(clock.clone()));
-        let (daemon, _) = Daemon::start(
-            plan,
-            Arc::new(clock.clone()),
-            player,
-            "null",
-            shutdown.clone(),
-        )
-        .expect("daemon starts");
-        let watcher = async {
-            while clock.now() < until {
-                tokio::task::yield_now().await;
-            }
-            shutdown.trigger();
-        };
-        let (result, ()) = tokio::join!(daemon.run(), watcher);
-        result.expect("daemon stops cleanly");
-    });
+/// The simulated player, moving `clock`.
+fn player(clock: &SimulatedClock) -> Box<SimulatedPlayer> {
+    Box::new(SimulatedPlayer::new(clock.clone()))
 }
 
 fn simulated_clock(at: DateTime<Utc>) -> SimulatedClock {
@@ -187,7 +164,7 @@ fn a_week_of_the_bundled_station() {
     let clock = simulated_clock(monday());
     let end = monday() + chrono::Duration::days(7);
     let started = std::time::Instant::now();
-    run_daemon_until(plan.clone(), &clock, end);
+    run_daemon_until(&plan, &clock, end);
     let took = started.elapsed();
     let kinds = records(&dir.path().join("var/airlog"));
     let ends = airing_ends(&kinds);
@@ -221,8 +198,8 @@ fn exactly_once_across_a_restart() {
     let clock = simulated_clock(monday());
     let middle = monday() + chrono::Duration::hours(84);
     let end = monday() + chrono::Duration::days(7);
-    run_daemon_until(plan.clone(), &clock, middle);
-    run_daemon_until(load(&config), &clock, end);
+    run_daemon_until(&plan, &clock, middle);
+    run_daemon_until(&load(&config), &clock, end);
     let kinds = records(&dir.path().join("var/airlog"));
     let ends = airing_ends(&kinds);
     assert_every_airing_once(&plan, &ends, monday(), end);
@@ -236,7 +213,7 @@ fn restart_within_grace_airs_late_and_shortened() {
     // Tuesday 05:33 local, three minutes into "sang" (grace 5m, max 15m).
     let tuesday_0530 = monday() + chrono::Duration::days(1) + chrono::Duration::minutes(330);
     let clock = simulated_clock(tuesday_0530 + chrono::Duration::minutes(3));
-    run_daemon_until(plan, &clock, tuesday_0530 + chrono::Duration::hours(1));
+    run_daemon_until(&plan, &clock, tuesday_0530 + chrono::Duration::hours(1));
     let ends = airing_ends(&records(&dir.path().join("var/airlog")));
     let sang = ends
         .iter()
@@ -258,10 +235,10 @@ fn restart_after_grace_records_the_airing_as_missed() {
     let tuesday_0530 = monday() + chrono::Duration::days(1) + chrono::Duration::minutes(330);
     // First run: Monday, so the log knows the station was up before.
     let clock = simulated_clock(monday());
-    run_daemon_until(plan.clone(), &clock, monday() + chrono::Duration::hours(20));
+    run_daemon_until(&plan, &clock, monday() + chrono::Duration::hours(20));
     // Down until 05:40 Tuesday: past the 5-minute grace.
     clock.step(tuesday_0530 + chrono::Duration::minutes(10) - clock.now());
-    run_daemon_until(plan, &clock, tuesday_0530 + chrono::Duration::hours(1));
+    run_daemon_until(&plan, &clock, tuesday_0530 + chrono::Duration::hours(1));
     let kinds = records(&dir.path().join("var/airlog"));
     let missed: Vec<_> = kinds
         .iter()
@@ -286,23 +263,10 @@ fn clock_step_back_never_airs_twice() {
     let (dir, config) = bundled_station();
     let plan = load(&config);
     let clock = simulated_clock(monday());
-    let runtime = tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()
-        .expect("runtime");
     let stepped = monday() + chrono::Duration::hours(6);
-    runtime.block_on(async {
-        let shutdown = Shutdown::new();
-        let player = Box::new(SimulatedPlayer::new(clock.clone()));
-        let (daemon, _) = Daemon::start(
-            plan.clone(),
-            Arc::new(clock.clone()),
-            player,
-            "null",
-            shutdown.clone(),
-        )
-        .expect("daemon");
-        let steps = async {
+    run_daemon_with(&plan, &clock, player(&clock), |shutdown| {
+        let clock = clock.clone();
+        async move {
             // After the 05:30 airing: NTP steps the clock back an hour, then a day.
             while clock.now() < stepped {
                 tokio::task::yield_now().await;
@@ -318,9 +282,7 @@ fn clock_step_back_never_airs_twice() {
                 tokio::task::yield_now().await;
             }
             shutdown.trigger();
-        };
-        let (result, ()) = tokio::join!(daemon.run(), steps);
-        result.expect("stops");
+        }
     });
     let ends = airing_ends(&records(&dir.path().join("var/airlog")));
     let mut keys: Vec<_> = ends.iter().map(|e| (e.slot.clone(), e.scheduled)).collect();
@@ -336,22 +298,9 @@ fn clock_step_forward_past_grace_records_missed_with_clock_step() {
     let (dir, config) = bundled_station();
     let plan = load(&config);
     let clock = simulated_clock(monday());
-    let runtime = tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()
-        .expect("runtime");
-    runtime.block_on(async {
-        let shutdown = Shutdown::new();
-        let player = Box::new(SimulatedPlayer::new(clock.clone()));
-        let (daemon, _) = Daemon::start(
-            plan.clone(),
-            Arc::new(clock.clone()),
-            player,
-            "null",
-            shutdown.clone(),
-        )
-        .expect("daemon");
-        let steps = async {
+    run_daemon_with(&plan, &clock, player(&clock), |shutdown| {
+        let clock = clock.clone();
+        async move {
             // 05:00 local: step forward one hour, over the 05:30 start.
             let before = monday() + chrono::Duration::hours(5);
             while clock.now() < before {
@@ -363,9 +312,7 @@ fn clock_step_forward_past_grace_records_missed_with_clock_step() {
                 tokio::task::yield_now().await;
             }
             shutdown.trigger();
-        };
-        let (result, ()) = tokio::join!(daemon.run(), steps);
-        result.expect("stops");
+        }
     });
     let kinds = records(&dir.path().join("var/airlog"));
     let missed: Vec<_> = kinds
@@ -390,7 +337,7 @@ fn unapproved_segments_never_air_when_approval_is_required() {
     .expect("write");
     let plan = load(&config);
     let clock = simulated_clock(monday());
-    run_daemon_until(plan, &clock, monday() + chrono::Duration::days(3));
+    run_daemon_until(&plan, &clock, monday() + chrono::Duration::days(3));
     let ends = airing_ends(&records(&dir.path().join("var/airlog")));
     assert!(!ends.is_empty());
     // cchc/13 has no approved_by in the bundled playlist.
@@ -401,7 +348,7 @@ fn unapproved_segments_never_air_when_approval_is_required() {
     // With approval not required, it does air (the test can fail).
     let (dir, config) = bundled_station();
     let clock = simulated_clock(monday());
-    run_daemon_until(load(&config), &clock, monday() + chrono::Duration::days(3));
+    run_daemon_until(&load(&config), &clock, monday() + chrono::Duration::days(3));
     let ends = airing_ends(&records(&dir.path().join("var/airlog")));
     assert!(
         ends.iter()

@@ -239,15 +239,7 @@ fn regression_a_step_as_an_airing_ends_is_a_clock_step_not_a_long_airing() {
         stepped: false,
     });
     let stop_after = start + chrono::Duration::days(1) + chrono::Duration::hours(1);
-    run_simulated_with(&plan, &clock, player, |shutdown| {
-        let clock = clock.clone();
-        async move {
-            while clock.now() < stop_after {
-                tokio::task::yield_now().await;
-            }
-            shutdown.trigger();
-        }
-    });
+    simulated_support::run_player_until(&plan, &clock, player, stop_after);
     let (records, errors) = read_log(&dir.path().join("var/airlog"));
     assert!(errors.is_empty(), "{errors:?}");
     let audit = audit(&records);

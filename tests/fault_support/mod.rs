@@ -4,6 +4,9 @@
 
 #![allow(dead_code)]
 
+#[path = "../simulated_support/mod.rs"]
+pub mod simulated_support;
+
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
@@ -145,17 +148,9 @@ pub fn audit(records: &[Record]) -> Audit {
     audit
 }
 
-/// A reason's short name, for counting.
+/// A reason's short name, for counting: the one reports group by.
 pub fn reason_name(reason: &MissReason) -> String {
-    match reason {
-        MissReason::DaemonDown => "daemon_down",
-        MissReason::DeviceFailure { .. } => "device_failure",
-        MissReason::NothingToAir => "nothing_to_air",
-        MissReason::TooLate => "too_late",
-        MissReason::ClockStep => "clock_step",
-        MissReason::Other { .. } => "other",
-    }
-    .to_string()
+    loa::report::figures::miss_code(reason).to_string()
 }
 
 /// Copies the repository's station (config, topics, playlists) into `to`,
@@ -183,34 +178,7 @@ pub fn run_simulated<T, F: std::future::Future<Output = T>>(
     observer: impl FnOnce(loa::shutdown::Shutdown) -> F,
 ) -> T {
     let player = Box::new(loa::playout::simulated::SimulatedPlayer::new(clock.clone()));
-    run_simulated_with(plan, clock, player, observer)
-}
-
-/// [`run_simulated`] with another player (one that also misbehaves).
-pub fn run_simulated_with<T, F: std::future::Future<Output = T>>(
-    plan: &loa::plan::Plan,
-    clock: &loa::clock::SimulatedClock,
-    player: Box<dyn loa::playout::player::Player>,
-    observer: impl FnOnce(loa::shutdown::Shutdown) -> F,
-) -> T {
-    let runtime = tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()
-        .expect("runtime");
-    runtime.block_on(async {
-        let shutdown = loa::shutdown::Shutdown::new();
-        let (daemon, _) = loa::daemon::Daemon::start(
-            plan.clone(),
-            std::sync::Arc::new(clock.clone()),
-            player,
-            "null",
-            shutdown.clone(),
-        )
-        .expect("daemon starts");
-        let (result, observed) = tokio::join!(daemon.run(), observer(shutdown));
-        result.expect("daemon stops cleanly");
-        observed
-    })
+    simulated_support::run_daemon_with(plan, clock, player, observer)
 }
 
 /// A station in UTC on the null output whose slot `often` airs playlist

@@ -5,17 +5,16 @@
 
 #![allow(dead_code)]
 
+#[path = "../simulated_support/mod.rs"]
+mod simulated_support;
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
-use std::sync::Arc;
 use std::time::Duration;
 
 use base64::Engine;
 use chrono::{DateTime, TimeZone, Utc};
-use loa::clock::{Clock, SimulatedClock};
-use loa::daemon::Daemon;
-use loa::playout::simulated::SimulatedPlayer;
-use loa::shutdown::Shutdown;
+use loa::clock::SimulatedClock;
 
 /// A station laid out as the repository is: `config/`, `playlists/`, `var/`.
 pub struct Station {
@@ -88,30 +87,7 @@ impl Station {
             .plan
             .expect("the bundled station is valid");
         let clock = SimulatedClock::new(from).with_max_sleep(Duration::from_secs(60));
-        let runtime = tokio::runtime::Builder::new_current_thread()
-            .enable_all()
-            .build()
-            .expect("runtime");
-        runtime.block_on(async {
-            let shutdown = Shutdown::new();
-            let player = Box::new(SimulatedPlayer::new(clock.clone()));
-            let (daemon, _) = Daemon::start(
-                plan,
-                Arc::new(clock.clone()),
-                player,
-                "null",
-                shutdown.clone(),
-            )
-            .expect("daemon starts");
-            let watcher = async {
-                while clock.now() < until {
-                    tokio::task::yield_now().await;
-                }
-                shutdown.trigger();
-            };
-            let (result, ()) = tokio::join!(daemon.run(), watcher);
-            result.expect("daemon stops cleanly");
-        });
+        simulated_support::run_daemon_until(&plan, &clock, until);
     }
 }
 
