@@ -170,13 +170,43 @@ fn days_with_cron() {
 
 #[test]
 fn misspelled_day() {
-    let s = station_edit("at = [\"05:30\"]", "at = [\"05:30\"]\ndays = [\"monday\"]");
+    let s = station_edit("at = [\"05:30\"]", "at = [\"05:30\"]\ndays = [\"mondy\"]");
     expect_error(
         &s,
-        "\"monday\" is not a day of the week",
+        "\"mondy\" is not a day of the week",
         "station.toml:11:9",
     );
-    assert!(stderr(&s.loa(&["check"])).contains("did you mean \"mon\"?"));
+    assert!(stderr(&s.loa(&["check"])).contains("did you mean \"monday\"?"));
+}
+
+#[test]
+fn vietnamese_day_names_are_days() {
+    // T2 (Monday), "thứ tư" in NFD (Wednesday), "CHỦ NHẬT" (Sunday), "thu sau"
+    // typed without diacritics (Friday).
+    let nfd_wednesday = "th\u{1b0}\u{301} t\u{1b0}";
+    let days = format!("days = [\"T2\", \"{nfd_wednesday}\", \"CHỦ NHẬT\", \"thu sau\"]");
+    let s = station_edit("at = [\"05:30\"]", &format!("at = [\"05:30\"]\n{days}"));
+    let output = s.loa(&["schedule", "--from", "2030-01-07", "--days", "7", "--json"]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let dates: Vec<String> = common::stdout(&output)
+        .lines()
+        .map(|line| {
+            let airing: serde_json::Value = serde_json::from_str(line).expect("an airing");
+            let scheduled = airing["scheduled"].as_str().expect("scheduled");
+            scheduled[..10].to_string()
+        })
+        .collect();
+    // 2030-01-07 is a Monday.
+    assert_eq!(
+        dates,
+        ["2030-01-07", "2030-01-09", "2030-01-11", "2030-01-13"]
+    );
+}
+
+#[test]
+fn an_unfinished_vietnamese_day_is_not_thursday() {
+    let s = station_edit("at = [\"05:30\"]", "at = [\"05:30\"]\ndays = [\"thứ\"]");
+    expect_error(&s, "\"thứ\" is not a day of the week", "station.toml:11:9");
 }
 
 #[test]

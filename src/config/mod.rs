@@ -14,6 +14,7 @@ mod station;
 mod station_files;
 mod topics;
 mod validate;
+mod weekday;
 
 pub use cached::{load_station, probe_cache_path};
 pub use duration::{format_duration, parse_duration};

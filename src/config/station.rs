@@ -457,7 +457,7 @@ fn read_rule(f: &Fields, d: &mut Diagnostics) -> Option<Rule> {
             let times = read_times(f, at, d);
             let days = match days {
                 Some(days) => read_days(f, days, d),
-                None => Some(ALL_DAYS.iter().map(|(_, day)| *day).collect()),
+                None => Some(super::weekday::EVERY_DAY.to_vec()),
             };
             Some(Rule::At {
                 times: times?,
@@ -525,35 +525,24 @@ fn is_clock_time_form(text: &str) -> bool {
             .all(|p| p.len() == 2 && p.bytes().all(|b| b.is_ascii_digit()))
 }
 
-const ALL_DAYS: [(&str, Weekday); 7] = [
-    ("mon", Weekday::Mon),
-    ("tue", Weekday::Tue),
-    ("wed", Weekday::Wed),
-    ("thu", Weekday::Thu),
-    ("fri", Weekday::Fri),
-    ("sat", Weekday::Sat),
-    ("sun", Weekday::Sun),
-];
-
 fn read_days(f: &Fields, days: Vec<Spanned<String>>, d: &mut Diagnostics) -> Option<Vec<Weekday>> {
     let mut out = Vec::new();
     let mut ok = true;
     for text in days {
-        let lower = text.value.to_lowercase();
-        match ALL_DAYS.iter().find(|(name, _)| *name == lower) {
-            Some((_, day)) if out.contains(day) => {
+        match super::weekday::parse_weekday(&text.value) {
+            Some(day) if out.contains(&day) => {
                 d.error(f.at(text.span), Problem::DuplicateDay { value: text.value });
                 ok = false;
             }
-            Some((_, day)) => out.push(*day),
+            Some(day) => out.push(day),
             None => {
-                let suggestion =
-                    did_you_mean(&lower, ALL_DAYS.iter().map(|(n, _)| *n)).or_else(|| {
-                        lower
-                            .get(..3)
-                            .filter(|p| ALL_DAYS.iter().any(|(n, _)| n == p))
-                            .map(str::to_string)
-                    });
+                let folded = super::weekday::folded(&text.value);
+                let suggestion = did_you_mean(&folded, super::weekday::spellings()).or_else(|| {
+                    folded
+                        .get(..3)
+                        .filter(|p| super::weekday::parse_weekday(p).is_some())
+                        .map(str::to_string)
+                });
                 d.error(
                     f.at(text.span),
                     Problem::BadDay {

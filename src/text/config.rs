@@ -238,8 +238,10 @@ pub fn hint(problem: &Problem) -> Option<String> {
         FallbackWithoutRelay => "use `playlist` for what a slot airs; `fallback` names what a relay slot airs when its stream cannot be had".into(),
         NeitherAtNorCron => "add `at = [\"05:30\"]` or `cron = \"0 30 5 * * *\"`".into(),
         DaysWithCron => "remove `days`, or use `at` instead of `cron`".into(),
-        BadDay { suggestion: Some(s), .. } => format!("did you mean \"{s}\"? days are mon, tue, wed, thu, fri, sat, sun"),
-        BadDay { .. } => "days are mon, tue, wed, thu, fri, sat, sun".into(),
+        BadDay { suggestion: Some(s), .. } => format!("did you mean \"{s}\"? days are T2, T3, T4, T5, T6, T7, CN (or thứ hai … chủ nhật, or mon … sun)"),
+        BadDay { .. } => {
+            "days are T2, T3, T4, T5, T6, T7, CN (or thứ hai … chủ nhật, or mon … sun)".into()
+        }
         BadDuration { .. } => "write durations like \"90s\", \"15m\" or \"1h30m\"".into(),
         ZeroDuration { .. } => "give a length like \"15m\"".into(),
         DurationTooLong { .. } => "check the unit: m is minutes, h is hours".into(),
