@@ -124,15 +124,7 @@ mod tests {
             "thứ bảy",
             "chủ nhật",
         ];
-        let days = [
-            Weekday::Mon,
-            Weekday::Tue,
-            Weekday::Wed,
-            Weekday::Thu,
-            Weekday::Fri,
-            Weekday::Sat,
-            Weekday::Sun,
-        ];
+        let days = EVERY_DAY;
         for (name, day) in names.iter().zip(days) {
             let nfc: String = name.nfc().collect();
             let nfd: String = name.nfd().collect();
@@ -150,15 +142,7 @@ mod tests {
 
     #[test]
     fn short_forms_and_english_names() {
-        for (short, day) in SHORT_NAMES.iter().zip([
-            Weekday::Mon,
-            Weekday::Tue,
-            Weekday::Wed,
-            Weekday::Thu,
-            Weekday::Fri,
-            Weekday::Sat,
-            Weekday::Sun,
-        ]) {
+        for (short, day) in SHORT_NAMES.iter().zip(EVERY_DAY) {
             assert_eq!(parse_weekday(short), Some(day));
             assert_eq!(parse_weekday(&short.to_lowercase()), Some(day));
         }
