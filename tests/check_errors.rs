@@ -36,6 +36,33 @@ fn toml_syntax_error() {
 }
 
 #[test]
+fn unquoted_text_says_put_it_in_quotes() {
+    let s = station_edit("playlist = \"cchc\"", "playlist = \"cchc\"\norder = rotate");
+    expect_error(&s, "not valid TOML", "station.toml:12:");
+    let text = stderr(&s.loa(&["check"]));
+    assert!(
+        text.contains("put text in quotes: `order = \"rotate\"`"),
+        "{text}"
+    );
+}
+
+#[test]
+fn a_syntax_error_in_station_toml_still_checks_the_playlists() {
+    let s = StationDir::with(
+        &STATION.replacen(
+            "name = \"Đài truyền thanh xã Thạnh Phú\"",
+            "name = \"Đài",
+            1,
+        ),
+        &PLAYLIST.replacen("topic = 2", "topic = 2\ntopik = 3", 1),
+    );
+    let text = stderr(&s.loa(&["check"]));
+    assert!(text.contains("station.toml:3:"), "{text}");
+    assert!(text.contains("unknown key `topik`"), "{text}");
+    assert!(text.contains("cchc.toml:"), "{text}");
+}
+
+#[test]
 fn unknown_key_suggests_the_near_miss() {
     let s = station_edit("playlist = \"cchc\"", "playlsit = \"cchc\"");
     expect_error(&s, "unknown key `playlsit`", "station.toml:11:1");

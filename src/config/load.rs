@@ -10,7 +10,7 @@ use sha2::{Digest, Sha256};
 use super::playlists::{Prober, check_levels, read_playlists};
 use super::problem::{Diagnostics, Problem};
 use super::source::{Location, SourceFile};
-use super::station::read_station;
+use super::station::{DEFAULT_PLAYLISTS, DEFAULT_TOPICS, read_station};
 use super::topics::read_topics;
 use super::validate;
 use crate::plan::Plan;
@@ -58,7 +58,10 @@ fn build(
     d: &mut Diagnostics,
 ) -> Option<Plan> {
     let station_source = read_file(config_path, d)?;
-    let draft = read_station(&station_source, d)?;
+    let Some(draft) = read_station(&station_source, d) else {
+        check_files_beside(&station_source, prober, d);
+        return None;
+    };
     let mut sources = vec![station_source.clone()];
     let topics = match read_file(&draft.station.topics_path, d) {
         Some(source) => {
@@ -103,6 +106,26 @@ fn build(
         validate::check_days_with_nothing_to_air(&plan, &draft.slots, window, &station_source, d);
     }
     Some(plan)
+}
+
+/// When `station.toml` itself cannot be read as a station, still checks the
+/// topic catalogue and the playlists it names (or the default ones), so one
+/// round of fixes covers every file.
+fn check_files_beside(station_source: &SourceFile, prober: &mut dyn Prober, d: &mut Diagnostics) {
+    let named = super::salvage::station_strings(&station_source.text);
+    let base = station_source.path.parent().unwrap_or(Path::new("."));
+    let path = |key: &str, default: &str| {
+        super::station::join_clean(base, named.get(key).map_or(default, String::as_str))
+    };
+    let topics = match read_file(&path("topics", DEFAULT_TOPICS), d) {
+        Some(source) => read_topics(&source, d),
+        None => BTreeMap::new(),
+    };
+    let playlists_dir = path("playlists", DEFAULT_PLAYLISTS);
+    if playlists_dir.is_dir() {
+        let mut sources = Vec::new();
+        read_playlists(&playlists_dir, &topics, prober, &mut sources, d);
+    }
 }
 
 fn plan_hash(

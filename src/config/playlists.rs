@@ -4,8 +4,6 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use toml_edit::Document;
-
 use super::fields::{Fields, Spanned};
 use super::level::parse_level;
 use super::paths::{Unresolved, nfc, real_path_inside, resolve_segment_path};
@@ -206,21 +204,6 @@ fn read_source(
     }
 }
 
-fn parse(source: &SourceFile, d: &mut Diagnostics) -> Option<Document<String>> {
-    match Document::parse(source.text.clone()) {
-        Ok(doc) => Some(doc),
-        Err(e) => {
-            d.error(
-                source.locate(e.span().unwrap_or(0..0)),
-                Problem::TomlSyntax {
-                    detail: e.message().to_string(),
-                },
-            );
-            None
-        }
-    }
-}
-
 fn read_playlist_file(
     name: &str,
     path: &Path,
@@ -231,7 +214,7 @@ fn read_playlist_file(
     d: &mut Diagnostics,
 ) -> Option<PlaylistDraft> {
     let source = read_source(path, sources, d)?;
-    let doc = parse(&source, d)?;
+    let doc = super::syntax::parse_toml(&source, d)?;
     let f = Fields::new(doc.as_table(), format!("playlist {name}"), 0..0, &source);
     f.reject_unknown(PLAYLIST_KEYS, d);
     let title = f
@@ -464,7 +447,7 @@ fn read_folder_playlist(
             return None;
         }
         let source = read_source(&settings, sources, d)?;
-        let doc = parse(&source, d)?;
+        let doc = super::syntax::parse_toml(&source, d)?;
         let f = Fields::new(doc.as_table(), format!("playlist {name}"), 0..0, &source);
         f.reject_unknown(&["title", "language", "topic", "approved_by"], d);
         approved_by = f

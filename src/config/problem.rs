@@ -48,6 +48,8 @@ pub enum Problem {
     },
     TomlSyntax {
         detail: String,
+        /// The likely fix, when the line shows a usual hand-editing mistake.
+        fix: Option<super::syntax::SyntaxFix>,
     },
     UnknownKey {
         key: String,

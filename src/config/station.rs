@@ -8,7 +8,7 @@ use std::time::Duration;
 
 use chrono::{NaiveTime, Weekday};
 use chrono_tz::Tz;
-use toml_edit::{Document, Item};
+use toml_edit::Item;
 
 use super::duration::parse_duration;
 use super::fields::{Fields, Spanned};
@@ -72,19 +72,7 @@ pub struct StationDraft {
 /// Reads and checks `station.toml`. Returns `None` when the file cannot be
 /// used at all (unreadable, not TOML, no usable `[station]`).
 pub fn read_station(source: &SourceFile, d: &mut Diagnostics) -> Option<StationDraft> {
-    let doc = match Document::parse(source.text.as_str()) {
-        Ok(doc) => doc,
-        Err(e) => {
-            let span = e.span().unwrap_or(0..0);
-            d.error(
-                source.locate(span),
-                Problem::TomlSyntax {
-                    detail: e.message().to_string(),
-                },
-            );
-            return None;
-        }
-    };
+    let doc = super::syntax::parse_toml(source, d)?;
     let root = Fields::new(doc.as_table(), "the file".into(), 0..0, source);
     root.reject_unknown(&["station", "slot"], d);
     let station = match doc.get("station") {
@@ -132,8 +120,8 @@ fn read_station_table(
         let value = f.string(key, d).map_or(default.to_string(), |s| s.value);
         join_clean(base, &value)
     };
-    let playlists_dir = path("playlists", "../playlists", d);
-    let topics_path = path("topics", "topics.toml", d);
+    let playlists_dir = path("playlists", DEFAULT_PLAYLISTS, d);
+    let topics_path = path("topics", DEFAULT_TOPICS, d);
     let log_dir = path("log_dir", "../var/airlog", d);
     let key_path = path("key", "../var/station.key", d);
     let grace = read_duration(&f, "grace", d, true);
@@ -682,6 +670,12 @@ fn check_output(f: &Fields, output: &Spanned<String>, d: &mut Diagnostics) -> bo
     }
     ok
 }
+
+/// `[station] playlists` when absent, relative to the config file.
+pub const DEFAULT_PLAYLISTS: &str = "../playlists";
+
+/// `[station] topics` when absent, relative to the config file.
+pub const DEFAULT_TOPICS: &str = "topics.toml";
 
 /// `base/relative` with `dir/..` pairs folded away, so messages show
 /// `playlists/x.toml` rather than `config/../playlists/x.toml`. Lexical

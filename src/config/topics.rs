@@ -3,8 +3,6 @@
 
 use std::collections::BTreeMap;
 
-use toml_edit::Document;
-
 use super::fields::Fields;
 use super::problem::{Diagnostics, Expected, Problem};
 use super::source::SourceFile;
@@ -16,17 +14,8 @@ const MAX_TOPIC_CODE: i64 = 9999;
 /// Reads `[[topic]]` entries: `code`, `name`, `short`.
 pub fn read_topics(source: &SourceFile, d: &mut Diagnostics) -> BTreeMap<u32, Topic> {
     let mut topics = BTreeMap::new();
-    let doc = match Document::parse(source.text.as_str()) {
-        Ok(doc) => doc,
-        Err(e) => {
-            d.error(
-                source.locate(e.span().unwrap_or(0..0)),
-                Problem::TomlSyntax {
-                    detail: e.message().to_string(),
-                },
-            );
-            return topics;
-        }
+    let Some(doc) = super::syntax::parse_toml(source, d) else {
+        return topics;
     };
     let root = Fields::new(doc.as_table(), "the file".into(), 0..0, source);
     root.reject_unknown(&["topic"], d);

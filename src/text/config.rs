@@ -23,7 +23,7 @@ impl fmt::Display for StationFilesError {
     }
 }
 
-use crate::config::{Diagnostic, Escape, Expected, Problem, Severity, format_duration};
+use crate::config::{Diagnostic, Escape, Expected, Problem, Severity, SyntaxFix, format_duration};
 
 impl fmt::Display for Expected {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -44,7 +44,7 @@ impl fmt::Display for Problem {
         use Problem::*;
         match self {
             CannotRead { detail } => write!(f, "cannot read this file: {detail}"),
-            TomlSyntax { detail } => write!(f, "this is not valid TOML: {}", detail.trim()),
+            TomlSyntax { detail, .. } => write!(f, "this is not valid TOML: {}", detail.trim()),
             UnknownKey { key, table, .. } => write!(f, "unknown key `{key}` in {table}"),
             WrongType { key, expected } => write!(f, "`{key}` must be {expected}"),
             MissingKey { key, table } => write!(f, "{table} is missing `{key}`"),
@@ -223,7 +223,16 @@ pub fn hint(problem: &Problem) -> Option<String> {
         UnknownKey { suggestion: Some(s), .. } => format!("did you mean `{s}`?"),
         UnknownKey { .. } => "remove it, or check its spelling against the configuration reference in README.md".into(),
         MissingKey { key, .. } => format!("add `{key} = ...` to this table"),
-        TomlSyntax { .. } => "check quotes, brackets and `=` on this line".into(),
+        TomlSyntax { fix: Some(SyntaxFix::QuoteText { line }), .. } => {
+            format!("put text in quotes: `{}`", line.trim())
+        }
+        TomlSyntax { fix: Some(SyntaxFix::CloseQuote), .. } => {
+            "a quote `\"` opens on this line and is not closed: add the closing `\"`".into()
+        }
+        TomlSyntax { fix: Some(SyntaxFix::AddEquals { line }), .. } => {
+            format!("put `=` between the name and its value: `{}`", line.trim())
+        }
+        TomlSyntax { fix: None, .. } => "check quotes, brackets and `=` on this line".into(),
         BadStationId { .. } => "use lowercase letters a-z, digits and '-', in parts joined by '/', like \"soc-trang/my-xuyen/thanh-phu\"".into(),
         BadSlotName { .. } => "use lowercase letters a-z, digits and '-', like \"sang\" or \"chieu-t7\"".into(),
         DuplicateSlot { .. } => "give each slot its own name".into(),
