@@ -272,3 +272,84 @@ fn a_thirty_second_silence_is_dead_air_and_skipped_but_pauses_in_speech_are_not(
             < position(|k| matches!(k, RecordKind::AiringEnd(_)))
     );
 }
+
+/// Regression: the 2 s fade began at `max − 2 s` whether or not the segment
+/// ran that far, so a 4 s tone in a 5 s slot ended 5.6 dB down. A segment
+/// that fits ends as its source does, after the loudness gain.
+#[test]
+fn a_segment_that_fits_its_slot_ends_at_full_level_without_a_fade() {
+    let station = station(&playlist_of(&["tone.wav"]));
+    station.write(
+        "config/station.toml",
+        &std::fs::read_to_string(station.config())
+            .expect("station.toml")
+            .replace("max = \"2m\"", "max = \"5s\""),
+    );
+    let source_path = station.root().join("playlists/cchc/tone.wav");
+    // At the output's own rate, so that no resampling stands between the
+    // source and the air-check.
+    let source = tone_48k(4.0, 997.0, 0.1);
+    write_48k(&source_path, &source);
+    let (aired, rate, _) = air(&station);
+    assert_eq!(rate, 48_000);
+    let aired = trim_trailing_zeros(&aired);
+    assert!(
+        aired.len() >= source.len() / 2,
+        "aired {} samples",
+        aired.len()
+    );
+    // Ends aligned: compare the last half second, sample by sample.
+    let tail = 48_000;
+    let aired_tail = &aired[aired.len() - tail..];
+    let source_tail = &source[source.len() - tail..];
+    let middle = |s: &[f32]| rms(&s[s.len() / 2 - tail / 2..s.len() / 2 + tail / 2]);
+    let gain = middle(aired) / middle(&source);
+    let worst = aired_tail
+        .iter()
+        .zip(source_tail)
+        .map(|(a, s)| (a - s * gain).abs())
+        .fold(0.0f32, f32::max);
+    assert!(
+        worst <= 3.0 / 32_768.0,
+        "the last half second differs from the source by up to {worst} (gain {gain})"
+    );
+    assert!(
+        (rms(aired_tail) / (rms(source_tail) * gain) - 1.0).abs() < 0.001,
+        "the end is at full level"
+    );
+}
+
+/// A stereo sine tone at 48 kHz, as the 16-bit file will hold it.
+fn tone_48k(seconds: f64, hertz: f64, amplitude: f64) -> Vec<f32> {
+    (0..(seconds * 48_000.0) as usize)
+        .flat_map(|n| {
+            let value = (n as f64 / 48_000.0 * hertz * std::f64::consts::TAU).sin() * amplitude;
+            let quantised = (value * f64::from(i16::MAX)).round() / f64::from(i16::MAX);
+            [quantised as f32, quantised as f32]
+        })
+        .collect()
+}
+
+fn write_48k(path: &Path, interleaved: &[f32]) {
+    let spec = hound::WavSpec {
+        channels: 2,
+        sample_rate: 48_000,
+        bits_per_sample: 16,
+        sample_format: hound::SampleFormat::Int,
+    };
+    let mut writer = hound::WavWriter::create(path, spec).expect("wav");
+    for sample in interleaved {
+        let value = (sample * f32::from(i16::MAX)).round() as i16;
+        writer.write_sample(value).expect("sample");
+    }
+    writer.finalize().expect("finalize");
+}
+
+fn trim_trailing_zeros(samples: &[f32]) -> &[f32] {
+    let end = samples.iter().rposition(|s| *s != 0.0).map_or(0, |i| i + 1);
+    &samples[..end + end % 2]
+}
+
+fn rms(samples: &[f32]) -> f32 {
+    (samples.iter().map(|s| s * s).sum::<f32>() / samples.len().max(1) as f32).sqrt()
+}

@@ -482,7 +482,8 @@ impl<'a> Run<'a> {
         // the first: then it plays and fades out at `max`.
         let length = Trim::of(segment, &self.policy)
             .map_or(segment.duration, |trim| trim.aired_length(segment));
-        if index > 0 && duration_to_samples(length) > room {
+        let runs_past_max = duration_to_samples(length) > room;
+        if index > 0 && runs_past_max {
             self.report(index, 0, SegmentOutcome::NotStarted);
             return SegmentEnd::Done;
         }
@@ -522,7 +523,11 @@ impl<'a> Run<'a> {
             let mut chunk = chunk;
             chunk.truncate(take);
             apply_gain(&mut chunk, gain_db);
-            self.apply_fade(&mut chunk);
+            // Only a segment that would run past `max` fades; one that
+            // fits ends as its source does.
+            if runs_past_max {
+                self.apply_fade(&mut chunk);
+            }
             let cutting_in = self.apply_cut_in_fade(&mut chunk);
             // The limiter only lowers peaks: what is silent here is
             // silent on air.
@@ -632,7 +637,8 @@ impl<'a> Run<'a> {
         }
     }
 
-    /// Linear fade over the last [`FADE`] before the limit.
+    /// Linear fade over the last [`FADE`] before the limit, reaching
+    /// silence exactly at it. For what would run past `max` only.
     fn apply_fade(&self, chunk: &mut [f32]) {
         let fade = duration_to_samples(FADE);
         let fade_start = self.limit.saturating_sub(fade);
