@@ -355,3 +355,81 @@ fn unapproved_segments_never_air_when_approval_is_required() {
             .any(|e| aired_files(e).iter().any(|f| f.contains("/13-")))
     );
 }
+
+/// The demo station's every-minute slot with a grace longer than `max`
+/// (`grace = "10m"`, `max = "45s"`), as in the report of this bug.
+fn minute_slot_longer_grace_than_max() -> (tempfile::TempDir, Plan) {
+    let (dir, _) = bundled_station();
+    let demo = std::fs::read_to_string(dir.path().join("config/demo.toml")).expect("demo.toml");
+    let config = dir.path().join("config/minute.toml");
+    std::fs::write(
+        &config,
+        demo.replace("grace = \"20s\"", "grace = \"10m\"")
+            .replace("max = \"55s\"", "max = \"45s\"")
+            .replace("../var/demo/", "../var/"),
+    )
+    .expect("write config");
+    let plan = load(&config);
+    (dir, plan)
+}
+
+/// Regression: started at 00:02:41 with a slot every minute and `max`
+/// shorter than `grace`, the daemon recorded each airing it could no longer
+/// air as `failed: nothing aired` with a `started` time (60 in a row on a
+/// first start). A first start records nothing from before the log began;
+/// a later start records those airings as missed (daemon down), never as
+/// failed airings.
+#[test]
+fn too_late_at_start_is_missed_not_failed() {
+    let (dir, plan) = minute_slot_longer_grace_than_max();
+    let midnight = monday();
+    // 00:02:50: the 00:02 airing's 45 s are over, the 00:03 one is ahead.
+    let first_start = midnight + chrono::Duration::seconds(2 * 60 + 50);
+    let clock = simulated_clock(first_start);
+    run_daemon_until(&plan, &clock, midnight + chrono::Duration::minutes(10));
+    let kinds = records(&dir.path().join("var/airlog"));
+    let missed = kinds
+        .iter()
+        .filter(|k| matches!(k, RecordKind::Missed(_)))
+        .count();
+    assert_eq!(missed, 0, "a first start misses nothing from before it");
+    let ends = airing_ends(&kinds);
+    assert!(
+        ends.iter().all(|e| e.scheduled > first_start),
+        "nothing from before the first start aired: {ends:?}"
+    );
+    assert_eq!(ends.len(), 8, "00:03 to 00:10 aired");
+
+    // Down from 00:10 to 00:20:50: a later start records what it missed.
+    let restart = midnight + chrono::Duration::seconds(20 * 60 + 50);
+    clock.step(restart - clock.now());
+    run_daemon_until(&plan, &clock, midnight + chrono::Duration::minutes(25));
+    let kinds = records(&dir.path().join("var/airlog"));
+    let ends = airing_ends(&kinds);
+    assert!(
+        ends.iter().all(|e| e.late_ms < 1_000),
+        "no airing started late or empty: {:?}",
+        ends.iter()
+            .filter(|e| e.late_ms >= 1_000)
+            .collect::<Vec<_>>()
+    );
+    let missed: Vec<_> = kinds
+        .iter()
+        .filter_map(|k| match k {
+            RecordKind::Missed(m) => Some(m.clone()),
+            _ => None,
+        })
+        .collect();
+    assert!(!missed.is_empty(), "the airings while down are missed");
+    assert!(
+        missed
+            .iter()
+            .all(|m| m.reason == MissReason::DaemonDown && m.scheduled < restart),
+        "{missed:?}"
+    );
+    assert!(
+        ends.iter()
+            .any(|e| e.scheduled == midnight + chrono::Duration::minutes(21)),
+        "00:21 airs after the restart"
+    );
+}

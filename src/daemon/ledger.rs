@@ -26,6 +26,9 @@ pub struct Ledger {
     open: BTreeMap<(String, DateTime<Utc>), AiringStart>,
     /// The wall-clock time of the newest record read or written.
     pub last_record_at: Option<DateTime<Utc>>,
+    /// The wall-clock time of the log's first record: the station did not
+    /// exist before it, so nothing scheduled earlier was missed.
+    pub log_began: Option<DateTime<Utc>>,
     /// Records that could not be read (reported by `loa verify`).
     pub unreadable: usize,
 }
@@ -49,6 +52,7 @@ impl Ledger {
     /// Updates the ledger with a record (read or just written).
     pub fn note(&mut self, at: DateTime<Utc>, kind: &RecordKind, plan: &Plan) {
         self.last_record_at = Some(self.last_record_at.map_or(at, |last| last.max(at)));
+        self.log_began = Some(self.log_began.map_or(at, |first| first.min(at)));
         match kind {
             RecordKind::AiringStart(start) => {
                 if !start.manual {
@@ -66,7 +70,9 @@ impl Ledger {
         }
     }
 
-    fn mark_handled(&mut self, slot: &str, scheduled: DateTime<Utc>) {
+    /// Marks the airing of `slot` at `scheduled` (and all before it) as
+    /// handled without a record: for airings from before the log began.
+    pub fn mark_handled(&mut self, slot: &str, scheduled: DateTime<Utc>) {
         let entry = self
             .handled_until
             .entry(slot.to_string())

@@ -132,10 +132,12 @@ impl Daemon {
         let (key, generated) =
             load_or_generate_key(&plan.station.key_path).map_err(DaemonError::Key)?;
         let fingerprint = generated.then(|| crate::airlog::PublicKey::of(&key).fingerprint());
-        let ledger = Ledger::from_log(&plan.station.log_dir, &plan);
+        let mut ledger = Ledger::from_log(&plan.station.log_dir, &plan);
         let now = clock.now();
         let (log, report) = AirLog::open(&plan.station.log_dir, &plan.station.id, key, now)
             .map_err(DaemonError::Log)?;
+        // A new log begins now (its genesis record was just written).
+        ledger.log_began.get_or_insert(now);
         // Look back at least as far as the longest grace, so a start inside
         // a slot's window still airs it, even on a new log.
         let grace_start = now - longest_grace(&plan);
@@ -232,10 +234,8 @@ impl Daemon {
     /// Airs `airing` now (after preparing the output), records it, and
     /// closes the log: `loa play`.
     pub async fn air_now(mut self, mut airing: Airing) -> Result<AiringReport, DaemonError> {
-        airing.scheduled =
-            self.clock.now() + chrono::Duration::from_std(PREROLL).unwrap_or_default();
-        let deadline =
-            airing.scheduled + chrono::Duration::from_std(airing.max).unwrap_or_default();
+        airing.scheduled = self.clock.now() + to_chrono(PREROLL);
+        let deadline = airing.scheduled + to_chrono(airing.max);
         // A manual airing has no grace: it airs whenever the output is ready.
         let report = match self
             .play(airing.clone(), deadline, DateTime::<Utc>::MAX_UTC)
@@ -267,9 +267,7 @@ impl Daemon {
             let pending = self.pending(now);
             let mut next = None;
             for due in pending {
-                let grace =
-                    chrono::Duration::from_std(self.plan.slots[due.slot].grace).unwrap_or_default();
-                if due.instant + grace < now {
+                if !self.can_still_air(&due, now) {
                     self.record_missed(due);
                 } else {
                     next = Some(due);
@@ -283,14 +281,9 @@ impl Daemon {
             }
             // systemd: watchdog ping and STATUS (src/systemd/).
             crate::systemd::scheduler_turn(&self.plan, next.as_ref(), now);
-            let wake = self.last_checkpoint
-                + chrono::Duration::from_std(CHECKPOINT_EVERY).unwrap_or_default();
+            let wake = self.last_checkpoint + to_chrono(CHECKPOINT_EVERY);
             match next {
-                Some(due)
-                    if due.instant
-                        - chrono::Duration::from_std(self.preroll(&due)).unwrap_or_default()
-                        <= now =>
-                {
+                Some(due) if due.instant - to_chrono(self.preroll(&due)) <= now => {
                     // systemd: pings go on while it airs, up to its length and a margin.
                     let limit = self.plan.slots[due.slot].max
                         + self.preroll(&due)
@@ -298,8 +291,7 @@ impl Daemon {
                     crate::systemd::keep_alive(self.air(due), Some(limit)).await;
                 }
                 Some(due) => {
-                    let prepare_at = due.instant
-                        - chrono::Duration::from_std(self.preroll(&due)).unwrap_or_default();
+                    let prepare_at = due.instant - to_chrono(self.preroll(&due));
                     self.sleep_until(prepare_at.min(wake)).await;
                 }
                 None => {
@@ -411,7 +403,34 @@ impl Daemon {
         due
     }
 
+    /// Whether `due` may still start at `now`: within its slot's grace,
+    /// and before its `max` is over (an airing that can air no sound is a
+    /// miss, never a failure).
+    fn can_still_air(&self, due: &ScheduledAiring, now: DateTime<Utc>) -> bool {
+        now <= self.latest_start(due)
+    }
+
+    /// The last instant `due` may start: its grace, or just before its
+    /// `max` ends, whichever is earlier.
+    fn latest_start(&self, due: &ScheduledAiring) -> DateTime<Utc> {
+        let slot = &self.plan.slots[due.slot];
+        let grace_end = due.instant + to_chrono(slot.grace);
+        let max_end = due.instant + to_chrono(slot.max) - chrono::Duration::nanoseconds(1);
+        grace_end.min(max_end)
+    }
+
     fn record_missed(&mut self, due: ScheduledAiring) {
+        if self
+            .ledger
+            .log_began
+            .is_some_and(|began| due.instant < began)
+        {
+            // The station did not exist yet: nothing was missed.
+            let slot = self.plan.slots[due.slot].name.clone();
+            self.ledger.mark_handled(&slot, due.instant);
+            self.scan_from = self.scan_from.max(due.instant);
+            return;
+        }
         let reason = if due.instant < self.started_at {
             MissReason::DaemonDown
         } else if self.busy_until.is_some_and(|end| due.instant <= end) {
@@ -451,13 +470,10 @@ impl Daemon {
             }));
             return;
         }
-        let slot_max = chrono::Duration::from_std(airing.max).unwrap_or_default();
+        let slot_max = to_chrono(airing.max);
         let deadline = due.instant + slot_max;
-        let grace = chrono::Duration::from_std(self.plan.slots[due.slot].grace).unwrap_or_default();
-        let report = match self
-            .play(airing.clone(), deadline, due.instant + grace)
-            .await
-        {
+        let latest_start = self.latest_start(&due);
+        let report = match self.play(airing.clone(), deadline, latest_start).await {
             Prepared::Played(report) => *report,
             // The grace passed while the output was being prepared: a miss,
             // not an airing that started an hour late.
@@ -493,8 +509,7 @@ impl Daemon {
                 source = %announcement.source,
                 "announcement airs"
             );
-            let deadline =
-                airing.scheduled + chrono::Duration::from_std(airing.max).unwrap_or_default();
+            let deadline = airing.scheduled + to_chrono(airing.max);
             let report = match self
                 .play_unrecorded(airing.clone(), deadline, DateTime::<Utc>::MAX_UTC)
                 .await
@@ -559,7 +574,7 @@ impl Daemon {
         if now > latest_start {
             self.release(player, airing, now).await;
             // More wall-clock time than real time went by: the clock stepped.
-            let real = chrono::Duration::from_std(real_before.elapsed()).unwrap_or_default();
+            let real = to_chrono(real_before.elapsed());
             let clock_stepped = now - wall_before > real + chrono::Duration::seconds(1);
             return Prepared::TooLate { clock_stepped };
         }
@@ -706,5 +721,11 @@ impl Daemon {
 /// The longest `grace` of any slot: how far back an airing can still start.
 fn longest_grace(plan: &Plan) -> chrono::Duration {
     let longest = plan.slots.iter().map(|s| s.grace).max().unwrap_or_default();
-    chrono::Duration::from_std(longest).unwrap_or_default()
+    to_chrono(longest)
+}
+
+/// A configured length as a chrono duration (lengths are validated far below
+/// chrono's limit; an impossible one reads as zero).
+fn to_chrono(length: std::time::Duration) -> chrono::Duration {
+    chrono::Duration::from_std(length).unwrap_or_default()
 }
