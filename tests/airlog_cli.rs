@@ -280,6 +280,43 @@ fn verify_checks_a_held_checkpoint_and_a_tree_of_stations() {
     );
 }
 
+/// Regression: verifying a folder of two stations with `--checkpoint`
+/// holding station 2's checkpoint reported station 1's genuine log as
+/// rewritten. A held checkpoint applies to its own station only (§7.8).
+#[test]
+fn a_held_checkpoint_is_matched_to_its_station() {
+    let root = tempfile::tempdir().unwrap();
+    let ours = root.path().join("soc-trang/my-xuyen/thanh-phu");
+    let theirs = root.path().join("can-tho/vinh-hai");
+    small_log(&ours);
+    // The same records under another station and key: same sequence
+    // numbers, other hashes.
+    let (mut log, _) = AirLog::open(&theirs, "can-tho/vinh-hai", key(4), t0()).unwrap();
+    log.append(t0(), config_applied()).unwrap();
+    let (start, end) = airing("sang", t0() + minutes(1), 2);
+    log.append(t0() + minutes(1), start).unwrap();
+    log.append(t0() + minutes(11), end).unwrap();
+    log.stop(t0() + minutes(12)).unwrap();
+    let held = latest_checkpoint(&theirs).unwrap().unwrap();
+    let held_file = root.path().join("theirs.checkpoint");
+    held.write(&held_file).unwrap();
+
+    let out = run(&[
+        "verify",
+        path(root.path()),
+        "--checkpoint",
+        path(&held_file),
+        "--json",
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stdout));
+    let verdicts: Vec<serde_json::Value> = text(&out.stdout)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(verdicts.len(), 2);
+    assert!(verdicts.iter().all(|v| v["ok"] == true), "{verdicts:?}");
+}
+
 #[test]
 fn verify_never_panics_on_garbage() {
     let dir = tempfile::tempdir().unwrap();

@@ -312,8 +312,11 @@ impl<'a> Sequencer<'a> {
     /// Department verified before).
     fn check_held(&mut self, record: &Summary, signer: Option<VerifyingKey>) {
         let check_signature = self.verdict.signatures_checked;
+        // A held checkpoint speaks of its own station's log only (§7.8): a
+        // folder of last time's checkpoints holds every station's.
+        let station = self.verdict.station.clone().unwrap_or_default();
         for (held, found) in self.held.iter().zip(self.held_found.iter_mut()) {
-            if held.seq == record.seq {
+            if held.station == station && held.seq == record.seq {
                 *found = true;
                 let kind = if held.hash != record.hash {
                     ProblemKind::CheckpointDiffers { held_seq: held.seq }
