@@ -178,3 +178,36 @@ fn a_bundle_with_a_member_twice_is_refused() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("appears twice"));
 }
+
+/// Regression: a bundle whose `checkpoint` member was another station's
+/// checkpoint record was accepted, though a bundle's checkpoint must be in
+/// its own log (docs/report.md).
+#[test]
+fn a_bundle_carrying_another_stations_checkpoint_is_rejected() {
+    let ours = Station::new("soc-trang/my-xuyen/thanh-phu", 30);
+    let theirs = Station::new("can-tho/vinh-hai", 31);
+    for station in [&ours, &theirs] {
+        station.run(local(2026, 11, 28, 0), local(2026, 12, 1, 0));
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let (our_bundle, their_bundle) = (dir.path().join("ours.tar"), dir.path().join("theirs.tar"));
+    ours.export("2026-11", &our_bundle, "2026-12-01T00:00:00Z", &[]);
+    theirs.export("2026-11", &their_bundle, "2026-12-01T00:00:00Z", &[]);
+    let their_checkpoint = members(&their_bundle)
+        .into_iter()
+        .find(|(name, _)| name == "checkpoint")
+        .expect("a checkpoint member")
+        .1;
+    let swapped: Vec<(String, Vec<u8>)> = members(&our_bundle)
+        .into_iter()
+        .map(|(name, bytes)| match name.as_str() {
+            "checkpoint" => (name, their_checkpoint.clone()),
+            _ => (name, bytes),
+        })
+        .collect();
+    let swapped_path = dir.path().join("swapped.tar");
+    write_tar(&swapped_path, &swapped);
+    loa_ok(&["verify", arg(&our_bundle)], 0);
+    let verdict = loa_ok(&["verify", arg(&swapped_path), "--json"], 1);
+    assert!(verdict.contains("foreign_checkpoint"), "{verdict}");
+}

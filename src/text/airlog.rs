@@ -311,6 +311,7 @@ pub fn problem_code(kind: &ProblemKind) -> &'static str {
         ProblemKind::Truncated { .. } => "truncated",
         ProblemKind::CheckpointDiffers { .. } => "checkpoint_differs",
         ProblemKind::ForgedCheckpoint { .. } => "forged_checkpoint",
+        ProblemKind::ForeignCheckpoint { .. } => "foreign_checkpoint",
         ProblemKind::StartsAfterCheckpoint { .. } => "starts_after_checkpoint",
         ProblemKind::Empty => "empty",
     }
@@ -377,6 +378,10 @@ impl fmt::Display for ProblemKind {
                 f,
                 "record {held_seq} is not the one the checkpoint kept from an earlier export \
                  shows: the log was rewritten"
+            ),
+            Self::ForeignCheckpoint { station } => write!(
+                f,
+                "the export's checkpoint is a record of station {station:?}, not of this log"
             ),
             Self::ForgedCheckpoint { held_seq } => write!(
                 f,

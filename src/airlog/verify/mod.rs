@@ -122,15 +122,14 @@ pub fn verify_source(source: &dyn LogSource, options: &VerifyOptions) -> Station
     let part_names = source.part_names();
     let mut filed_keys = options.filed_keys.clone();
     filed_keys.extend(source.carried_keys());
-    let mut held = options.held_checkpoints.clone();
-    held.extend(source.carried_checkpoints());
     let mut sequencer = Sequencer::new(
         source.label(),
         &part_names,
         &filed_keys,
-        held,
+        options.held_checkpoints.clone(),
         options.signatures != SignatureCheck::Skip,
     );
+    sequencer.carry(source.carried_checkpoints());
     if let Some(start) = source.chain_start() {
         sequencer.start_at(start);
     }

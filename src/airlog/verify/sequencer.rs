@@ -40,6 +40,9 @@ pub struct Sequencer<'a> {
     filed_keys: &'a [PublicKeyFile],
     held: Vec<HeldCheckpoint>,
     held_found: Vec<bool>,
+    /// Where in `held` the checkpoints carried with the log begin (a
+    /// bundle's own): those must belong to the log, whatever station.
+    carried_from: usize,
     /// The previous good record: seq and hash.
     last: Option<(u64, Sha256Hash)>,
     /// The line before this one was bad: the chain cannot be checked across it.
@@ -62,11 +65,13 @@ impl<'a> Sequencer<'a> {
         signatures_checked: bool,
     ) -> Self {
         let held_found = vec![false; held.len()];
+        let carried_from = held.len();
         Self {
             part_names,
             filed_keys,
             held,
             held_found,
+            carried_from,
             last: None,
             after_bad_line: false,
             key: None,
@@ -361,6 +366,13 @@ impl<'a> Sequencer<'a> {
         }
     }
 
+    /// Adds the checkpoints carried with the log itself (a bundle's own
+    /// checkpoint): unlike a held one, it must be of this very log.
+    pub fn carry(&mut self, checkpoints: Vec<HeldCheckpoint>) {
+        self.held_found.extend(checkpoints.iter().map(|_| false));
+        self.held.extend(checkpoints);
+    }
+
     /// Closes the verdict: held checkpoints the log did not reach, an empty log.
     pub fn finish(mut self) -> StationVerdict {
         if self.verdict.records == 0 {
@@ -374,8 +386,16 @@ impl<'a> Sequencer<'a> {
             .iter()
             .filter_map(|(_, key)| key.verifying_key())
             .collect();
-        for (held, found) in self.held.iter().zip(&self.held_found) {
+        for (index, (held, found)) in self.held.iter().zip(&self.held_found).enumerate() {
             if held.station != station {
+                if index >= self.carried_from {
+                    self.verdict.add(Problem {
+                        seq: Some(held.seq),
+                        ..whole_log(ProblemKind::ForeignCheckpoint {
+                            station: held.station.clone(),
+                        })
+                    });
+                }
                 continue;
             }
             self.verdict.held_checkpoints.push((held.seq, *found));

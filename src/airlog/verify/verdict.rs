@@ -133,6 +133,12 @@ pub enum ProblemKind {
         /// The held checkpoint's sequence number.
         held_seq: u64,
     },
+    /// The checkpoint carried with the log (a bundle's own) is another
+    /// station's record: a bundle's checkpoint must be in its log.
+    ForeignCheckpoint {
+        /// The station the checkpoint names.
+        station: String,
+    },
     /// A held checkpoint whose signature no key of this station verifies.
     ForgedCheckpoint {
         /// The held checkpoint's sequence number.
