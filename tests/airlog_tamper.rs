@@ -496,3 +496,43 @@ fn strict_and_batch_verification_agree() {
     );
     assert_eq!(batch.problems, strict.problems);
 }
+
+/// Regression: a relay record with 201 events was accepted, though §5 says
+/// at most 200 and §7.1 that verifiers check each kind's schema. Signed by
+/// the station itself: only the schema can catch it.
+#[test]
+fn a_relay_record_with_more_than_200_events_is_rejected() {
+    use loa::airlog::record::{RelayAired, RelayEventAired};
+    for (events, accepted) in [(200, true), (201, false)] {
+        let dir = tempfile::tempdir().unwrap();
+        let (mut log, _) = AirLog::open(dir.path(), STATION, key(1), t0()).unwrap();
+        let (start, mut end) = airing("tiep-song", t0() + minutes(1), 1);
+        if let loa::airlog::RecordKind::AiringEnd(end) = &mut end {
+            end.relay = Some(RelayAired {
+                url: "https://radio.example.vn/live".into(),
+                relayed_ms: 60_000,
+                fallback_ms: 0,
+                silent_ms: 0,
+                failed: None,
+                events: (0..events)
+                    .map(|i| RelayEventAired {
+                        at: t0() + minutes(1) + chrono::Duration::milliseconds(i),
+                        kind: "title".into(),
+                        detail: Some(format!("title {i}")),
+                    })
+                    .collect(),
+                events_lost: 0,
+            });
+        }
+        log.append(t0() + minutes(1), start).unwrap();
+        log.append(t0() + minutes(6), end).unwrap();
+        log.stop(t0() + minutes(7)).unwrap();
+        let verdict = verify_dir(dir.path());
+        assert_eq!(
+            !caught(&verdict),
+            accepted,
+            "{events} events: {:?}",
+            verdict.problems
+        );
+    }
+}

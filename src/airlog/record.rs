@@ -167,7 +167,7 @@ impl RecordKind {
             "daemon_stop" => parse(data, Self::DaemonStop),
             "config_applied" => parse(data, Self::ConfigApplied),
             "airing_start" => parse(data, Self::AiringStart),
-            "airing_end" => parse(data, Self::AiringEnd),
+            "airing_end" => parse(data, Self::AiringEnd).and_then(within_bounds),
             "missed" => parse(data, Self::Missed),
             "checkpoint" => match super::codec::parse_checkpoint_data(data) {
                 Some(checkpoint) => Ok(Self::Checkpoint(checkpoint)),
@@ -180,6 +180,23 @@ impl RecordKind {
             _ => return None,
         })
     }
+}
+
+/// The bounds §5 sets on a kind beyond its fields' types: a relay records
+/// at most [`RelayAired::MAX_EVENTS`] events.
+fn within_bounds(kind: RecordKind) -> Result<RecordKind, serde_json::Error> {
+    if let RecordKind::AiringEnd(AiringEnd {
+        relay: Some(relay), ..
+    }) = &kind
+        && relay.events.len() > RelayAired::MAX_EVENTS
+    {
+        return Err(serde::de::Error::custom(format!(
+            "a relay records at most {} events, this one has {}",
+            RelayAired::MAX_EVENTS,
+            relay.events.len()
+        )));
+    }
+    Ok(kind)
 }
 
 /// `genesis`: the station's first key. The record is signed by that key.
