@@ -311,3 +311,43 @@ fn an_announcement_the_daemon_cannot_find_is_refused_with_the_reason() {
         stderr(&output)
     );
 }
+
+/// Regression: a file stored in NFD and typed in NFC was "neither a
+/// playlist of the station nor an audio file the daemon can read". Names
+/// match as playlists match their files; a file that is not there is said
+/// to be not found.
+#[test]
+fn now_matches_a_file_name_in_either_normalisation_form() {
+    use unicode_normalization::UnicodeNormalization;
+    // A slot twelve hours away: nothing else airs meanwhile.
+    let (_, at) = slot_time(Duration::from_secs(12 * 3600));
+    let station = station_at(&at);
+    let name = "thông báo khẩn.wav";
+    let stored: String = name.nfd().collect();
+    let typed: String = name.nfc().collect();
+    assert_ne!(stored, typed, "test bug: the two forms differ");
+    station.tone(&stored, 1.0, 880.0);
+    let daemon = spawn_daemon_to_wav(&station);
+    let socket_ready = Instant::now();
+    let missing = loop {
+        let output = station.loa(&[
+            "play",
+            "--now",
+            station.root().join("không có.wav").to_str().expect("utf-8"),
+            "--priority",
+            "normal",
+        ]);
+        let said = stderr(&output);
+        if !said.contains("no loa daemon answers") || socket_ready.elapsed() > Duration::from_secs(10) {
+            break (output, said);
+        }
+        std::thread::sleep(Duration::from_millis(100));
+    };
+    assert!(!missing.0.status.success());
+    assert!(missing.1.contains("not found"), "{}", missing.1);
+    announce(&station, &station.root().join(&typed), "normal");
+    let aired = wait_for(&station, Duration::from_secs(15), announcement);
+    stop(daemon);
+    assert_eq!(aired.outcome, AiringOutcome::Completed);
+    assert_eq!(aired.segments.len(), 1);
+}

@@ -103,6 +103,11 @@ pub enum AnnounceError {
         /// What was asked for.
         what: String,
     },
+    /// A file path that names no file (in NFC or NFD form).
+    FileMissing {
+        /// The path as asked.
+        path: String,
+    },
     /// The file is there but does not decode.
     Audio(String),
     /// The playlist has nothing that may air today.
@@ -185,7 +190,12 @@ pub fn resolve(
     what: &str,
     today: chrono::NaiveDate,
 ) -> Result<Vec<Segment>, AnnounceError> {
-    if let Some(playlist) = plan.playlists.get(what) {
+    let playlist = plan
+        .playlists
+        .iter()
+        .find(|(name, _)| crate::config::nfc(name) == crate::config::nfc(what))
+        .map(|(_, playlist)| playlist);
+    if let Some(playlist) = playlist {
         let segments: Vec<Segment> = playlist
             .segments
             .iter()
@@ -200,12 +210,21 @@ pub fn resolve(
         return Ok(segments);
     }
     let path = Path::new(what);
-    if !path.is_absolute() || !path.is_file() {
+    if !path.is_absolute() {
         return Err(AnnounceError::NotFound {
             what: what.to_string(),
         });
     }
-    segment_from_file(path, plan)
+    // Typed in one normalisation form, stored in the other: matched as
+    // playlists match their files.
+    let Some(path) = crate::audio::resolve_name(Path::new("/"), what)
+        .filter(|found| found.is_file())
+    else {
+        return Err(AnnounceError::FileMissing {
+            path: what.to_string(),
+        });
+    };
+    segment_from_file(&path, plan)
         .map(|s| vec![s])
         .map_err(|e| AnnounceError::Audio(e.to_string()))
 }

@@ -26,6 +26,10 @@ impl fmt::Display for crate::playout::announcement::AnnounceError {
                 "{what:?} is neither a playlist of the station nor an audio file the daemon can read \
                  (give a playlist's name or the file's path)"
             ),
+            AnnounceError::FileMissing { path } => write!(
+                f,
+                "{path:?} not found: there is no such file (check the folder and the file's name)"
+            ),
             AnnounceError::Audio(reason) => write!(f, "the file cannot be aired: {reason}"),
             AnnounceError::NothingToAir { playlist } => write!(
                 f,
