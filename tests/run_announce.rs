@@ -338,7 +338,9 @@ fn now_matches_a_file_name_in_either_normalisation_form() {
             "normal",
         ]);
         let said = stderr(&output);
-        if !said.contains("no loa daemon answers") || socket_ready.elapsed() > Duration::from_secs(10) {
+        if !said.contains("no loa daemon answers")
+            || socket_ready.elapsed() > Duration::from_secs(10)
+        {
             break (output, said);
         }
         std::thread::sleep(Duration::from_millis(100));

@@ -7,7 +7,7 @@
 use std::path::Path;
 
 use chrono::{DateTime, Utc};
-use ed25519_dalek::{Signature, VerifyingKey};
+use ed25519_dalek::VerifyingKey;
 
 use super::codec::check_line;
 use super::error::{CheckpointError, LineError, ReadError};
@@ -75,10 +75,9 @@ impl HeldCheckpoint {
         })
     }
 
-    /// Whether `key` signed it.
+    /// Whether `key` signed it (under the log's one signature rule).
     pub fn signed_by(&self, key: &VerifyingKey) -> bool {
-        key.verify_strict(&self.hash.0, &Signature::from_bytes(&self.signature))
-            .is_ok()
+        crate::airlog::verify::signatures::zip215_valid(key, &self.hash.0, &self.signature)
     }
 }
 

@@ -39,7 +39,7 @@ pub struct Args {
     /// Check hashes, sequence and chain only, not signatures (fast).
     #[arg(long, conflicts_with = "strict")]
     chain_only: bool,
-    /// Check every signature with verify_strict, without batching.
+    /// Check every signature alone (the same ZIP 215 rule), without batching.
     #[arg(long)]
     strict: bool,
 }

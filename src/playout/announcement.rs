@@ -217,8 +217,8 @@ pub fn resolve(
     }
     // Typed in one normalisation form, stored in the other: matched as
     // playlists match their files.
-    let Some(path) = crate::audio::resolve_name(Path::new("/"), what)
-        .filter(|found| found.is_file())
+    let Some(path) =
+        crate::audio::resolve_name(Path::new("/"), what).filter(|found| found.is_file())
     else {
         return Err(AnnounceError::FileMissing {
             path: what.to_string(),
