@@ -211,3 +211,55 @@ fn a_bundle_carrying_another_stations_checkpoint_is_rejected() {
     let verdict = loa_ok(&["verify", arg(&swapped_path), "--json"], 1);
     assert!(verdict.contains("foreign_checkpoint"), "{verdict}");
 }
+
+/// Regression: the first export of a period said `records: 0 to 5`;
+/// exporting the same period again began at the first export's checkpoint
+/// (`records: 5 to 14`), verified, and reported one manual airing instead
+/// of two. A checkpoint proves continuity; it never moves a slice's start
+/// past the period's.
+#[test]
+fn re_export_of_a_period_holds_every_record() {
+    let station = Station::new("can-tho/vinh-hai", 32);
+    // The station starts within the period: no checkpoint before it.
+    station.run(local(2026, 11, 28, 0), local(2026, 12, 1, 0));
+    let dir = tempfile::tempdir().unwrap();
+    let (first, second) = (dir.path().join("first.tar"), dir.path().join("second.tar"));
+    station.export("2026-11", &first, "2026-12-01T00:00:00Z", &[]);
+    station.export("2026-11", &second, "2026-12-01T00:05:00Z", &[]);
+    let manifest = |path: &Path| -> Manifest {
+        let bytes = members(path)
+            .into_iter()
+            .find(|(name, _)| name == "manifest.json")
+            .expect("a manifest")
+            .1;
+        serde_json::from_slice(&bytes).unwrap()
+    };
+    assert_eq!(manifest(&first).first.seq, 0);
+    assert_eq!(
+        manifest(&second).first.seq,
+        0,
+        "the second export starts at the log's start too"
+    );
+    // What the Department counts: the totals, and per station its figures
+    // and where its records begin.
+    let counts = |path: &Path| -> serde_json::Value {
+        let text = loa_ok(
+            &["report", arg(path), "--period", "2026-11", "-f", "json"],
+            0,
+        );
+        let report: serde_json::Value = serde_json::from_str(&text).unwrap();
+        let report = &report["report"];
+        let stations: Vec<serde_json::Value> = report["stations"]
+            .as_array()
+            .expect("stations")
+            .iter()
+            .map(|s| serde_json::json!([s["figures"], s["coverage"]["first_seq"], s["gaps"]]))
+            .collect();
+        serde_json::json!([report["totals"], stations])
+    };
+    let (first_counts, second_counts) = (counts(&first), counts(&second));
+    assert!(
+        first_counts == second_counts,
+        "the two exports report differently"
+    );
+}

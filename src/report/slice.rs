@@ -141,12 +141,16 @@ pub fn choose_slice(dir: &Path, request: &SliceRequest) -> Result<Slice, SliceEr
     }
     let (last, line, length) = scan.last.take().ok_or(SliceError::NoCheckpoint)?;
     let checkpoint = HeldCheckpoint::from_line(&line).map_err(|_| SliceError::NoCheckpoint)?;
-    let first = [scan.before_period, scan.since[0], scan.since[1]]
+    // The period's own start: the newest checkpoint before it, or the
+    // genesis when the log began after it. A checkpoint (the previous
+    // export's, or the Department's `--since`) may only move the start
+    // earlier: it proves continuity, it never drops records of the period.
+    let period_start = scan.before_period.or(scan.genesis);
+    let first = [period_start, scan.since[0], scan.since[1]]
         .into_iter()
         .flatten()
         .filter(|p| p.seq <= last.seq)
         .min_by_key(|p| p.seq)
-        .or(scan.genesis)
         .unwrap_or(last);
     let ranges = (first.part..=last.part)
         .filter_map(|index| {
