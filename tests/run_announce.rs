@@ -353,3 +353,32 @@ fn now_matches_a_file_name_in_either_normalisation_form() {
     assert_eq!(aired.outcome, AiringOutcome::Completed);
     assert_eq!(aired.segments.len(), 1);
 }
+
+/// Regression: with a syntax error saved in `station.toml`, `loa status`
+/// and `loa play --now … --priority emergency` stopped at `TOML parse
+/// error`: an emergency announcement refused while the station was on air.
+/// They reach the running daemon and say that the config on disk has errors.
+#[test]
+fn a_broken_config_does_not_lock_the_technician_out_of_the_daemon() {
+    let (_, at) = slot_time(Duration::from_secs(12 * 3600));
+    let station = station_at(&at);
+    let daemon = spawn_daemon_to_wav(&station);
+    let started = Instant::now();
+    while !station.loa(&["status"]).status.success() {
+        assert!(started.elapsed() < Duration::from_secs(10), "daemon did not answer");
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    let config = station.config();
+    let text = std::fs::read_to_string(&config).expect("config");
+    std::fs::write(&config, text.replacen("name = \"Đài thử nghiệm\"", "name = \"Đài", 1))
+        .expect("break the config");
+
+    let status = station.loa(&["status"]);
+    assert!(status.status.success(), "{}", stderr(&status));
+    assert!(stderr(&status).contains("has errors"), "{}", stderr(&status));
+    announce(&station, &station.root().join("thong-bao.wav"), "emergency");
+    let aired = wait_for(&station, Duration::from_secs(15), announcement);
+    stop(daemon);
+    assert_eq!(aired.priority, "emergency");
+    assert_eq!(aired.outcome, AiringOutcome::Completed);
+}

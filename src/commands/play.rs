@@ -142,7 +142,10 @@ fn announce(
     priority: Priority,
     by: Option<String>,
 ) -> CommandResult {
-    let files = StationFiles::load(config)?;
+    let (files, config_errors) = StationFiles::load_lenient(config)?;
+    if let Some(detail) = &config_errors {
+        eprintln!("{}", crate::text::config_on_disk_has_errors(config, detail));
+    }
     let path = std::path::Path::new(&what);
     let what = match std::path::absolute(path) {
         Ok(absolute) if path.is_file() => absolute.display().to_string(),

@@ -27,7 +27,13 @@ pub struct Args {
 /// Runs `loa status`. Exit 0 when the daemon answered, 3 when none runs.
 pub fn run(args: Args) -> CommandResult {
     let config = config_path(args.config);
-    let files = StationFiles::load(&config)?;
+    let (files, config_errors) = StationFiles::load_lenient(&config)?;
+    if let Some(detail) = &config_errors {
+        eprintln!(
+            "{}",
+            crate::text::config_on_disk_has_errors(&config, detail)
+        );
+    }
     if let Some(status) = query_status(&socket_path(&files.log_dir)) {
         if args.json {
             println!("{}", serde_json::to_string_pretty(&status)?);

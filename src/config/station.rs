@@ -122,8 +122,8 @@ fn read_station_table(
     };
     let playlists_dir = path("playlists", DEFAULT_PLAYLISTS, d);
     let topics_path = path("topics", DEFAULT_TOPICS, d);
-    let log_dir = path("log_dir", "../var/airlog", d);
-    let key_path = path("key", "../var/station.key", d);
+    let log_dir = path("log_dir", DEFAULT_LOG_DIR, d);
+    let key_path = path("key", DEFAULT_KEY, d);
     let grace = read_duration(&f, "grace", d, true);
     let require_approval = f.bool("require_approval", d).is_some_and(|b| b.value);
     let audio = read_audio_policy(&f, d);
@@ -676,6 +676,12 @@ pub const DEFAULT_PLAYLISTS: &str = "../playlists";
 
 /// `[station] topics` when absent, relative to the config file.
 pub const DEFAULT_TOPICS: &str = "topics.toml";
+
+/// `[station] log_dir` when absent, relative to the config file.
+pub const DEFAULT_LOG_DIR: &str = "../var/airlog";
+
+/// `[station] key` when absent, relative to the config file.
+pub const DEFAULT_KEY: &str = "../var/station.key";
 
 /// `base/relative` with `dir/..` pairs folded away, so messages show
 /// `playlists/x.toml` rather than `config/../playlists/x.toml`. Lexical

@@ -35,6 +35,11 @@ pub enum StationFilesError {
 
 impl std::error::Error for StationFilesError {}
 
+use super::station::{DEFAULT_KEY, DEFAULT_LOG_DIR};
+
+/// `[station] timezone` when absent.
+const DEFAULT_ZONE: &str = "Asia/Ho_Chi_Minh";
+
 /// `./config/station.toml` when it exists, else `/etc/loa/station.toml`.
 pub fn default_config_path() -> PathBuf {
     let local = PathBuf::from("config/station.toml");
@@ -46,6 +51,44 @@ pub fn default_config_path() -> PathBuf {
 }
 
 impl StationFiles {
+    /// [`Self::load`], but a file the TOML parser rejects is still read for
+    /// its plain `[station]` lines (defaults for the rest), with the parse
+    /// error returned beside it. For the commands that reach the running
+    /// daemon (`loa status`, `loa play --now`): a syntax error saved while
+    /// the station is on air must not lock the technician out, least of all
+    /// from an emergency announcement.
+    pub fn load_lenient(path: &Path) -> Result<(Self, Option<String>), StationFilesError> {
+        match Self::load(path) {
+            Ok(files) => Ok((files, None)),
+            Err(StationFilesError::Invalid { detail, .. }) => {
+                let text =
+                    std::fs::read_to_string(path).map_err(|source| StationFilesError::Read {
+                        path: path.to_path_buf(),
+                        source,
+                    })?;
+                let named = super::salvage::station_strings(&text);
+                let base = path.parent().unwrap_or(Path::new("."));
+                let value = |key: &str, default: &str| {
+                    named
+                        .get(key)
+                        .cloned()
+                        .unwrap_or_else(|| default.to_string())
+                };
+                let files = Self {
+                    config_path: path.to_path_buf(),
+                    station_id: value("id", ""),
+                    key_path: base.join(value("key", DEFAULT_KEY)),
+                    log_dir: base.join(value("log_dir", DEFAULT_LOG_DIR)),
+                    timezone: value("timezone", DEFAULT_ZONE)
+                        .parse()
+                        .unwrap_or(chrono_tz::Asia::Ho_Chi_Minh),
+                };
+                Ok((files, Some(detail)))
+            }
+            Err(error) => Err(error),
+        }
+    }
+
     /// Reads `[station] id, key, log_dir, timezone` from `path`.
     pub fn load(path: &Path) -> Result<Self, StationFilesError> {
         let text = std::fs::read_to_string(path).map_err(|source| StationFilesError::Read {
@@ -74,9 +117,9 @@ impl StationFiles {
         };
         let base = path.parent().unwrap_or(Path::new("."));
         let station_id = string("id")?.ok_or_else(|| invalid("missing [station] id".into()))?;
-        let key_path = base.join(string("key")?.unwrap_or_else(|| "../var/station.key".into()));
-        let log_dir = base.join(string("log_dir")?.unwrap_or_else(|| "../var/airlog".into()));
-        let zone = string("timezone")?.unwrap_or_else(|| "Asia/Ho_Chi_Minh".into());
+        let key_path = base.join(string("key")?.unwrap_or_else(|| DEFAULT_KEY.into()));
+        let log_dir = base.join(string("log_dir")?.unwrap_or_else(|| DEFAULT_LOG_DIR.into()));
+        let zone = string("timezone")?.unwrap_or_else(|| DEFAULT_ZONE.into());
         let timezone = zone
             .parse::<Tz>()
             .map_err(|_| invalid(format!("unknown time zone {zone:?}")))?;

@@ -175,3 +175,18 @@ pub fn airing_summary(airing: &crate::selection::Airing) -> String {
 pub fn missed_summary(reason: &crate::airlog::record::MissReason) -> String {
     format!("missed: {reason}")
 }
+
+/// The note `loa status` and `loa play --now` add when the config on disk
+/// does not parse: the daemon keeps airing under the last valid plan.
+pub fn config_on_disk_has_errors(config: &std::path::Path, detail: &str) -> String {
+    let first_line = detail
+        .lines()
+        .find(|l| !l.trim().is_empty())
+        .unwrap_or(detail);
+    format!(
+        "warning: {} has errors ({}); the running daemon keeps the last valid configuration \
+         until they are fixed: `loa check` lists them",
+        config.display(),
+        first_line.trim()
+    )
+}

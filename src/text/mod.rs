@@ -21,8 +21,8 @@ mod systemd;
 
 pub use config::{hint, render_diagnostic};
 pub use daemon::{
-    PlayError, airing_summary, announcement_queued, daemon_started, missed_summary,
-    outcome_summary, play_outcome, relay_never_came,
+    PlayError, airing_summary, announcement_queued, config_on_disk_has_errors, daemon_started,
+    missed_summary, outcome_summary, play_outcome, relay_never_came,
 };
 pub use schedule::{CheckSummary, airing_headline, airing_json, check_failed, render_schedule};
 pub use status::{render_not_running, render_status};
