@@ -1,6 +1,7 @@
 //! The command-line side of outputs, through the real binary: `loa
 //! devices` and the hidden `loa output-worker`.
 
+mod common;
 mod output_support;
 
 use std::process::{Command, Stdio};
@@ -85,4 +86,30 @@ fn worker_with_no_input_opens_the_device_and_ends_cleanly() {
     assert_eq!(events.first().unwrap()["event"], "ready", "{status}");
     assert_eq!(events.first().unwrap()["format"], "i16", "{status}");
     assert_eq!(events.last().unwrap()["event"], "bye", "{status}");
+}
+
+/// Regression: with no sound card, `loa play --file …` printed `failed: the
+/// audio output was used before it was opened; 0s aired` and exited 0.
+/// Nothing aired is an error, worded for the technician: which output, and
+/// why it would not open.
+#[test]
+fn play_exits_non_zero_when_nothing_aired() {
+    let station = common::StationDir::new();
+    station.tone("thu-loa.wav", 1.0, 440.0);
+    let file = station.root().join("thu-loa.wav");
+    let out = station.loa(&[
+        "play",
+        "--file",
+        file.to_str().expect("utf-8"),
+        "--output",
+        "no-such-card",
+    ]);
+    let said = common::stderr(&out);
+    assert!(!out.status.success(), "exit 0 though nothing aired: {said}");
+    assert!(
+        said.contains("nothing aired through the output \"no-such-card\""),
+        "{said}"
+    );
+    assert!(said.contains("no such output"), "{said}");
+    assert!(!said.contains("used before it was opened"), "{said}");
 }

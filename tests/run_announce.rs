@@ -365,17 +365,27 @@ fn a_broken_config_does_not_lock_the_technician_out_of_the_daemon() {
     let daemon = spawn_daemon_to_wav(&station);
     let started = Instant::now();
     while !station.loa(&["status"]).status.success() {
-        assert!(started.elapsed() < Duration::from_secs(10), "daemon did not answer");
+        assert!(
+            started.elapsed() < Duration::from_secs(10),
+            "daemon did not answer"
+        );
         std::thread::sleep(Duration::from_millis(100));
     }
     let config = station.config();
     let text = std::fs::read_to_string(&config).expect("config");
-    std::fs::write(&config, text.replacen("name = \"Đài thử nghiệm\"", "name = \"Đài", 1))
-        .expect("break the config");
+    std::fs::write(
+        &config,
+        text.replacen("name = \"Đài thử nghiệm\"", "name = \"Đài", 1),
+    )
+    .expect("break the config");
 
     let status = station.loa(&["status"]);
     assert!(status.status.success(), "{}", stderr(&status));
-    assert!(stderr(&status).contains("has errors"), "{}", stderr(&status));
+    assert!(
+        stderr(&status).contains("has errors"),
+        "{}",
+        stderr(&status)
+    );
     announce(&station, &station.root().join("thong-bao.wav"), "emergency");
     let aired = wait_for(&station, Duration::from_secs(15), announcement);
     stop(daemon);

@@ -99,6 +99,7 @@ pub fn run(args: Args) -> CommandResult {
         Some(path) => Some(file_airing(path, &plan)?),
         None => None,
     };
+    let output_name = spec.to_string();
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)
         .enable_all()
@@ -106,9 +107,13 @@ pub fn run(args: Args) -> CommandResult {
     let report = runtime.block_on(async move {
         let shutdown = Shutdown::new();
         watch_signals(shutdown.clone())?;
-        let output_name = spec.to_string();
-        let (daemon, _) =
-            Daemon::start(plan, Arc::new(SystemClock), player, &output_name, shutdown)?;
+        let (daemon, _) = Daemon::start(
+            plan,
+            Arc::new(SystemClock),
+            player,
+            &spec.to_string(),
+            shutdown,
+        )?;
         let airing = match (file_airing, &args.slot) {
             (Some(airing), _) => airing,
             (None, Some(slot)) => {
@@ -131,6 +136,13 @@ pub fn run(args: Args) -> CommandResult {
         Ok::<_, Box<dyn std::error::Error + Send + Sync>>(daemon.air_now(airing).await?)
     })?;
     println!("{}", crate::text::play_outcome(&report));
+    if report.aired_nothing() {
+        return Err(PlayError::NothingAired {
+            output: output_name,
+            reason: report.device_failures.first().cloned(),
+        }
+        .into());
+    }
     Ok(ExitCode::SUCCESS)
 }
 

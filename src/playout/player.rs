@@ -686,8 +686,17 @@ impl<'a> Run<'a> {
 
     fn note_failure(&mut self, error: &OutputError, output: &mut dyn Output) {
         if !self.device_down {
-            tracing::error!(%error, slot = %self.airing.slot, "output failed during airing; reopening");
-            self.device_failures.push(error.to_string());
+            // "Used before it was opened" hides why: the opening failed
+            // (no such card, card busy). Ask the output once for that.
+            let reason = match error {
+                OutputError::NotOpen => output
+                    .open()
+                    .err()
+                    .map_or_else(|| error.to_string(), |why| why.to_string()),
+                _ => error.to_string(),
+            };
+            tracing::error!(error = %reason, slot = %self.airing.slot, "output failed during airing; reopening");
+            self.device_failures.push(reason);
             self.device_down = true;
         }
         output.close();

@@ -81,6 +81,19 @@ pub struct AiringReport {
     pub relay: Option<RelayReport>,
 }
 
+impl AiringReport {
+    /// Whether no sound at all went out: no segment aired a sample, and a
+    /// relay carried neither its stream nor its fallback.
+    pub fn aired_nothing(&self) -> bool {
+        let segments = self.segments.iter().all(|s| s.aired.is_zero());
+        let relay = self
+            .relay
+            .as_ref()
+            .is_none_or(|r| r.relayed.is_zero() && r.fallback.is_zero());
+        segments && relay
+    }
+}
+
 /// What a relay airing carried.
 #[derive(Debug, Clone, Default)]
 pub struct RelayReport {

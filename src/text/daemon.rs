@@ -69,6 +69,13 @@ pub enum PlayError {
     },
     /// The daemon refused the announcement.
     Refused(String),
+    /// `loa play` ran, and not one sample reached the output.
+    NothingAired {
+        /// The output it aired to.
+        output: String,
+        /// What the output said, when it said something.
+        reason: Option<String>,
+    },
 }
 
 impl std::error::Error for PlayError {}
@@ -95,6 +102,17 @@ impl fmt::Display for PlayError {
                 socket.display()
             ),
             Self::Refused(reason) => write!(f, "the daemon refused the announcement: {reason}"),
+            Self::NothingAired { output, reason } => {
+                write!(f, "nothing aired through the output {output:?}")?;
+                if let Some(reason) = reason {
+                    write!(f, " ({reason})")?;
+                }
+                write!(
+                    f,
+                    ": check that the sound card is connected and switched on, and that \
+                     `output =` in station.toml names it"
+                )
+            }
         }
     }
 }
