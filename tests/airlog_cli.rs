@@ -317,6 +317,42 @@ fn a_held_checkpoint_is_matched_to_its_station() {
     assert!(verdicts.iter().all(|v| v["ok"] == true), "{verdicts:?}");
 }
 
+/// Regression: after `kill -9` during an airing and a restart, `loa log`
+/// listed the airing twice: "no end recorded" and then "interrupted" (and
+/// `--json` gave an `unfinished` and an `interrupted` object). The start and
+/// the recovery's end are one airing.
+#[test]
+fn a_crash_cut_airing_is_one_entry() {
+    use loa::airlog::record::AiringOutcome;
+    let s = station();
+    let (start, end) = airing("sang", t0() + minutes(1), 2);
+    let (mut log, _) = AirLog::open(&s.log_dir, STATION, key(1), t0()).unwrap();
+    log.append(t0() + minutes(1), start).unwrap();
+    drop(log); // killed mid-airing: no end, no stop
+    let (mut log, _) = AirLog::open(&s.log_dir, STATION, key(1), t0() + minutes(5)).unwrap();
+    let loa::airlog::RecordKind::AiringEnd(mut end) = end else {
+        unreachable!("airing() gives an end")
+    };
+    end.outcome = AiringOutcome::Interrupted {
+        reason: "the daemon stopped during the airing (crash, kill or power cut)".into(),
+    };
+    end.ended = t0() + minutes(5);
+    log.append(t0() + minutes(5), loa::airlog::RecordKind::AiringEnd(end))
+        .unwrap();
+    log.append(t0() + minutes(5), config_applied()).unwrap();
+    log.stop(t0() + minutes(6)).unwrap();
+
+    let out = run(&["log", "--dir", path(&s.log_dir), "--json", "--slot", "sang"]);
+    let lines: Vec<serde_json::Value> = text(&out.stdout)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines.len(), 1, "{lines:?}");
+    assert_eq!(lines[0]["outcome"], "interrupted");
+    let shown = text(&run(&["log", "--dir", path(&s.log_dir)]).stdout);
+    assert!(!shown.contains("no end recorded"), "{shown}");
+}
+
 #[test]
 fn verify_never_panics_on_garbage() {
     let dir = tempfile::tempdir().unwrap();

@@ -52,11 +52,26 @@ pub enum AiringStatus {
 #[derive(Debug, Default)]
 pub struct Airings {
     open: BTreeMap<(String, DateTime<Utc>), Record>,
+    /// Airings the previous run left open, held across its `daemon_start`:
+    /// the startup recovery's `airing_end` for one of them follows, and the
+    /// two make one airing, not an unfinished one and an interrupted one.
+    left_open: BTreeMap<(String, DateTime<Utc>), Record>,
 }
 
 impl Airings {
     /// Takes the next record; returns the airings it completes.
     pub fn push(&mut self, record: Record) -> Vec<Airing> {
+        let mut done = Vec::new();
+        if !matches!(record.kind, RecordKind::AiringEnd(_)) {
+            // The recovery's ends come right after `daemon_start`; past
+            // them, what the previous run left open stays unfinished.
+            done.extend(unfinished_all(&mut self.left_open));
+        }
+        done.extend(self.take(record));
+        done
+    }
+
+    fn take(&mut self, record: Record) -> Vec<Airing> {
         match &record.kind {
             RecordKind::AiringStart(start) => {
                 let key = (start.slot.clone(), start.scheduled);
@@ -66,6 +81,7 @@ impl Airings {
             RecordKind::AiringEnd(end) => {
                 let key = (end.slot.clone(), end.scheduled);
                 self.open.remove(&key);
+                self.left_open.remove(&key);
                 vec![Airing {
                     slot: end.slot.clone(),
                     scheduled: end.scheduled,
@@ -107,19 +123,29 @@ impl Airings {
                 planned: Vec::new(),
                 relay: None,
             }],
-            // A new run cannot finish an airing the previous run started.
-            RecordKind::DaemonStart(_) => self.finish(),
+            // A new run cannot go on with an airing the previous run
+            // started; only its recovery can close it.
+            RecordKind::DaemonStart(_) => {
+                self.left_open = std::mem::take(&mut self.open);
+                Vec::new()
+            }
             _ => Vec::new(),
         }
     }
 
     /// The airings still open: started, never ended.
     pub fn finish(&mut self) -> Vec<Airing> {
-        std::mem::take(&mut self.open)
-            .into_values()
-            .filter_map(unfinished)
-            .collect()
+        let mut done = unfinished_all(&mut self.left_open);
+        done.extend(unfinished_all(&mut self.open));
+        done
     }
+}
+
+fn unfinished_all(open: &mut BTreeMap<(String, DateTime<Utc>), Record>) -> Vec<Airing> {
+    std::mem::take(open)
+        .into_values()
+        .filter_map(unfinished)
+        .collect()
 }
 
 fn unfinished(record: Record) -> Option<Airing> {
