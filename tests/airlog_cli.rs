@@ -353,6 +353,55 @@ fn a_crash_cut_airing_is_one_entry() {
     assert!(!shown.contains("no end recorded"), "{shown}");
 }
 
+/// Regression: `loa verify` printed the same `verdict: OK` with and without
+/// a filed key, and with another station's key said "no public key was
+/// given". It says what it proved, and on a mismatch shows both keys.
+#[test]
+fn verify_says_what_it_proved() {
+    use loa::airlog::key::{PublicKey, PublicKeyFile};
+    let root = tempfile::tempdir().unwrap();
+    let log_dir = root.path().join("log");
+    small_log(&log_dir);
+    let pub_file = |name: &str, station: &str, seed: u8| {
+        let file = root.path().join(name);
+        let line = PublicKeyFile {
+            station: station.into(),
+            key: PublicKey::of(&key(seed)),
+        }
+        .to_line();
+        std::fs::write(&file, line).unwrap();
+        file
+    };
+    let ours = pub_file("ours.pub", STATION, 1);
+    let other_station = pub_file("theirs.pub", "can-tho/vinh-hai", 1);
+    let wrong_key = pub_file("wrong.pub", STATION, 9);
+
+    let plain = text(&run(&["verify", path(&log_dir)]).stdout);
+    assert!(plain.contains("origin is not checked"), "{plain}");
+    assert!(!plain.contains("kept checkpoint"), "{plain}");
+    let filed = run(&["verify", path(&log_dir), "--pubkey", path(&ours)]);
+    assert_eq!(filed.status.code(), Some(0));
+    assert!(
+        text(&filed.stdout).contains("signed by the key on file"),
+        "{}",
+        text(&filed.stdout)
+    );
+    let other = text(&run(&["verify", path(&log_dir), "--pubkey", path(&other_station)]).stdout);
+    assert!(
+        other.contains("filed for other stations (can-tho/vinh-hai)"),
+        "{other}"
+    );
+    let wrong = text(&run(&["verify", path(&log_dir), "--pubkey", path(&wrong_key)]).stdout);
+    let (signed_by, on_file) = (
+        PublicKey::of(&key(1)).fingerprint(),
+        PublicKey::of(&key(9)).fingerprint(),
+    );
+    assert!(
+        wrong.contains(&signed_by) && wrong.contains(&on_file),
+        "{wrong}"
+    );
+}
+
 #[test]
 fn verify_never_panics_on_garbage() {
     let dir = tempfile::tempdir().unwrap();

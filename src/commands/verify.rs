@@ -170,6 +170,7 @@ pub fn verdict_json(verdict: &StationVerdict) -> Value {
             "to": format_instant(to),
         })),
         "signatures_checked": verdict.signatures_checked,
+        "origin": if verdict.origin_checked { "filed_key" } else { "not_checked" },
         "keys": keys,
         "last_checkpoint": verdict.last_checkpoint.map(|(seq, at)| json!({
             "seq": seq,

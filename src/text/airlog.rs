@@ -306,7 +306,7 @@ pub fn problem_code(kind: &ProblemKind) -> &'static str {
         ProblemKind::LateGenesis => "late_genesis",
         ProblemKind::UnusableKey => "unusable_key",
         ProblemKind::KeyNotFiled { .. } => "key_not_filed",
-        ProblemKind::NoFiledKey => "no_filed_key",
+        ProblemKind::NoFiledKey { .. } => "no_filed_key",
         ProblemKind::CheckpointMismatch => "checkpoint_mismatch",
         ProblemKind::Truncated { .. } => "truncated",
         ProblemKind::CheckpointDiffers { .. } => "checkpoint_differs",
@@ -353,12 +353,21 @@ impl fmt::Display for ProblemKind {
             ),
             Self::LateGenesis => f.write_str("a second genesis record inside the log"),
             Self::UnusableKey => f.write_str("the key it introduces is not a usable Ed25519 key"),
-            Self::KeyNotFiled { key } => write!(
+            Self::KeyNotFiled { key, filed } => write!(
                 f,
-                "the log is signed by key {}, which is not the key filed for this station",
-                key.fingerprint()
+                "the log is signed by key {}, but the key filed for this station is {}",
+                key.fingerprint(),
+                filed
+                    .iter()
+                    .map(crate::airlog::PublicKey::fingerprint)
+                    .collect::<Vec<_>>()
+                    .join(" or ")
             ),
-            Self::NoFiledKey => f.write_str("no public key was given for this station"),
+            Self::NoFiledKey { filed_for } => write!(
+                f,
+                "the public keys given are filed for other stations ({}), none for this one",
+                filed_for.join(", ")
+            ),
             Self::CheckpointMismatch => {
                 f.write_str("the checkpoint does not name the record before it")
             }
@@ -405,8 +414,17 @@ impl fmt::Display for StationVerdict {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let station = self.station.as_deref().unwrap_or("(unknown station)");
         writeln!(f, "{station}  ({})", self.label)?;
-        if self.is_ok() {
-            writeln!(f, "  verdict:         OK")?;
+        if self.is_ok() && self.origin_checked {
+            writeln!(
+                f,
+                "  verdict:         OK: intact, and signed by the key on file"
+            )?;
+        } else if self.is_ok() {
+            writeln!(
+                f,
+                "  verdict:         OK: intact; its origin is not checked (no key on file was \
+                 given for this station: --pubkey FILE)"
+            )?;
         } else {
             let count = self.problems.len() as u64 + self.more_problems;
             writeln!(f, "  verdict:         FAILED ({count} problems)")?;

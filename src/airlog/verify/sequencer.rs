@@ -291,7 +291,7 @@ impl<'a> Sequencer<'a> {
     }
 
     fn check_filed(
-        &self,
+        &mut self,
         public: PublicKey,
         problems: &mut Vec<Located>,
         here: &impl Fn(ProblemKind) -> Located,
@@ -300,15 +300,21 @@ impl<'a> Sequencer<'a> {
             return;
         }
         let station = self.verdict.station.as_deref().unwrap_or_default();
-        let mut filed = self
+        let filed: Vec<PublicKey> = self
             .filed_keys
             .iter()
             .filter(|f| f.station == station)
-            .peekable();
-        if filed.peek().is_none() {
-            problems.push(here(ProblemKind::NoFiledKey));
-        } else if !filed.any(|f| f.key == public) {
-            problems.push(here(ProblemKind::KeyNotFiled { key: public }));
+            .map(|f| f.key)
+            .collect();
+        if filed.is_empty() {
+            let mut filed_for: Vec<String> =
+                self.filed_keys.iter().map(|f| f.station.clone()).collect();
+            filed_for.dedup();
+            problems.push(here(ProblemKind::NoFiledKey { filed_for }));
+        } else if !filed.contains(&public) {
+            problems.push(here(ProblemKind::KeyNotFiled { key: public, filed }));
+        } else {
+            self.verdict.origin_checked = true;
         }
     }
 
@@ -398,7 +404,11 @@ impl<'a> Sequencer<'a> {
                 }
                 continue;
             }
-            self.verdict.held_checkpoints.push((held.seq, *found));
+            if index < self.carried_from {
+                // Say only what was asked: a bundle's own checkpoint is
+                // part of its verdict, not a "kept" one.
+                self.verdict.held_checkpoints.push((held.seq, *found));
+            }
             if *found {
                 continue;
             }

@@ -34,6 +34,9 @@ pub struct StationVerdict {
     pub signatures_checked: bool,
     /// Held checkpoints this log was checked against: (seq, found).
     pub held_checkpoints: Vec<(u64, bool)>,
+    /// Whether the chain's first key is one filed for this station (`true`),
+    /// or no key was filed for it, so the origin is not checked (`false`).
+    pub origin_checked: bool,
     /// What is wrong, in log order (at most [`MAX_PROBLEMS`]).
     pub problems: Vec<Problem>,
     /// Problems beyond [`MAX_PROBLEMS`], counted only.
@@ -115,9 +118,14 @@ pub enum ProblemKind {
     KeyNotFiled {
         /// The genesis key.
         key: PublicKey,
+        /// The keys filed for this station.
+        filed: Vec<PublicKey>,
     },
     /// Filed keys were given, none for this station.
-    NoFiledKey,
+    NoFiledKey {
+        /// The stations the given keys are filed for.
+        filed_for: Vec<String>,
+    },
     /// A checkpoint record that does not name the record before it.
     CheckpointMismatch,
     /// A held checkpoint the log does not reach: records were removed.
