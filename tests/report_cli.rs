@@ -670,3 +670,67 @@ fn bad_requests_get_clear_errors() {
         assert!(stderr.contains("export bundle"), "{command}: {stderr}");
     }
 }
+
+/// Regression: a period that had not ended showed its future days as "log
+/// ends before this day", in red. The report is provisional up to the last
+/// record, and only past days can be gaps.
+#[test]
+fn a_period_not_yet_ended_is_provisional_and_its_future_days_are_not_gaps() {
+    let station = station_that_ran("can-tho/vinh-hai", 41, 3);
+    let log_dir = station.log_dir();
+    // The log runs 28 Nov to 1 Dec; the report is made on 2 Dec for December.
+    let report_on = |date: &str| {
+        let out = tempfile::tempdir().unwrap();
+        let file = out.path().join("r.json");
+        let args = [
+            "report",
+            "-o",
+            arg(&file),
+            "--date",
+            date,
+            "--period",
+            "2026-12",
+            arg(&log_dir),
+        ];
+        let run = loa(&args);
+        assert!(
+            run.status.code() == Some(0),
+            "{}",
+            String::from_utf8_lossy(&run.stderr)
+        );
+        let gaps = tempfile::tempdir().unwrap();
+        let csv = gaps.path().join("gaps.csv");
+        let gaps_args = [
+            "report",
+            "-o",
+            arg(&csv),
+            "-f",
+            "csv",
+            "--view",
+            "gaps",
+            "--date",
+            date,
+            "--period",
+            "2026-12",
+            arg(&log_dir),
+        ];
+        assert_eq!(loa(&gaps_args).status.code(), Some(0));
+        let report: Value = serde_json::from_slice(&std::fs::read(file).unwrap()).unwrap();
+        (report, std::fs::read_to_string(csv).unwrap())
+    };
+    let (report, gaps) = report_on("2026-12-02");
+    assert_eq!(report["report"]["provisional"], true);
+    assert!(
+        report["report"]["counted_until"]
+            .as_str()
+            .is_some_and(|t| t.starts_with("2026-11-30"))
+    );
+    assert!(
+        !gaps.contains("kết thúc trước"),
+        "no future day is a gap: {gaps}"
+    );
+    // Made after the period: the days without a record are gaps.
+    let (report, gaps) = report_on("2027-01-05");
+    assert_eq!(report["report"]["provisional"], false);
+    assert!(gaps.contains("kết thúc trước"), "{gaps}");
+}

@@ -85,6 +85,20 @@ impl Report {
         self.spool.rows()
     }
 
+    /// Whether the period has not ended on the report's date: its figures
+    /// are provisional, counted up to [`Report::counted_until`].
+    pub fn is_provisional(&self) -> bool {
+        self.period.to >= self.date
+    }
+
+    /// The newest record counted, over every station.
+    pub fn counted_until(&self) -> Option<chrono::DateTime<chrono::Utc>> {
+        self.stations
+            .iter()
+            .filter_map(|s| s.tally.as_ref()?.span.map(|(_, last)| last))
+            .max()
+    }
+
     /// How many stations count.
     pub fn counted_stations(&self) -> usize {
         self.stations

@@ -115,6 +115,26 @@ fn heading(page: &mut String, report: &Report, head: &Letterhead) {
         year = date.format("%Y"),
         period = escape(&labels::period_title(&report.period)),
     );
+    if report.is_provisional() {
+        let until = report.counted_until().map_or_else(
+            || "chưa có bản ghi".to_string(),
+            |at| {
+                let zone = report
+                    .stations
+                    .first()
+                    .map_or(chrono_tz::Asia::Ho_Chi_Minh, |s| s.zone);
+                at.with_timezone(&zone)
+                    .format("%H:%M ngày %d/%m/%Y")
+                    .to_string()
+            },
+        );
+        let _ = writeln!(
+            page,
+            "<div class=\"subtitle\">(Số liệu tạm tính: kỳ báo cáo chưa kết thúc; \
+             tính đến {})</div>",
+            escape(&until)
+        );
+    }
     if let Some(recipient) = &head.recipient {
         let _ = writeln!(
             page,

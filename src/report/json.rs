@@ -38,6 +38,8 @@ pub fn report_value(report: &Report) -> Value {
         "version": VERSION,
         "software": format!("loa {}", env!("CARGO_PKG_VERSION")),
         "date": report.date.to_string(),
+        "provisional": report.is_provisional(),
+        "counted_until": report.counted_until().map(crate::airlog::time::format_instant),
         "period": {
             "label": period.label,
             "from": period.from.to_string(),

@@ -486,10 +486,12 @@ pub fn gaps(report: &Report) -> Table {
                         "Nhật ký bắt đầu sau ngày này",
                     )
                 }),
+                // Only past days are gaps: a period that has not ended is
+                // covered up to now (the report is provisional).
                 last.succ_opt().and_then(|day| {
                     uncovered(
                         day.max(period_from),
-                        period_to,
+                        period_to.min(report.date.pred_opt().unwrap_or(report.date)),
                         "Nhật ký kết thúc trước ngày này",
                     )
                 }),
