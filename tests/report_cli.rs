@@ -443,7 +443,10 @@ fn export_while_the_daemon_runs_uses_its_newest_hourly_checkpoint() {
     let (log, _) = loa::airlog::AirLog::open(&station.log_dir(), &station.id, key, now).unwrap();
     let bundle = station.root().join("live.tar");
     let said = station.export("2026-11", &bundle, "2026-11-30T00:00:00Z", &[]);
-    assert!(said.contains("newest hourly checkpoint"), "{said}");
+    assert!(
+        said.contains("is writing the log, so this is its newest checkpoint"),
+        "{said}"
+    );
     drop(log);
     loa_ok(&["verify", arg(&bundle)], 0);
     let report = report_json(&["--period", "2026-11", arg(&bundle)]);
@@ -733,4 +736,50 @@ fn a_period_not_yet_ended_is_provisional_and_its_future_days_are_not_gaps() {
     let (report, gaps) = report_on("2027-01-05");
     assert_eq!(report["report"]["provisional"], false);
     assert!(gaps.contains("kết thúc trước"), "{gaps}");
+}
+
+/// Regression: export while `loa play` aired said "the daemon is running and
+/// owns the log". It names what holds the log: here `loa play`, with its pid.
+#[test]
+fn export_names_what_holds_the_log() {
+    let station = station_that_ran("can-tho/vinh-hai", 42, 1);
+    let config = station.config();
+    let mut play = std::process::Command::new(env!("CARGO_BIN_EXE_loa"))
+        .args(["play", "sang", "--output", "null", "-c", arg(&config)])
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .expect("loa play");
+    let lock = station.log_dir().join(".lock");
+    let holder = format!("`loa play` (pid {})", play.id());
+    let started = std::time::Instant::now();
+    while !std::fs::read_to_string(&lock).is_ok_and(|t| t.starts_with(&play.id().to_string())) {
+        assert!(
+            started.elapsed() < std::time::Duration::from_secs(20),
+            "loa play did not start"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    let out = tempfile::tempdir().unwrap();
+    let bundle = out.path().join("b.tar");
+    let export = loa(&[
+        "export",
+        "-c",
+        arg(&config),
+        "--period",
+        "2026-11",
+        "-o",
+        arg(&bundle),
+        "--now",
+        "2026-12-01T00:00:00Z",
+    ]);
+    let _ = play.kill();
+    let _ = play.wait();
+    let said = format!(
+        "{}{}",
+        String::from_utf8_lossy(&export.stdout),
+        String::from_utf8_lossy(&export.stderr)
+    );
+    assert!(said.contains(&holder), "{said}");
+    assert!(!said.contains("daemon is running"), "{said}");
 }

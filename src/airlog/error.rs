@@ -119,6 +119,8 @@ pub enum AirlogError {
     Locked {
         /// The log directory.
         dir: PathBuf,
+        /// Who holds it, as the lock file names it: "`loa play` (pid 1234)".
+        holder: Option<String>,
     },
     /// The station id is empty or has control characters.
     InvalidStation {

@@ -76,6 +76,8 @@ pub struct ExportSummary {
     pub verdict: StationVerdict,
     /// Where the checkpoint was remembered for the next export, or why not.
     pub remembered: Result<PathBuf, String>,
+    /// Who held the log when the export could not write a checkpoint.
+    pub log_holder: Option<String>,
 }
 
 /// Why export failed.
@@ -89,6 +91,12 @@ pub enum ExportError {
     Log(AirlogError),
     /// The slice could not be chosen.
     Slice(SliceError),
+    /// Another process writes the log and it has no checkpoint yet to end
+    /// the export at.
+    HeldWithoutCheckpoint {
+        /// Who holds the log: "`loa play` (pid 1234)".
+        holder: String,
+    },
     /// A file could not be read or written.
     Io {
         /// The file.
@@ -105,7 +113,7 @@ impl std::error::Error for ExportError {
             Self::Key(e) => Some(e),
             Self::Log(e) => Some(e),
             Self::Io { source, .. } => Some(source),
-            Self::Slice(_) => None,
+            Self::Slice(_) | Self::HeldWithoutCheckpoint { .. } => None,
         }
     }
 }
@@ -128,6 +136,7 @@ pub fn export(options: &ExportOptions) -> Result<ExportSummary, ExportError> {
     let station = StationFiles::load(&options.config).map_err(ExportError::Station)?;
     let key = load_signing_key(&station.key_path).map_err(ExportError::Key)?;
     let public = PublicKey::of(&key);
+    let mut log_holder = None;
     let (origin, end) = match AirLog::open(&station.log_dir, &station.station_id, key, options.now)
     {
         Ok((log, _)) => {
@@ -137,7 +146,8 @@ pub fn export(options: &ExportOptions) -> Result<ExportSummary, ExportError> {
                 SliceEnd::Seq(stopped.seq.saturating_sub(1)),
             )
         }
-        Err(AirlogError::Locked { .. }) => {
+        Err(AirlogError::Locked { holder, .. }) => {
+            log_holder = holder;
             (CheckpointOrigin::NewestInLog, SliceEnd::NewestCheckpoint)
         }
         Err(e) => return Err(ExportError::Log(e)),
@@ -168,7 +178,12 @@ pub fn export(options: &ExportOptions) -> Result<ExportSummary, ExportError> {
         }
         other => other,
     }
-    .map_err(ExportError::Slice)?;
+    .map_err(|error| match (error, &log_holder) {
+        (SliceError::NoCheckpoint, Some(holder)) => ExportError::HeldWithoutCheckpoint {
+            holder: holder.clone(),
+        },
+        (error, _) => ExportError::Slice(error),
+    })?;
     let mut catalogue = Catalogue::built_in();
     let catalogue_file = catalogue_path(&options.config);
     if let Some(path) = &catalogue_file
@@ -221,6 +236,7 @@ pub fn export(options: &ExportOptions) -> Result<ExportSummary, ExportError> {
     write_bundle(&options.output, &contents)?;
     let remembered = remember(&last_export, &slice.checkpoint);
     Ok(ExportSummary {
+        log_holder,
         output: options.output.clone(),
         station: station.station_id,
         origin,

@@ -99,10 +99,11 @@ impl fmt::Display for AirlogError {
             Self::Io { path, .. } => {
                 write!(f, "{}: airing log input/output failed", path.display())
             }
-            Self::Locked { dir } => write!(
+            Self::Locked { dir, holder } => write!(
                 f,
-                "{}: another loa process is writing this airing log (stop the daemon first)",
-                dir.display()
+                "{}: {} is writing this airing log; wait for it to end, or stop it first",
+                dir.display(),
+                holder.as_deref().unwrap_or("another loa process")
             ),
             Self::InvalidStation { station } => write!(
                 f,

@@ -151,6 +151,12 @@ impl fmt::Display for ExportError {
             ),
             Self::Log(e) => write!(f, "{e}"),
             Self::Slice(e) => write!(f, "{e}"),
+            Self::HeldWithoutCheckpoint { holder } => write!(
+                f,
+                "{holder} is writing the airing log, and the log has no checkpoint yet to end the \
+                 export at: export again when it has ended (`loa play` ends with its airing), or \
+                 after the running daemon's next hourly checkpoint"
+            ),
             Self::Io { path, .. } => write!(f, "{}: cannot write the export", path.display()),
         }
     }
@@ -282,9 +288,13 @@ impl fmt::Display for ExportDone<'_> {
             )?,
             CheckpointOrigin::NewestInLog => writeln!(
                 f,
-                "  checkpoint: record {seq} of {} (the daemon is running and owns the log, so \
-                 this is its newest hourly checkpoint; later records go in the next export)",
-                format_instant(at)
+                "  checkpoint: record {seq} of {} ({} is writing the log, so this is its newest \
+                 checkpoint; later records go in the next export)",
+                format_instant(at),
+                summary
+                    .log_holder
+                    .as_deref()
+                    .unwrap_or("another loa process")
             )?,
         }
         if summary.verdict.is_ok() {
