@@ -256,3 +256,92 @@ fn a_decoder_opened_here_can_decode_on_another_thread() {
         .expect("decode");
     assert!(samples > 0);
 }
+
+/// A 16-bit 48 kHz WAVE_FORMAT_EXTENSIBLE file with `channel_mask` and one
+/// plane per entry of `planes` (in mask order).
+fn write_multichannel_wav(path: &std::path::Path, channel_mask: u32, planes: &[Vec<f32>]) {
+    let channels = planes.len() as u16;
+    let frames = planes[0].len();
+    let data_len = (frames * planes.len() * 2) as u32;
+    let mut bytes = Vec::new();
+    bytes.extend_from_slice(b"RIFF");
+    bytes.extend_from_slice(&(4 + 8 + 40 + 8 + data_len).to_le_bytes());
+    bytes.extend_from_slice(b"WAVEfmt ");
+    bytes.extend_from_slice(&40u32.to_le_bytes());
+    bytes.extend_from_slice(&0xFFFEu16.to_le_bytes());
+    bytes.extend_from_slice(&channels.to_le_bytes());
+    bytes.extend_from_slice(&48_000u32.to_le_bytes());
+    bytes.extend_from_slice(&(48_000 * 2 * u32::from(channels)).to_le_bytes());
+    bytes.extend_from_slice(&(2 * channels).to_le_bytes());
+    bytes.extend_from_slice(&16u16.to_le_bytes());
+    bytes.extend_from_slice(&22u16.to_le_bytes());
+    bytes.extend_from_slice(&16u16.to_le_bytes());
+    bytes.extend_from_slice(&channel_mask.to_le_bytes());
+    // KSDATAFORMAT_SUBTYPE_PCM
+    bytes.extend_from_slice(&[
+        0x01, 0x00, 0x00, 0x00, 0x00, 0x00, 0x10, 0x00, 0x80, 0x00, 0x00, 0xAA, 0x00, 0x38, 0x9B,
+        0x71,
+    ]);
+    bytes.extend_from_slice(b"data");
+    bytes.extend_from_slice(&data_len.to_le_bytes());
+    for frame in 0..frames {
+        for plane in planes {
+            let value = (plane[frame] * f32::from(i16::MAX)).round() as i16;
+            bytes.extend_from_slice(&value.to_le_bytes());
+        }
+    }
+    fs::write(path, bytes).expect("write wav");
+}
+
+/// The amplitude of the `hertz` component of `signal` (48 kHz), by a
+/// single-bin DFT over whole cycles: independent of the decoder's code.
+fn amplitude_at(signal: &[f32], hertz: f64) -> f64 {
+    let n = signal.len() as f64;
+    let (mut re, mut im) = (0.0f64, 0.0f64);
+    for (i, &x) in signal.iter().enumerate() {
+        let phase = std::f64::consts::TAU * hertz * i as f64 / 48_000.0;
+        re += f64::from(x) * phase.cos();
+        im -= f64::from(x) * phase.sin();
+    }
+    2.0 * (re * re + im * im).sqrt() / n
+}
+
+/// Regression: a 5.0 file lost its centre and surround channels (only L and
+/// R aired). Five distinct tones, one per channel, all reach the stereo
+/// output at the ITU-R BS.775 levels: front at 1, centre at 0.707 to both
+/// sides, each surround at 0.707 to its side.
+#[test]
+fn every_channel_of_a_five_channel_file_reaches_the_stereo_output() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("five.wav");
+    // FL, FR, FC, BL, BR: 0x1 | 0x2 | 0x4 | 0x10 | 0x20.
+    let tones = [500.0, 700.0, 1100.0, 1300.0, 1700.0];
+    let planes: Vec<Vec<f32>> = tones
+        .iter()
+        .map(|hz| {
+            (0..48_000)
+                .map(|i| {
+                    (0.1 * (std::f64::consts::TAU * hz * f64::from(i) / 48_000.0).sin()) as f32
+                })
+                .collect()
+        })
+        .collect();
+    write_multichannel_wav(&path, 0x37, &planes);
+    let pcm = decode_all(&path, 4096);
+    assert_eq!(pcm.len(), 2 * 48_000, "one second of stereo");
+    let (left, right) = (channel(&pcm, 0), channel(&pcm, 1));
+    let expected = [
+        (0.1, 0.0),
+        (0.0, 0.1),
+        (0.0707, 0.0707),
+        (0.0707, 0.0),
+        (0.0, 0.0707),
+    ];
+    for (hz, (want_left, want_right)) in tones.iter().zip(expected) {
+        let (got_left, got_right) = (amplitude_at(&left, *hz), amplitude_at(&right, *hz));
+        assert!(
+            (got_left - want_left).abs() < 0.002 && (got_right - want_right).abs() < 0.002,
+            "{hz} Hz: left {got_left:.4} (want {want_left}), right {got_right:.4} (want {want_right})"
+        );
+    }
+}

@@ -24,7 +24,9 @@ use super::{AudioInfo, Levels, probe_with_levels};
 /// the levels: a version-1 file is ignored and its files are probed again.
 /// Version 3: cut-off Ogg and MP3 files are errors (`AudioError::Unfinished`),
 /// so entries that accepted one must not be trusted.
-const CACHE_VERSION: u32 = 3;
+/// Version 4: multichannel files are downmixed (ITU-R BS.775) before their
+/// levels are measured, so their levels change.
+const CACHE_VERSION: u32 = 4;
 
 /// A cache file larger than this is not read (a thousand entries take about
 /// 300 KB); it is rebuilt instead.
