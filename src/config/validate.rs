@@ -57,8 +57,11 @@ pub fn check_slots_against_playlists(
             .iter()
             .zip(&playlist.segment_locations)
         {
+            // A warning, not an error: the README's rule holds (a lone
+            // segment longer than the time left airs and fades out at
+            // `max`), but the technician should know it is cut.
             if slot.relay.is_none() && segment.duration > slot.max {
-                d.error(
+                d.warning(
                     location.clone(),
                     Problem::SegmentTooLong {
                         file: segment.file.clone(),

@@ -130,7 +130,8 @@ impl fmt::Display for Problem {
                 max,
             } => write!(
                 f,
-                "{file:?} lasts {}, longer than slot {slot:?} allows (max = {})",
+                "{file:?} lasts {}, longer than slot {slot:?} allows (max = {}): it airs only \
+                 first in an airing, and fades out at max",
                 format_duration(*duration),
                 format_duration(*max)
             ),
