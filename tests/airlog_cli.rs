@@ -239,6 +239,23 @@ fn verify_exits_0_only_when_everything_verifies() {
     );
 }
 
+/// `loa verify TREE --checkpoint FILE --json`, expected to pass: one
+/// verdict per station.
+fn verify_tree_with_checkpoint(tree: &Path, held_file: &Path) -> Vec<serde_json::Value> {
+    let out = run(&[
+        "verify",
+        path(tree),
+        "--checkpoint",
+        path(held_file),
+        "--json",
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stdout));
+    text(&out.stdout)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect()
+}
+
 #[test]
 fn verify_checks_a_held_checkpoint_and_a_tree_of_stations() {
     let root = tempfile::tempdir().unwrap();
@@ -251,18 +268,7 @@ fn verify_checks_a_held_checkpoint_and_a_tree_of_stations() {
     let held_file = root.path().join("held.checkpoint");
     held.write(&held_file).unwrap();
 
-    let out = run(&[
-        "verify",
-        path(root.path()),
-        "--checkpoint",
-        path(&held_file),
-        "--json",
-    ]);
-    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stdout));
-    let verdicts: Vec<serde_json::Value> = text(&out.stdout)
-        .lines()
-        .map(|l| serde_json::from_str(l).unwrap())
-        .collect();
+    let verdicts = verify_tree_with_checkpoint(root.path(), &held_file);
     assert_eq!(verdicts.len(), 2);
     assert!(verdicts.iter().all(|v| v["ok"] == true));
 
@@ -301,18 +307,7 @@ fn a_held_checkpoint_is_matched_to_its_station() {
     let held_file = root.path().join("theirs.checkpoint");
     held.write(&held_file).unwrap();
 
-    let out = run(&[
-        "verify",
-        path(root.path()),
-        "--checkpoint",
-        path(&held_file),
-        "--json",
-    ]);
-    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stdout));
-    let verdicts: Vec<serde_json::Value> = text(&out.stdout)
-        .lines()
-        .map(|l| serde_json::from_str(l).unwrap())
-        .collect();
+    let verdicts = verify_tree_with_checkpoint(root.path(), &held_file);
     assert_eq!(verdicts.len(), 2);
     assert!(verdicts.iter().all(|v| v["ok"] == true), "{verdicts:?}");
 }

@@ -80,6 +80,16 @@ fn airing_ends(kinds: &[RecordKind]) -> Vec<AiringEnd> {
         .collect()
 }
 
+fn missed_records(kinds: &[RecordKind]) -> Vec<loa::airlog::record::Missed> {
+    kinds
+        .iter()
+        .filter_map(|k| match k {
+            RecordKind::Missed(m) => Some(m.clone()),
+            _ => None,
+        })
+        .collect()
+}
+
 fn aired_files(end: &AiringEnd) -> Vec<String> {
     end.segments
         .iter()
@@ -240,13 +250,7 @@ fn restart_after_grace_records_the_airing_as_missed() {
     clock.step(tuesday_0530 + chrono::Duration::minutes(10) - clock.now());
     run_daemon_until(&plan, &clock, tuesday_0530 + chrono::Duration::hours(1));
     let kinds = records(&dir.path().join("var/airlog"));
-    let missed: Vec<_> = kinds
-        .iter()
-        .filter_map(|k| match k {
-            RecordKind::Missed(m) => Some(m.clone()),
-            _ => None,
-        })
-        .collect();
+    let missed = missed_records(&kinds);
     assert_eq!(missed.len(), 1, "{missed:?}");
     assert_eq!(missed[0].slot, "sang");
     assert_eq!(missed[0].scheduled, tuesday_0530);
@@ -315,13 +319,7 @@ fn clock_step_forward_past_grace_records_missed_with_clock_step() {
         }
     });
     let kinds = records(&dir.path().join("var/airlog"));
-    let missed: Vec<_> = kinds
-        .iter()
-        .filter_map(|k| match k {
-            RecordKind::Missed(m) => Some(m.clone()),
-            _ => None,
-        })
-        .collect();
+    let missed = missed_records(&kinds);
     assert_eq!(missed.len(), 1, "{missed:?}");
     assert_eq!(missed[0].reason, MissReason::ClockStep);
 }
@@ -413,13 +411,7 @@ fn too_late_at_start_is_missed_not_failed() {
             .filter(|e| e.late_ms >= 1_000)
             .collect::<Vec<_>>()
     );
-    let missed: Vec<_> = kinds
-        .iter()
-        .filter_map(|k| match k {
-            RecordKind::Missed(m) => Some(m.clone()),
-            _ => None,
-        })
-        .collect();
+    let missed = missed_records(&kinds);
     assert!(!missed.is_empty(), "the airings while down are missed");
     assert!(
         missed
