@@ -556,3 +556,19 @@ fn regression_output_piped_into_head_does_not_panic() {
     let said = String::from_utf8_lossy(&output.stderr);
     assert!(!said.contains("panicked"), "{said}");
 }
+
+/// Regression: `loa check` said nothing when the configured sound device
+/// did not exist. It warns (a USB card may come later), and passes.
+#[test]
+fn a_sound_device_that_is_not_there_is_a_warning() {
+    let s = station_edit("playlists = ", "output = \"no-such-card\"\nplaylists = ");
+    let output = s.loa(&["check"]);
+    let text = stderr(&output);
+    assert!(output.status.success(), "{text}");
+    assert!(
+        text.contains(
+            "warning: the sound device \"no-such-card\" named by `output =` is not there now"
+        ),
+        "{text}"
+    );
+}

@@ -37,6 +37,10 @@ pub fn run(args: Args) -> CommandResult {
         );
         return Ok(ExitCode::from(1));
     };
+    let device_missing = missing_device(&plan.station.output);
+    if let Some(name) = &device_missing {
+        eprintln!("{}", crate::text::device_not_there(name));
+    }
     let history = Ledger::from_log(&plan.station.log_dir, &plan).history;
     let next = next_airing(&plan, Utc::now(), chrono::Duration::days(400)).map(|scheduled| {
         let slot = &plan.slots[scheduled.slot];
@@ -45,9 +49,21 @@ pub fn run(args: Args) -> CommandResult {
     let summary = CheckSummary {
         config: &config,
         plan: &plan,
-        warnings: loaded.diagnostics.warning_count(),
+        warnings: loaded.diagnostics.warning_count() + usize::from(device_missing.is_some()),
         next: next.as_ref(),
     };
     println!("{summary}");
     Ok(ExitCode::SUCCESS)
+}
+
+/// The configured sound device when ALSA does not list it now. A warning,
+/// not an error: a USB card may be plugged in later, and the daemon keeps
+/// trying to open it.
+fn missing_device(output: &str) -> Option<String> {
+    use crate::playout::output::{OutputSpec, output_devices};
+    let Ok(OutputSpec::Device(name)) = output.parse() else {
+        return None;
+    };
+    let listed = output_devices().ok()?;
+    (!listed.iter().any(|device| device.name == name)).then_some(name)
 }

@@ -13,7 +13,7 @@ mod playout;
 mod relay;
 pub mod report;
 
-pub use output::render_device_list;
+pub use output::{device_not_there, render_device_list};
 
 mod schedule;
 mod status;

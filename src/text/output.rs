@@ -183,3 +183,12 @@ pub fn render_device_list(devices: &[DeviceEntry]) -> String {
     );
     out
 }
+
+/// `loa check`'s warning when the configured sound device is not there.
+pub fn device_not_there(name: &str) -> String {
+    format!(
+        "warning: the sound device {name:?} named by `output =` is not there now (`loa devices` \
+         lists the ones that are); the daemon will keep trying to open it, so a card plugged in \
+         later still works"
+    )
+}
