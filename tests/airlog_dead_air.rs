@@ -166,10 +166,10 @@ fn a_record_claiming_version_1_for_what_version_2_added_is_rejected() {
 
 #[test]
 fn a_version_this_program_does_not_know_is_rejected() {
-    let dir = relabelled("dead_air", "{\"v\":5,");
+    let dir = relabelled("dead_air", "{\"v\":6,");
     assert_eq!(
         bad_line_errors(dir.path()),
-        [LineError::UnsupportedVersion(5)]
+        [LineError::UnsupportedVersion(6)]
     );
 }
 

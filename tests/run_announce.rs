@@ -392,3 +392,47 @@ fn a_broken_config_does_not_lock_the_technician_out_of_the_daemon() {
     assert_eq!(aired.priority, "emergency");
     assert_eq!(aired.outcome, AiringOutcome::Completed);
 }
+
+/// Regression: `loa play --now … --priority normal` replied that the
+/// announcement was recorded; the daemon was stopped before it aired and
+/// the log held no announcement at all. Every accepted announcement ends in
+/// the log: here as not aired, because of the shutdown.
+#[test]
+fn an_accepted_announcement_that_never_airs_is_in_the_log() {
+    let (_, at) = slot_time(Duration::from_secs(3));
+    let station = station_at(&at);
+    let daemon = spawn_daemon_to_wav(&station);
+    wait_for(&station, Duration::from_secs(15), airing_started);
+    // A normal announcement waits for the airing (12 s of tones) to end.
+    let output = station.loa(&[
+        "play",
+        "--now",
+        station
+            .root()
+            .join("thong-bao.wav")
+            .to_str()
+            .expect("utf-8"),
+        "--priority",
+        "normal",
+    ]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(
+        stdout(&output).contains("first in the queue"),
+        "{}",
+        stdout(&output)
+    );
+    stop(daemon);
+    let not_aired = records(&station)
+        .into_iter()
+        .find_map(|k| match k {
+            RecordKind::AnnouncementNotAired(n) => Some(n),
+            _ => None,
+        })
+        .expect("the announcement is in the log as not aired");
+    assert_eq!(not_aired.priority, "normal");
+    assert_eq!(not_aired.reason, "shutdown");
+    assert!(announcement(&records(&station)).is_none(), "it did not air");
+    the_log_verifies(&station);
+    let listed = stdout(&station.loa(&["log", "--json"]));
+    assert!(listed.contains("\"slot\":\"normal\""), "{listed}");
+}

@@ -123,6 +123,22 @@ impl Airings {
                 planned: Vec::new(),
                 relay: None,
             }],
+            // An accepted announcement that did not air: a manual airing
+            // named after its priority, not aired, with the reason.
+            RecordKind::AnnouncementNotAired(dropped) => vec![Airing {
+                slot: dropped.priority.clone(),
+                scheduled: dropped.requested_at,
+                started: None,
+                ended: None,
+                late_ms: None,
+                manual: true,
+                status: AiringStatus::Missed(MissReason::Other {
+                    detail: dropped.reason.clone(),
+                }),
+                segments: Vec::new(),
+                planned: Vec::new(),
+                relay: None,
+            }],
             // A new run cannot go on with an airing the previous run
             // started; only its recovery can close it.
             RecordKind::DaemonStart(_) => {

@@ -21,7 +21,7 @@ use super::time::serde_instant;
 /// an `airing_end`'s `relay`; a record
 /// carries in `"v"` the lowest version that has everything in it
 /// ([`RecordKind::format_version`]).
-pub const FORMAT_VERSION: u32 = 4;
+pub const FORMAT_VERSION: u32 = 5;
 
 /// The oldest format version a verifier still reads.
 pub const OLDEST_FORMAT_VERSION: u32 = 1;
@@ -70,10 +70,12 @@ pub enum RecordKind {
     DeadAir(DeadAir),
     /// An announcement outside the schedule aired (format version 3).
     Announcement(Announcement),
+    /// An announcement the daemon accepted did not air (format version 5).
+    AnnouncementNotAired(AnnouncementNotAired),
 }
 
 /// Every kind's name as written in `"kind"`, in the order of [`RecordKind`].
-pub const KIND_NAMES: [&str; 12] = [
+pub const KIND_NAMES: [&str; 13] = [
     "genesis",
     "daemon_start",
     "daemon_stop",
@@ -86,6 +88,7 @@ pub const KIND_NAMES: [&str; 12] = [
     "write_outage",
     "dead_air",
     "announcement",
+    "announcement_not_aired",
 ];
 
 impl RecordKind {
@@ -108,6 +111,7 @@ impl RecordKind {
             Self::WriteOutage(_) => 9,
             Self::DeadAir(_) => 10,
             Self::Announcement(_) => 11,
+            Self::AnnouncementNotAired(_) => 12,
         }
     }
 
@@ -118,6 +122,7 @@ impl RecordKind {
     /// verifiers at the Department.
     pub fn format_version(&self) -> u32 {
         match self {
+            Self::AnnouncementNotAired(_) => 5,
             Self::AiringEnd(end) if end.relay.is_some() => 4,
             Self::Announcement(_) => 3,
             Self::AiringEnd(end) if !end.interruptions.is_empty() => 3,
@@ -149,6 +154,7 @@ impl RecordKind {
             Self::WriteOutage(d) => serde_json::to_writer(out, d),
             Self::DeadAir(d) => serde_json::to_writer(out, d),
             Self::Announcement(d) => serde_json::to_writer(out, d),
+            Self::AnnouncementNotAired(d) => serde_json::to_writer(out, d),
         }
     }
 
@@ -177,6 +183,7 @@ impl RecordKind {
             "write_outage" => parse(data, Self::WriteOutage),
             "dead_air" => parse(data, Self::DeadAir),
             "announcement" => parse(data, Self::Announcement),
+            "announcement_not_aired" => parse(data, Self::AnnouncementNotAired),
             _ => return None,
         })
     }
@@ -441,6 +448,25 @@ pub struct Announcement {
     /// The airing it cut into, if it did.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub interrupted: Option<InterruptedAiring>,
+}
+
+/// `announcement_not_aired`: an announcement the daemon accepted (its reply
+/// said queued) and that did not air. Every accepted announcement ends in
+/// the log, as an `announcement` or as this.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AnnouncementNotAired {
+    /// `normal`, `priority` or `emergency`.
+    pub priority: String,
+    /// Who asked, as in [`Announcement::requested_by`].
+    pub requested_by: String,
+    /// When the daemon accepted the request.
+    #[serde(with = "serde_instant")]
+    pub requested_at: DateTime<Utc>,
+    /// What was asked for: a playlist's name or a file's path.
+    pub source: String,
+    /// Why it did not air: `shutdown` (the daemon stopped while it waited).
+    pub reason: String,
 }
 
 /// The airing an announcement cut into.

@@ -176,6 +176,7 @@ fn announce(
             priority.name(),
             queued["segments"].as_u64().unwrap_or(0),
             queued["length_ms"].as_u64().unwrap_or(0),
+            queued["ahead"].as_u64().unwrap_or(0),
         )
     );
     Ok(ExitCode::SUCCESS)

@@ -97,7 +97,7 @@ impl DaemonHandle {
         &self,
         request: AnnounceRequest,
         user: &str,
-    ) -> Result<Announcement, AnnounceError> {
+    ) -> Result<(Announcement, usize), AnnounceError> {
         let plan = Arc::clone(&self.plan.lock().unwrap_or_else(|e| e.into_inner()));
         let now = Utc::now();
         let today = now.with_timezone(&plan.station.timezone).date_naive();
@@ -113,10 +113,11 @@ impl DaemonHandle {
             source: request.what,
             segments,
         };
-        self.announcements
+        let ahead = self
+            .announcements
             .push(announcement.clone())
             .map_err(|_| AnnounceError::QueueFull)?;
-        Ok(announcement)
+        Ok((announcement, ahead))
     }
 
     /// A copy of the current status.

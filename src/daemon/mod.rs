@@ -299,6 +299,14 @@ impl Daemon {
                 }
             }
         }
+        // Every announcement the daemon accepted ends in the log: those
+        // still waiting did not air.
+        for waiting in self.inbox.announcements.take(Priority::Normal) {
+            tracing::warn!(source = %waiting.source, "announcement not aired: stopping");
+            self.append(RecordKind::AnnouncementNotAired(records::not_aired(
+                &waiting, "shutdown",
+            )));
+        }
         let now = self.clock.now();
         tracing::info!("stopping");
         self.log.stop(now).map(|_| ()).map_err(DaemonError::Log)

@@ -293,3 +293,18 @@ pub fn interrupted_by_crash(start: &AiringStart, ended: DateTime<Utc>) -> Airing
         relay: None,
     }
 }
+
+/// The record of an accepted announcement that did not air, and why
+/// (`shutdown`).
+pub fn not_aired(
+    waiting: &crate::playout::announcement::Announcement,
+    reason: &str,
+) -> record::AnnouncementNotAired {
+    record::AnnouncementNotAired {
+        priority: waiting.priority.name().to_string(),
+        requested_by: waiting.requested_by.clone(),
+        requested_at: waiting.requested_at,
+        source: waiting.source.clone(),
+        reason: reason.to_string(),
+    }
+}

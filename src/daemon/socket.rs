@@ -80,11 +80,12 @@ async fn announce(handle: &DaemonHandle, json: &str, user: String) -> String {
     let handle = handle.clone();
     let queued = tokio::task::spawn_blocking(move || handle.announce(request, &user)).await;
     match queued {
-        Ok(Ok(announcement)) => serde_json::json!({ "queued": {
+        Ok(Ok((announcement, ahead))) => serde_json::json!({ "queued": {
             "priority": announcement.priority,
             "requested_by": announcement.requested_by,
             "segments": announcement.segments.len(),
             "length_ms": announcement.length().as_millis() as u64,
+            "ahead": ahead,
         }})
         .to_string(),
         Ok(Err(error)) => serde_json::json!({ "error": error.to_string() }).to_string(),

@@ -138,18 +138,24 @@ impl Announcements {
         Self::default()
     }
 
-    /// Queues `announcement`; it comes back when the queue is full.
-    pub fn push(&self, announcement: Announcement) -> Result<(), Box<Announcement>> {
+    /// Queues `announcement`, and says how many queued ones will air
+    /// before it (those at least as urgent, asked earlier); it comes back
+    /// when the queue is full.
+    pub fn push(&self, announcement: Announcement) -> Result<usize, Box<Announcement>> {
         let mut queue = self.queue.lock().unwrap_or_else(|e| e.into_inner());
         if queue.len() >= QUEUE_CAPACITY {
             return Err(Box::new(announcement));
         }
+        let ahead = queue
+            .iter()
+            .filter(|waiting| waiting.priority >= announcement.priority)
+            .count();
         self.highest
             .fetch_max(announcement.priority.level(), Ordering::SeqCst);
         queue.push_back(announcement);
         drop(queue);
         self.notify.notify_one();
-        Ok(())
+        Ok(ahead)
     }
 
     /// The highest priority waiting, if any.

@@ -156,15 +156,20 @@ pub fn relay_never_came() -> String {
 }
 
 /// What `loa play --now` prints once the daemon has queued it.
-pub fn announcement_queued(priority: &str, segments: u64, length_ms: u64) -> String {
+pub fn announcement_queued(priority: &str, segments: u64, length_ms: u64, ahead: u64) -> String {
     let when = match priority {
         "emergency" => "it interrupts what is airing now (short fade), then the airing resumes",
         "priority" => "it airs when the segment airing now ends, then the airing goes on",
         _ => "it airs when nothing else is airing",
     };
+    let place = match ahead {
+        0 => "first in the queue".to_string(),
+        n => format!("{n} announcement(s) air before it"),
+    };
     format!(
-        "{priority} announcement queued: {segments} segment(s), {}; {when}. \
-         It is recorded in the airing log (`loa status` shows it in the last airings).",
+        "{priority} announcement queued ({place}): {segments} segment(s), {}; {when}. \
+         When it has aired, or if it cannot air (the daemon stops first), the airing log \
+         records it (`loa status` shows it in the last airings).",
         crate::config::format_duration(std::time::Duration::from_millis(length_ms))
     )
 }
