@@ -436,3 +436,23 @@ fn an_accepted_announcement_that_never_airs_is_in_the_log() {
     let listed = stdout(&station.loa(&["log", "--json"]));
     assert!(listed.contains("\"slot\":\"normal\""), "{listed}");
 }
+
+/// Regression: an airing stopped before its instant (the daemon stopped
+/// 1.7 s before) was logged `interrupted` with `started` before
+/// `scheduled` (`late_ms` −1770) though nothing aired. It did not start:
+/// the log has neither a start nor an end for it.
+#[test]
+fn stopped_before_its_instant_an_airing_is_not_recorded_as_started() {
+    let (instant, at) = slot_time(Duration::from_secs(4));
+    let station = station_at(&at);
+    let daemon = spawn_daemon_to_wav(&station);
+    // Into the 2 s preroll: the output is opened, nothing has aired.
+    let stop_at = instant - chrono::Duration::milliseconds(1_500);
+    std::thread::sleep((stop_at - Utc::now()).to_std().unwrap_or_default());
+    stop(daemon);
+    assert!(Utc::now() < instant, "test bug: stopped too late");
+    let records = records(&station);
+    assert!(airing_started(&records).is_none(), "{records:#?}");
+    assert!(airing_end(&records).is_none(), "{records:#?}");
+    the_log_verifies(&station);
+}

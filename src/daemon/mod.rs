@@ -44,6 +44,10 @@ pub const PREROLL: Duration = Duration::from_secs(2);
 /// How long before its instant a relay airing connects to its stream, so
 /// its jitter buffer is full when the first sample goes out.
 pub const RELAY_PREROLL: Duration = Duration::from_secs(5);
+/// How long before its instant an airing's start is recorded: the output is
+/// open and the audio primed by then, and a stop before it leaves no
+/// `airing_start` for an airing that never aired.
+const START_RECORD_LEAD: Duration = Duration::from_millis(50);
 /// How often a checkpoint record is written.
 pub const CHECKPOINT_EVERY: Duration = Duration::from_secs(3600);
 /// How far ahead the loop looks for the next airing.
@@ -98,6 +102,10 @@ enum Prepared {
         /// Because the clock stepped (not because preparing was slow).
         clock_stepped: bool,
     },
+    /// The daemon was stopped before the airing's instant: it did not
+    /// start, and nothing is recorded (the next start decides its fate:
+    /// aired late within grace, or missed with the daemon down).
+    StoppedBefore,
 }
 
 /// A running station.
@@ -241,12 +249,19 @@ impl Daemon {
             .play(airing.clone(), deadline, DateTime::<Utc>::MAX_UTC)
             .await
         {
-            Prepared::Played(report) => *report,
-            Prepared::TooLate { .. } => self.player_lost(&airing),
+            Prepared::Played(report) => Some(*report),
+            Prepared::TooLate { .. } => Some(self.player_lost(&airing)),
+            // Stopped (Ctrl-C) before it began: nothing aired, nothing to
+            // record.
+            Prepared::StoppedBefore => None,
         };
-        for record in records::airing_closed(&airing, &report) {
+        for record in report
+            .iter()
+            .flat_map(|r| records::airing_closed(&airing, r))
+        {
             self.append(record);
         }
+        let report = report.unwrap_or_else(|| self.player_lost(&airing));
         let now = self.clock.now();
         self.log.stop(now).map_err(DaemonError::Log)?;
         Ok(report)
@@ -493,6 +508,7 @@ impl Daemon {
                 };
                 return self.record_miss(due, reason);
             }
+            Prepared::StoppedBefore => return,
         };
         self.busy_until = Some(busy_until(&report, deadline));
         self.airing_over(&airing, &report);
@@ -523,7 +539,7 @@ impl Daemon {
                 .await
             {
                 Prepared::Played(report) => *report,
-                Prepared::TooLate { .. } => self.player_lost(&airing),
+                Prepared::TooLate { .. } | Prepared::StoppedBefore => self.player_lost(&airing),
             };
             self.busy_until = Some(busy_until(&report, deadline));
             self.airing_over(&airing, &report);
@@ -587,11 +603,6 @@ impl Daemon {
             return Prepared::TooLate { clock_stepped };
         }
         let start_at = airing.scheduled.max(now);
-        if record_start {
-            self.append(RecordKind::AiringStart(records::airing_start(
-                &airing, start_at,
-            )));
-        }
         // A relay shows as one piece: its stream (the fallback only airs
         // when the stream is away).
         let segments = match &airing.relay {
@@ -615,18 +626,39 @@ impl Daemon {
         });
         let stop = self.shutdown.clone();
         let for_play = airing.clone();
-        match tokio::task::spawn_blocking(move || {
+        // The player waits for the instant on its own thread (to the
+        // millisecond); the start is recorded just before it, unless the
+        // daemon was stopped first: then nothing airs and nothing is
+        // recorded.
+        let playing = tokio::task::spawn_blocking(move || {
             let report = player.play(&for_play, start_at, deadline, &stop);
             (player, report)
-        })
-        .await
-        {
+        });
+        let began = !record_start || self.reached(start_at - to_chrono(START_RECORD_LEAD)).await;
+        if record_start && began {
+            self.append(RecordKind::AiringStart(records::airing_start(
+                &airing, start_at,
+            )));
+        }
+        match playing.await {
+            Ok((player, _)) if !began => {
+                self.player = Some(player);
+                Prepared::StoppedBefore
+            }
             Ok((player, report)) => {
                 self.player = Some(player);
                 Prepared::Played(Box::new(report))
             }
             Err(_) => Prepared::Played(Box::new(self.player_lost(&airing))),
         }
+    }
+
+    /// Waits until `instant` on the daemon's clock; false when the daemon
+    /// was stopped first.
+    async fn reached(&self, instant: DateTime<Utc>) -> bool {
+        let shutdown = self.shutdown.clone();
+        let cancelled = Box::pin(async move { shutdown.wait().await });
+        wait_until(self.clock.as_ref(), instant, cancelled).await && !self.shutdown.is_triggered()
     }
 
     /// Lets a prepared player close its output without airing anything:
