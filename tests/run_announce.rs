@@ -456,3 +456,26 @@ fn stopped_before_its_instant_an_airing_is_not_recorded_as_started() {
     assert!(airing_end(&records).is_none(), "{records:#?}");
     the_log_verifies(&station);
 }
+
+/// Regression: while an airing ran, `loa status` listed it as on air and
+/// also first under `next`.
+#[test]
+fn the_airing_on_air_is_not_also_listed_as_next() {
+    let (instant, at) = slot_time(Duration::from_secs(3));
+    let station = station_at(&at);
+    let daemon = spawn_daemon_to_wav(&station);
+    wait_for(&station, Duration::from_secs(15), airing_started);
+    let status = station.loa(&["status", "--json"]);
+    stop(daemon);
+    let status: serde_json::Value = serde_json::from_str(&stdout(&status)).expect("status --json");
+    assert_eq!(status["now_playing"]["slot"], "thu", "{status}");
+    let next = status["next"].as_array().cloned().unwrap_or_default();
+    let listed = |line: &serde_json::Value| {
+        line["scheduled"]
+            .as_str()
+            .and_then(|t| DateTime::parse_from_rfc3339(t).ok())
+            .is_some_and(|t| t == instant)
+    };
+    assert!(!next.is_empty(), "the later airings are listed: {status}");
+    assert!(!next.iter().any(listed), "{status}");
+}

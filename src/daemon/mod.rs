@@ -617,7 +617,11 @@ impl Daemon {
                 .collect(),
         };
         let slot = airing.slot.clone();
+        let scheduled = airing.scheduled;
         self.set_status(|s| {
+            // On air now, so no longer "next".
+            s.next
+                .retain(|line| !(line.slot == slot && line.scheduled == scheduled));
             s.now_playing = Some(NowPlaying {
                 slot,
                 started: start_at,
