@@ -479,3 +479,40 @@ fn the_airing_on_air_is_not_also_listed_as_next() {
     assert!(!next.is_empty(), "the later airings are listed: {status}");
     assert!(!next.iter().any(listed), "{status}");
 }
+
+/// Regression: while an airing ran, a valid edit showed in `loa status`
+/// only after the airing ended, with no sign a change was waiting, and an
+/// invalid edit's errors likewise. Both show within a second or two.
+#[test]
+fn status_shows_an_edit_while_an_airing_runs() {
+    let (_, at) = slot_time(Duration::from_secs(3));
+    let station = station_at(&at);
+    let daemon = spawn_daemon_to_wav(&station);
+    wait_for(&station, Duration::from_secs(15), airing_started);
+    let config = station.config();
+    let text = std::fs::read_to_string(&config).expect("config");
+    let status_says = |what: &str| {
+        let asked = Instant::now();
+        loop {
+            let said = stdout(&station.loa(&["status"]));
+            if said.contains(what) {
+                assert!(!said.contains("now playing: nothing"), "still airing: {said}");
+                return;
+            }
+            assert!(
+                asked.elapsed() < Duration::from_secs(4),
+                "{what:?} not in:\n{said}"
+            );
+            std::thread::sleep(Duration::from_millis(100));
+        }
+    };
+    std::fs::write(
+        &config,
+        text.replace("Đài thử nghiệm", "Đài thử nghiệm mới"),
+    )
+    .expect("edit");
+    status_says("config change: valid, waiting");
+    std::fs::write(&config, text.replace("max = \"1m\"", "max = \"1 phút\"")).expect("edit");
+    status_says("config error");
+    stop(daemon);
+}

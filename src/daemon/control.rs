@@ -88,6 +88,17 @@ impl DaemonHandle {
     /// Sends without waiting; false if the daemon is gone or busy with a
     /// full inbox.
     pub fn send(&self, control: Control) -> bool {
+        // The status shows an edit at once, even while an airing keeps the
+        // daemon from taking the message until it ends.
+        let mut status = self.status.lock().unwrap_or_else(|e| e.into_inner());
+        match &control {
+            Control::Invalid(errors) => status.config_error = Some(errors.clone()),
+            Control::Apply(plan) => {
+                status.config_error = None;
+                status.pending_plan = (plan.hash != status.plan_hash).then(|| plan.hash.clone());
+            }
+        }
+        drop(status);
         self.sender.try_send(control).is_ok()
     }
 

@@ -363,9 +363,10 @@ impl Daemon {
     /// airing (one in progress finished under the plan it started with).
     fn apply(&mut self, control: Control) {
         match control {
-            Control::Apply(plan) if plan.hash == self.plan.hash => {
-                self.set_status(|s| s.config_error = None)
-            }
+            Control::Apply(plan) if plan.hash == self.plan.hash => self.set_status(|s| {
+                s.config_error = None;
+                s.pending_plan = None;
+            }),
             Control::Apply(plan) => {
                 tracing::info!(plan = %plan.hash, "new configuration applied");
                 self.plan = Arc::new(*plan);
@@ -373,7 +374,10 @@ impl Daemon {
                 let plan_hash =
                     Sha256Hash::from_hex(self.plan.hash.as_bytes()).unwrap_or(Sha256Hash::ZERO);
                 self.append(RecordKind::ConfigApplied(ConfigApplied { plan_hash }));
-                self.set_status(|s| s.config_error = None);
+                self.set_status(|s| {
+                    s.config_error = None;
+                    s.pending_plan = None;
+                });
                 self.refresh_status();
             }
             Control::Invalid(errors) => self.set_status(|s| s.config_error = Some(errors)),

@@ -47,6 +47,10 @@ pub struct Status {
     /// How many times dead air was found since the daemon started.
     #[serde(default)]
     pub dead_air_count: u64,
+    /// A valid edit waiting for the airing on air to end: the hash of the
+    /// plan that applies from the next airing.
+    #[serde(default)]
+    pub pending_plan: Option<String>,
 }
 
 /// Dead air found during an airing.

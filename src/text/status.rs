@@ -84,6 +84,11 @@ pub fn render_status(status: &Status, now: DateTime<Utc>) -> String {
             format_duration(std::time::Duration::from_millis(dead.silent_ms)),
         ));
     }
+    if status.pending_plan.is_some() {
+        out.push_str(
+            "config change: valid, waiting for the airing on air to end; it applies from the next airing\n",
+        );
+    }
     if let Some(error) = &status.config_error {
         out.push_str(&format!(
             "config error (the previous config stays in force until fixed):\n{error}"
