@@ -496,7 +496,10 @@ fn status_shows_an_edit_while_an_airing_runs() {
         loop {
             let said = stdout(&station.loa(&["status"]));
             if said.contains(what) {
-                assert!(!said.contains("now playing: nothing"), "still airing: {said}");
+                assert!(
+                    !said.contains("now playing: nothing"),
+                    "still airing: {said}"
+                );
                 return;
             }
             assert!(
@@ -515,4 +518,31 @@ fn status_shows_an_edit_while_an_airing_runs() {
     std::fs::write(&config, text.replace("max = \"1m\"", "max = \"1 phút\"")).expect("edit");
     status_says("config error");
     stop(daemon);
+}
+
+/// Regression: the output failed at the first sample, yet `loa status` said
+/// `now playing … (25s in)` with no failure until the airing ended. The
+/// failure shows while the airing goes on.
+#[test]
+fn status_shows_a_failing_output_while_the_airing_runs() {
+    let (_, at) = slot_time(Duration::from_secs(3));
+    let station = station_at(&at);
+    let daemon = common::spawn_daemon(&station, "no-such-card");
+    let asked = Instant::now();
+    let said = loop {
+        let said = stdout(&station.loa(&["status"]));
+        if said.contains("no such output") {
+            break said;
+        }
+        assert!(
+            asked.elapsed() < Duration::from_secs(15),
+            "no failure shown:\n{said}"
+        );
+        std::thread::sleep(Duration::from_millis(200));
+    };
+    stop(daemon);
+    assert!(
+        !said.contains("now playing: nothing"),
+        "shown while airing:\n{said}"
+    );
 }

@@ -131,6 +131,16 @@ impl DaemonHandle {
         Ok((announcement, ahead))
     }
 
+    /// What the player calls the moment the output fails during an
+    /// airing: `loa status` shows it at once, not when the airing ends.
+    pub fn output_watch(&self) -> crate::playout::player::OutputWatch {
+        let status = Arc::clone(&self.status);
+        Arc::new(move |reason: &str| {
+            let mut status = status.lock().unwrap_or_else(|e| e.into_inner());
+            status.output_error = Some(reason.to_string());
+        })
+    }
+
     /// A copy of the current status.
     pub fn status(&self) -> Status {
         self.status

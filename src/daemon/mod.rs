@@ -165,6 +165,7 @@ impl Daemon {
         let (handle, inbox) = control_channel(status, Arc::clone(&plan));
         let mut player = player;
         player.listen(Arc::clone(&inbox.announcements));
+        player.watch_output(handle.output_watch());
         let mut daemon = Self {
             plan,
             clock,

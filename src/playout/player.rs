@@ -56,7 +56,13 @@ pub trait Player: Send {
     /// cannot cut in (the simulated one) leaves them to the daemon, which
     /// airs them between airings.
     fn listen(&mut self, _announcements: Arc<Announcements>) {}
+    /// Who hears at once when the output fails during an airing (the
+    /// daemon's status), rather than when the airing ends.
+    fn watch_output(&mut self, _watch: OutputWatch) {}
 }
+
+/// Told the reason the moment the output fails during an airing.
+pub type OutputWatch = Arc<dyn Fn(&str) + Send + Sync>;
 
 /// Samples per write: 20 ms of stereo audio, so stop and deadline are
 /// checked often and the pacing stays smooth.
@@ -81,6 +87,7 @@ pub struct OutputPlayer {
     announcements: Option<Arc<Announcements>>,
     /// A relay airing's stream, connected at `prepare`.
     stream: Option<crate::relay::Relay>,
+    output_watch: Option<OutputWatch>,
 }
 
 /// A segment opened and partly decoded ahead of when it airs, its leading
@@ -161,6 +168,7 @@ impl OutputPlayer {
             primed: None,
             announcements: None,
             stream: None,
+            output_watch: None,
         }
     }
 }
@@ -244,6 +252,7 @@ impl Player for OutputPlayer {
         run.started = Utc::now() + lead;
         run.limit = duration_to_samples((deadline - run.started).to_std().unwrap_or_default());
         run.announcements = self.announcements.clone();
+        run.output_watch = self.output_watch.clone();
         let mut upcoming = primed.map(|p| Upcoming::Ready(Box::new(p)));
         let mut index = 0;
         let mut stopped = None;
@@ -295,6 +304,10 @@ impl Player for OutputPlayer {
 
     fn listen(&mut self, announcements: Arc<Announcements>) {
         self.announcements = Some(announcements);
+    }
+
+    fn watch_output(&mut self, watch: OutputWatch) {
+        self.output_watch = Some(watch);
     }
 }
 
@@ -359,6 +372,8 @@ struct Run<'a> {
     /// When the airing paused for the announcements airing now, and the
     /// first of their interruptions.
     pause: Option<(DateTime<Utc>, usize)>,
+    /// Told at once when the output fails.
+    output_watch: Option<OutputWatch>,
 }
 
 impl<'a> Run<'a> {
@@ -382,6 +397,7 @@ impl<'a> Run<'a> {
             paused: chrono::Duration::zero(),
             cut_in_left: None,
             pause: None,
+            output_watch: None,
         }
     }
 
@@ -696,6 +712,9 @@ impl<'a> Run<'a> {
                 _ => error.to_string(),
             };
             tracing::error!(error = %reason, slot = %self.airing.slot, "output failed during airing; reopening");
+            if let Some(watch) = &self.output_watch {
+                watch(&reason);
+            }
             self.device_failures.push(reason);
             self.device_down = true;
         }

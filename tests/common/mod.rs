@@ -147,10 +147,15 @@ pub fn slot_time(lead: std::time::Duration) -> (chrono::DateTime<chrono::Utc>, S
 /// in its root, its log in `loa.err`.
 pub fn spawn_daemon_to_wav(station: &StationDir) -> std::process::Child {
     let wav = station.root().join("air.wav");
+    spawn_daemon(station, &format!("wav:{}", wav.display()))
+}
+
+/// Starts `loa run` on `station` airing to `output`, its log in `loa.err`.
+pub fn spawn_daemon(station: &StationDir, output: &str) -> std::process::Child {
     Command::new(env!("CARGO_BIN_EXE_loa"))
         .args(["run", "-c"])
         .arg(station.config())
-        .args(["--output", &format!("wav:{}", wav.display())])
+        .args(["--output", output])
         .current_dir(station.root())
         .stdout(std::process::Stdio::null())
         .stderr(std::fs::File::create(station.root().join("loa.err")).expect("log file"))

@@ -69,6 +69,7 @@ pub(super) fn play_relay(
     run.started = Utc::now() + lead;
     run.limit = duration_to_samples((deadline - run.started).to_std().unwrap_or_default());
     run.announcements = player.announcements.clone();
+    run.output_watch = player.output_watch.clone();
     let mut fallback = Fallback::new(&airing.segments, player.policy);
     let mut on_stream = stream.buffered() >= OPENING_BUFFER;
     if !on_stream {
