@@ -48,6 +48,9 @@ pub const RELAY_PREROLL: Duration = Duration::from_secs(5);
 /// open and the audio primed by then, and a stop before it leaves no
 /// `airing_start` for an airing that never aired.
 const START_RECORD_LEAD: Duration = Duration::from_millis(50);
+/// How often the daemon looks at the clock while the player waits for the
+/// instant.
+const START_WATCH_STEP: Duration = Duration::from_millis(20);
 /// How often a checkpoint record is written.
 pub const CHECKPOINT_EVERY: Duration = Duration::from_secs(3600);
 /// How far ahead the loop looks for the next airing.
@@ -650,24 +653,46 @@ impl Daemon {
             )));
         }
         match playing.await {
-            Ok((player, _)) if !began => {
-                self.player = Some(player);
-                Prepared::StoppedBefore
-            }
             Ok((player, report)) => {
                 self.player = Some(player);
+                if !began {
+                    if report.aired_nothing() {
+                        return Prepared::StoppedBefore;
+                    }
+                    // Stopped just as it began, and some of it went out:
+                    // it did start.
+                    self.append(RecordKind::AiringStart(records::airing_start(
+                        &airing, start_at,
+                    )));
+                }
                 Prepared::Played(Box::new(report))
             }
             Err(_) => Prepared::Played(Box::new(self.player_lost(&airing))),
         }
     }
 
-    /// Waits until `instant` on the daemon's clock; false when the daemon
-    /// was stopped first.
+    /// Waits until the daemon's clock reads `instant`; false when the
+    /// daemon was stopped first. It only watches the clock (the player,
+    /// on its own thread, is what waits for the instant precisely), so a
+    /// simulated clock is moved by the player alone.
     async fn reached(&self, instant: DateTime<Utc>) -> bool {
-        let shutdown = self.shutdown.clone();
-        let cancelled = Box::pin(async move { shutdown.wait().await });
-        wait_until(self.clock.as_ref(), instant, cancelled).await && !self.shutdown.is_triggered()
+        loop {
+            if self.shutdown.is_triggered() {
+                return false;
+            }
+            let now = self.clock.now();
+            if now >= instant {
+                return true;
+            }
+            let left = (instant - now)
+                .to_std()
+                .unwrap_or_default()
+                .min(START_WATCH_STEP);
+            tokio::select! {
+                _ = tokio::time::sleep(left) => {}
+                _ = self.shutdown.wait() => return false,
+            }
+        }
     }
 
     /// Lets a prepared player close its output without airing anything:
