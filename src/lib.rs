@@ -19,6 +19,7 @@ pub mod clock;
 pub mod commands;
 pub mod config;
 pub mod daemon;
+pub mod hub;
 pub mod plan;
 pub mod playout;
 pub mod relay;
