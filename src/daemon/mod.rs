@@ -8,6 +8,7 @@
 
 mod control;
 mod ledger;
+mod progress;
 mod records;
 pub mod socket;
 pub mod status;
@@ -23,6 +24,7 @@ pub use ledger::Ledger;
 pub use status::Status;
 
 use control::{ControlInbox, control_channel};
+use progress::ProgressFile;
 use status::{AiringLine, DeadAirLine, NowPlaying};
 
 use crate::airlog::record::{ConfigApplied, MissReason, Missed};
@@ -128,6 +130,8 @@ pub struct Daemon {
     last_checkpoint: DateTime<Utc>,
     inbox: ControlInbox,
     handle: DaemonHandle,
+    /// How far the airing on air has got, kept for the recovery.
+    progress: Arc<ProgressFile>,
 }
 
 impl Daemon {
@@ -169,6 +173,8 @@ impl Daemon {
         let mut player = player;
         player.listen(Arc::clone(&inbox.announcements));
         player.watch_output(handle.output_watch());
+        let progress = ProgressFile::new(&plan.station.log_dir);
+        player.watch_progress(progress.watch());
         let mut daemon = Self {
             plan,
             clock,
@@ -182,9 +188,11 @@ impl Daemon {
             last_checkpoint: now,
             inbox,
             handle,
+            progress,
         };
         for open in daemon.ledger.take_open_airings() {
-            let end = records::interrupted_by_crash(&open, now);
+            let progress = ProgressFile::recovered(&daemon.plan.station.log_dir, &open);
+            let end = records::interrupted_by_crash(&open, now, progress);
             daemon.append(RecordKind::AiringEnd(end));
         }
         let plan_hash =
@@ -265,6 +273,7 @@ impl Daemon {
         {
             self.append(record);
         }
+        self.progress.end();
         let report = report.unwrap_or_else(|| self.player_lost(&airing));
         let now = self.clock.now();
         self.log.stop(now).map_err(DaemonError::Log)?;
@@ -529,6 +538,7 @@ impl Daemon {
         for record in records::airing_closed(&airing, &report) {
             self.append(record);
         }
+        self.progress.end();
     }
 
     /// Airs the announcements waiting while nothing else airs, each as a
@@ -647,6 +657,9 @@ impl Daemon {
             (player, report)
         });
         let began = !record_start || self.reached(start_at - to_chrono(START_RECORD_LEAD)).await;
+        if record_start {
+            self.progress.begin(&airing);
+        }
         if record_start && began {
             self.append(RecordKind::AiringStart(records::airing_start(
                 &airing, start_at,
