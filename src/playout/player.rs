@@ -773,6 +773,14 @@ impl<'a> Run<'a> {
         if let Err(error) = output.drain() {
             self.device_failures.push(error.to_string());
         }
+        // Where the device placed the first sample: the start on record.
+        // After a reopen the session placed is a later one, so the planned
+        // start stands.
+        if self.device_failures.is_empty()
+            && let Some(offset) = output.first_sample_offset()
+        {
+            self.started += offset;
+        }
         output.close();
         self.into_report(ended, stopped)
     }
