@@ -6,8 +6,10 @@
 
 pub mod airlog;
 mod audio;
+pub mod catalogue;
 mod config;
 mod daemon;
+pub mod lang;
 mod output;
 mod playout;
 mod relay;
