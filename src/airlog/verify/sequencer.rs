@@ -375,10 +375,13 @@ impl<'a> Sequencer<'a> {
         for (held, found) in self.held.iter().zip(self.held_found.iter_mut()) {
             if held.station == station && held.seq == record.seq {
                 *found = true;
-                let kind = if held.hash != record.hash {
-                    ProblemKind::CheckpointDiffers { held_seq: held.seq }
-                } else if check_signature && !signer.is_some_and(|key| held.signed_by(&key)) {
+                // §6.5: a held line the key in force here did not sign is
+                // forged, whether or not its hash is this record's.
+                let forged = check_signature && !signer.is_some_and(|key| held.signed_by(&key));
+                let kind = if forged {
                     ProblemKind::ForgedCheckpoint { held_seq: held.seq }
+                } else if held.hash != record.hash {
+                    ProblemKind::CheckpointDiffers { held_seq: held.seq }
                 } else {
                     continue;
                 };
