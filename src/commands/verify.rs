@@ -124,7 +124,14 @@ fn options(args: &Args) -> Result<VerifyOptions, Box<dyn std::error::Error + Sen
 
 fn print_note(args: &Args, note: VerifyNote) {
     if args.json {
-        println!("{}", json!({ "ok": false, "error": note.to_string() }));
+        let kind = match note {
+            VerifyNote::NoLog { .. } => "no_log",
+            VerifyNote::CheckpointUnmatched { .. } => "checkpoint_unmatched",
+        };
+        println!(
+            "{}",
+            json!({ "ok": false, "kind": kind, "error": note.to_string() })
+        );
     } else {
         println!("{note}");
     }
