@@ -8,6 +8,7 @@
 
 mod control;
 mod ledger;
+mod progress;
 mod records;
 pub mod socket;
 pub mod status;
@@ -20,9 +21,11 @@ use chrono::{DateTime, Utc};
 
 pub use control::{AnnounceRequest, Control, DaemonHandle};
 pub use ledger::Ledger;
-pub use status::Status;
+pub use progress::LogProgress;
+pub use status::{Status, UploadProblem, UploadStatus};
 
 use control::{ControlInbox, control_channel};
+use progress::{ProgressSender, progress_channel};
 use status::{AiringLine, DeadAirLine, NowPlaying};
 
 use crate::airlog::record::{ConfigApplied, MissReason, Missed};
@@ -128,6 +131,8 @@ pub struct Daemon {
     last_checkpoint: DateTime<Utc>,
     inbox: ControlInbox,
     handle: DaemonHandle,
+    /// Wakes the uploader after each record.
+    progress: ProgressSender,
 }
 
 impl Daemon {
@@ -165,7 +170,8 @@ impl Daemon {
             ..Status::default()
         };
         let plan = Arc::new(plan);
-        let (handle, inbox) = control_channel(status, Arc::clone(&plan));
+        let (progress, progress_receiver) = progress_channel(LogProgress::of(&log));
+        let (handle, inbox) = control_channel(status, Arc::clone(&plan), progress_receiver);
         let mut player = player;
         player.listen(Arc::clone(&inbox.announcements));
         player.watch_output(handle.output_watch());
@@ -182,6 +188,7 @@ impl Daemon {
             last_checkpoint: now,
             inbox,
             handle,
+            progress,
         };
         for open in daemon.ledger.take_open_airings() {
             let end = records::interrupted_by_crash(&open, now);
@@ -328,7 +335,13 @@ impl Daemon {
         }
         let now = self.clock.now();
         tracing::info!("stopping");
-        self.log.stop(now).map(|_| ()).map_err(DaemonError::Log)
+        let stopped = self.log.stop(now).map_err(DaemonError::Log)?;
+        // The log is closed: its last records are final for the uploader.
+        self.progress.publish(LogProgress {
+            next_seq: stopped.seq + 1,
+            durable_next: stopped.seq + 1,
+        });
+        Ok(())
     }
 
     /// How long before its instant `due` is prepared.
@@ -369,6 +382,7 @@ impl Daemon {
         match control {
             Control::Apply(plan) if plan.hash == self.plan.hash => self.set_status(|s| {
                 s.config_error = None;
+                s.config_error_count = 0;
                 s.pending_plan = None;
             }),
             Control::Apply(plan) => {
@@ -380,11 +394,15 @@ impl Daemon {
                 self.append(RecordKind::ConfigApplied(ConfigApplied { plan_hash }));
                 self.set_status(|s| {
                     s.config_error = None;
+                    s.config_error_count = 0;
                     s.pending_plan = None;
                 });
                 self.refresh_status();
             }
-            Control::Invalid(errors) => self.set_status(|s| s.config_error = Some(errors)),
+            Control::Invalid(errors, count) => self.set_status(|s| {
+                s.config_error = Some(errors);
+                s.config_error_count = count;
+            }),
         }
     }
 
@@ -734,6 +752,8 @@ impl Daemon {
         self.set_status(|s| {
             s.now_playing = None;
             s.push_last(line);
+            // An airing without a device failure shows the output works.
+            s.output_failing = output_error.is_some();
             if output_error.is_some() {
                 s.output_error = output_error;
             }
@@ -764,6 +784,7 @@ impl Daemon {
         let now = self.clock.now();
         if self.log.pending() > 0 {
             self.log.retry(now);
+            self.progress.publish(LogProgress::of(&self.log));
         }
         if (now - self.last_checkpoint).to_std().unwrap_or_default() >= CHECKPOINT_EVERY {
             self.last_checkpoint = now;
@@ -771,6 +792,7 @@ impl Daemon {
                 Ok(appended) => self.set_status(|s| s.last_checkpoint = Some((appended.seq, now))),
                 Err(error) => tracing::error!(%error, "checkpoint not written"),
             }
+            self.progress.publish(LogProgress::of(&self.log));
         }
     }
 
@@ -788,6 +810,7 @@ impl Daemon {
             Ok(_) => {}
             Err(error) => tracing::error!(%error, "record not written to the airing log"),
         }
+        self.progress.publish(LogProgress::of(&self.log));
         self.ledger.note(now, &kind, &self.plan);
     }
 }

@@ -96,6 +96,17 @@ impl fmt::Display for Problem {
             }
             UnknownTimezone { value, .. } => write!(f, "unknown time zone {value:?}"),
             BadOutput { value } => write!(f, "invalid output {value:?}"),
+            BadHubUrl { value, detail } => {
+                write!(
+                    f,
+                    "{value:?} is not a hub address loa can upload to: {detail}"
+                )
+            }
+            BadHubCa { path, detail } => write!(
+                f,
+                "the hub's certificate file {} cannot be used: {detail}",
+                path.display()
+            ),
             BadOrder { value, .. } => write!(f, "unknown order {value:?}"),
             BadCount { value } => write!(f, "count = {value} is not a usable number of segments"),
             NegativeNumber { key } => write!(f, "`{key}` cannot be negative"),
@@ -259,6 +270,8 @@ pub fn hint(problem: &Problem) -> Option<String> {
         UnknownTimezone { suggestion: Some(s), .. } => format!("did you mean \"{s}\"?"),
         UnknownTimezone { .. } => "use an IANA name, like \"Asia/Ho_Chi_Minh\"".into(),
         BadOutput { .. } => "use \"default\", a device name from `loa devices`, \"wav:PATH\" or \"null\"".into(),
+        BadHubUrl { .. } => "write the address the province gave, like hub = \"https://hub.example.vn\" (http only for a hub on this machine)".into(),
+        BadHubCa { .. } => "give the PEM file of the hub's certificate or of its CA, as the province sent it, or remove `ca` to trust the system's certificates".into(),
         BadOrder { suggestion: Some(s), .. } => format!("did you mean \"{s}\"? orders are sequential, shuffle, rotate"),
         BadOrder { .. } => "orders are sequential, shuffle, rotate".into(),
         BadCount { .. } => "use a number from 1 to 1000, or leave `count` out to fill `max`".into(),
