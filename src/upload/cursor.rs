@@ -266,3 +266,133 @@ impl Lines {
         }))
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::airlog::RecordKind;
+    use crate::airlog::codec::{NewRecord, encode_record};
+    use crate::airlog::record::Checkpoint;
+    use ed25519_dalek::SigningKey;
+
+    /// `count` chained checkpoint lines from `seq` 0, and their hashes.
+    fn lines(count: u64) -> (Vec<Vec<u8>>, Vec<Sha256Hash>) {
+        let key = SigningKey::from_bytes(&[7; 32]);
+        let at = "2026-12-01T00:00:00Z".parse().expect("instant");
+        let mut prev = Sha256Hash::ZERO;
+        let (mut out, mut hashes) = (Vec::new(), Vec::new());
+        for seq in 0..count {
+            let kind = RecordKind::Checkpoint(Checkpoint { seq, head: prev });
+            let record = NewRecord {
+                station: "test/cursor",
+                seq,
+                prev,
+                at,
+                kind: &kind,
+            };
+            let encoded = encode_record(record, &key).expect("encode");
+            prev = encoded.hash;
+            out.push(encoded.line);
+            hashes.push(encoded.hash);
+        }
+        (out, hashes)
+    }
+
+    fn write(dir: &Path, name: &str, lines: &[Vec<u8>]) {
+        std::fs::write(dir.join(name), lines.concat()).expect("write");
+    }
+
+    fn seqs(body: &[u8]) -> Vec<u64> {
+        body.split(|b| *b == b'\n')
+            .filter(|l| !l.is_empty())
+            .map(|l| check_envelope(l).expect("valid").header.seq)
+            .collect()
+    }
+
+    #[test]
+    fn reads_across_month_files_and_never_past_the_durable_head_or_a_torn_line() {
+        let dir = tempfile::tempdir().expect("dir");
+        let (all, _) = lines(6);
+        write(dir.path(), "air-2026-11.jsonl", &all[..3]);
+        let mut december = all[3..5].concat();
+        december.extend_from_slice(&all[5][..40]);
+        std::fs::write(dir.path().join("air-2026-12.jsonl"), &december).expect("write");
+        let mut cursor = LogCursor::new(dir.path());
+        let mut batch = Batch::default();
+        cursor.read_batch(4, &mut batch).expect("read");
+        assert_eq!(seqs(&batch.body), [0, 1, 2, 3], "only what is durable");
+        cursor.read_batch(u64::MAX, &mut batch).expect("read");
+        assert_eq!(
+            seqs(&batch.body),
+            [0, 1, 2, 3, 4],
+            "not the line being written"
+        );
+        let end = batch.end.expect("an end");
+        cursor.advance(end);
+        cursor.read_batch(u64::MAX, &mut batch).expect("read");
+        assert_eq!(batch.count, 0);
+        december.extend_from_slice(&all[5][40..]);
+        std::fs::write(dir.path().join("air-2026-12.jsonl"), &december).expect("write");
+        cursor.read_batch(u64::MAX, &mut batch).expect("read");
+        assert_eq!(seqs(&batch.body), [5]);
+        assert_eq!(batch.body, all[5], "the exact bytes of the line");
+    }
+
+    #[test]
+    fn seeks_after_the_hubs_head_and_refuses_another_history() {
+        let dir = tempfile::tempdir().expect("dir");
+        let (all, hashes) = lines(5);
+        write(dir.path(), "air-2026-11.jsonl", &all[..2]);
+        write(dir.path(), "air-2026-12.jsonl", &all[2..]);
+        let mut cursor = LogCursor::new(dir.path());
+        cursor.seek(3, &hashes[2]).expect("seek");
+        let mut batch = Batch::default();
+        cursor.read_batch(u64::MAX, &mut batch).expect("read");
+        assert_eq!(seqs(&batch.body), [3, 4]);
+        assert_eq!(
+            cursor.seek(3, &hashes[1]),
+            Err(UploadError::Diverged { seq: 2 })
+        );
+        assert_eq!(
+            cursor.seek(9, &hashes[1]),
+            Err(UploadError::HubAhead {
+                hub_next: 9,
+                log_next: 5
+            })
+        );
+        cursor
+            .seek(0, &Sha256Hash::ZERO)
+            .expect("seek to the start");
+        cursor.read_batch(u64::MAX, &mut batch).expect("read");
+        assert_eq!(seqs(&batch.body), [0, 1, 2, 3, 4]);
+    }
+
+    #[test]
+    fn a_missing_record_stops_the_upload_at_the_damage() {
+        let dir = tempfile::tempdir().expect("dir");
+        let (all, _) = lines(4);
+        let damaged = [all[0].clone(), b"{garbage}\n".to_vec(), all[2].clone()];
+        write(dir.path(), "air-2026-12.jsonl", &damaged);
+        let cursor = LogCursor::new(dir.path());
+        let mut batch = Batch::default();
+        assert_eq!(
+            cursor.read_batch(u64::MAX, &mut batch),
+            Err(UploadError::LogDamaged { missing: 1 })
+        );
+    }
+
+    #[test]
+    fn a_batch_holds_at_most_the_protocols_count_of_records() {
+        let dir = tempfile::tempdir().expect("dir");
+        let (all, _) = lines(MAX_BATCH_RECORDS as u64 + 5);
+        write(dir.path(), "air-2026-12.jsonl", &all);
+        let mut cursor = LogCursor::new(dir.path());
+        let mut batch = Batch::default();
+        cursor.read_batch(u64::MAX, &mut batch).expect("read");
+        assert_eq!(batch.count, MAX_BATCH_RECORDS);
+        assert!(batch.body.len() <= MAX_BATCH_BYTES);
+        cursor.advance(batch.end.expect("end"));
+        cursor.read_batch(u64::MAX, &mut batch).expect("read");
+        assert_eq!(seqs(&batch.body), (2000..2005).collect::<Vec<u64>>());
+    }
+}

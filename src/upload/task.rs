@@ -96,11 +96,15 @@ impl Uploader {
                 return;
             }
             if self.settings.is_some() {
-                if Instant::now() >= self.next_heartbeat {
-                    self.send_heartbeat().await;
-                }
+                // Records first: the heartbeat then tells a fresh state.
                 if self.retry_at.is_none_or(|at| Instant::now() >= at) {
                     self.sync().await;
+                }
+                if Instant::now() >= self.next_heartbeat {
+                    self.send_heartbeat().await;
+                    if self.need_head && self.retry_at.is_none() {
+                        self.sync().await;
+                    }
                 }
             }
             self.wait().await;
@@ -271,9 +275,11 @@ impl Uploader {
                 if let Some(status) = self.status.as_mut() {
                     status.last_heartbeat = Some(now);
                 }
-                self.succeeded(&head);
+                // Only records end a backoff: a hub that takes heartbeats
+                // may still refuse the records.
+                self.note_success(&head);
             }
-            Err(error) => self.failed(error),
+            Err(error) => self.note_failure(&error),
         }
     }
 
@@ -283,15 +289,21 @@ impl Uploader {
             let path = self.handle.plan().station.key_path.clone();
             match crate::airlog::load_signing_key(&path) {
                 Ok(key) => self.key = Some(key),
-                Err(error) => self.failed(UploadError::Key(error.to_string())),
+                Err(error) => self.note_failure(&UploadError::Key(error.to_string())),
             }
         }
         self.key.clone()
     }
 
+    /// A request for records went through: no more waiting.
     fn succeeded(&mut self, head: &Head) {
         self.backoff.succeeded();
         self.retry_at = None;
+        self.note_success(head);
+    }
+
+    /// What `loa status` shows after the hub answered.
+    fn note_success(&mut self, head: &Head) {
         let now = self.clock.now();
         let log_next = self.progress.borrow().next_seq;
         if let Some(status) = self.status.as_mut() {
@@ -302,15 +314,21 @@ impl Uploader {
         self.publish();
     }
 
+    /// A request for records failed: wait before the next.
     fn failed(&mut self, error: UploadError) {
         let wait = self.backoff.failed();
         self.retry_at = Some(Instant::now() + wait);
-        let message = crate::text::upload_error(&error);
         tracing::warn!(
-            code = error.code(),
             retry_in_s = wait.as_secs(),
-            "upload failed: {message}"
+            "upload: next try after a backoff"
         );
+        self.note_failure(&error);
+    }
+
+    /// What `loa status` and the journal show after a failure.
+    fn note_failure(&mut self, error: &UploadError) {
+        let message = crate::text::upload_error(error);
+        tracing::warn!(code = error.code(), "upload failed: {message}");
         let now: DateTime<Utc> = self.clock.now();
         let log_next = self.progress.borrow().next_seq;
         if let Some(status) = self.status.as_mut() {
