@@ -7,5 +7,5 @@
 pub mod receiver;
 pub mod station;
 
-pub use receiver::{Receiver, Store};
+pub use receiver::Receiver;
 pub use station::UploadingStation;
