@@ -23,15 +23,17 @@ fn wait_until_in_sync(receiver: &Receiver, station: &UploadingStation, limit: Du
     let began = Instant::now();
     loop {
         let log = station.log_lines();
-        if receiver.store().lines == log {
-            return;
-        }
+        let (held, refusals) = {
+            let store = receiver.store();
+            if store.lines == log {
+                return;
+            }
+            (store.lines.len(), store.refusals.clone())
+        };
         assert!(
             began.elapsed() < limit,
-            "the receiver holds {} lines, the log {}; refusals {:?}\n{}",
-            receiver.store().lines.len(),
+            "the receiver holds {held} lines, the log {}; refusals {refusals:?}\n{}",
             log.len(),
-            receiver.store().refusals,
             station.journal()
         );
         std::thread::sleep(Duration::from_millis(100));
@@ -150,11 +152,8 @@ fn a_hub_down_then_up_and_a_hub_that_lost_its_tail_get_every_record_and_airings_
     let edited = std::fs::read_to_string(&config).expect("config") + "# edited\n";
     std::fs::write(&config, edited).expect("edit");
     wait_until_in_sync(&receiver, &station, Duration::from_secs(30));
-    assert!(
-        receiver.store().refusals.iter().any(|code| code == "gap"),
-        "{:?}",
-        receiver.store().refusals
-    );
+    let refusals = receiver.store().refusals.clone();
+    assert!(refusals.iter().any(|code| code == "gap"), "{refusals:?}");
     assert_eq!(receiver.store().duplicates, 0);
     station.stop();
     assert_on_time(&station);

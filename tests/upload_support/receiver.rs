@@ -183,12 +183,18 @@ impl Receiver {
     /// Waits until `done` holds for the store, or panics after `limit`.
     pub fn wait_for(&self, limit: Duration, what: &str, done: impl Fn(&Store) -> bool) {
         let began = Instant::now();
-        while !done(&self.store()) {
+        loop {
+            let (held, refusals) = {
+                let store = self.store();
+                if done(&store) {
+                    return;
+                }
+                (store.lines.len(), store.refusals.clone())
+            };
             assert!(
                 began.elapsed() < limit,
-                "receiver: {what} did not happen in {limit:?}; store: {} lines, refusals {:?}",
-                self.store().lines.len(),
-                self.store().refusals
+                "receiver: {what} did not happen in {limit:?}; it holds {held} lines, \
+                 refusals {refusals:?}"
             );
             std::thread::sleep(Duration::from_millis(50));
         }
