@@ -33,8 +33,9 @@ const FALLBACK_EVERY: Duration = Duration::from_secs(30);
 /// After the daemon closed its log, its last records get this long to
 /// reach the hub.
 const FINAL_FLUSH: Duration = Duration::from_secs(3);
-/// `gap` answers in a row that are followed at once; more means the hub
-/// and the station disagree in a way a retry at once will not fix.
+/// `gap` answers (or heads other than the batch's end) in a row that are
+/// followed at once; more means the hub and the station disagree in a way
+/// a retry at once will not fix, and the backoff applies.
 const QUICK_GAPS: u32 = 3;
 
 /// The uploader of one running daemon.
@@ -200,10 +201,18 @@ impl Uploader {
                     self.gaps = 0;
                     self.succeeded(&head);
                 }
-                Ok(head) => {
+                Ok(head) if self.gaps < QUICK_GAPS => {
                     // The hub stands elsewhere than the batch's end: look.
+                    self.gaps += 1;
                     self.need_head = true;
-                    self.succeeded(&head);
+                    self.note_success(&head);
+                }
+                Ok(head) => {
+                    self.need_head = true;
+                    return self.failed(UploadError::BadAnswer(format!(
+                        "the hub acknowledged up to {} instead of {}",
+                        head.next_seq, end.next_seq
+                    )));
                 }
                 Err(UploadError::Refused {
                     code: RefusalCode::Gap,

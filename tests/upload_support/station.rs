@@ -33,6 +33,17 @@ impl UploadingStation {
         Self { dir, daemon: None }
     }
 
+    /// The same station without `[upload]`: the baseline of the figures.
+    pub fn without_upload(slots: &str) -> Self {
+        let dir = StationDir::with(&utc_station("upload", slots), PLAYLIST);
+        Self { dir, daemon: None }
+    }
+
+    /// The running daemon's process id.
+    pub fn pid(&self) -> u32 {
+        self.daemon.as_ref().expect("running").id()
+    }
+
     /// Starts `loa run --output null`; its journal in `loa.err`.
     pub fn start(&mut self) {
         assert!(self.daemon.is_none(), "already running");
