@@ -81,6 +81,9 @@ config-silent-segment = { $file } is silent: nothing in it is above -50 dBFS; pl
 config-mostly-silent = { $file } is mostly silence ({ $percent }% of it)
 config-long-pause-inside = { $file } has { $length } of silence at { $at } (longer than dead_air = { $dead_air }): playout will take it for dead air and skip the rest of the file
 
+config-bad-hub-url = { $value } is not a hub address loa can upload to: { $detail }
+config-bad-hub-ca = the hub's certificate file { $path } cannot be used: { $detail }
+
 ## loa check: what to do
 
 hint-did-you-mean-key = did you mean `{ $suggestion }`?
@@ -147,6 +150,8 @@ hint-quiet-segment = record or export it louder, or set `gain = "+N dB"` on the 
 hint-silent-segment = check the recording: it may have been exported muted or from the wrong track
 hint-mostly-silent = check the recording; silence at its start and end is skipped on air (`trim_silence`)
 hint-long-pause-inside = cut the silence out of the file, or raise `dead_air` in [station]
+hint-bad-hub-url = write the address the province gave, like hub = "https://hub.example.vn" (http only for a hub on this machine)
+hint-bad-hub-ca = give the PEM file of the hub's certificate or of its CA, as the province sent it, or remove `ca` to trust the system's certificates
 
 ## loa check: the summary
 

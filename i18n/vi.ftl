@@ -78,6 +78,9 @@ config-silent-segment = { $file } không có tiếng: không có gì to hơn -50
 config-mostly-silent = { $file } gần như toàn khoảng lặng ({ $percent }% thời lượng)
 config-long-pause-inside = { $file } có { $length } im lặng ở phút { $at } (dài hơn dead_air = { $dead_air }): khi phát, loa sẽ coi đó là khoảng lặng và bỏ phần còn lại của tệp
 
+config-bad-hub-url = { $value } không phải là địa chỉ hub mà loa gửi nhật ký lên được: { $detail }
+config-bad-hub-ca = không dùng được tệp chứng chỉ của hub { $path }: { $detail }
+
 ## loa check: cách sửa
 
 hint-did-you-mean-key = có phải ý bạn là `{ $suggestion }`?
@@ -144,6 +147,8 @@ hint-quiet-segment = ghi âm hoặc xuất to hơn, hoặc đặt `gain = "+N dB
 hint-silent-segment = kiểm tra bản ghi: có thể đã xuất khi tắt tiếng hoặc nhầm rãnh âm thanh
 hint-mostly-silent = kiểm tra bản ghi; khoảng lặng ở đầu và cuối được bỏ qua khi phát (`trim_silence`)
 hint-long-pause-inside = cắt khoảng lặng khỏi tệp, hoặc tăng `dead_air` trong [station]
+hint-bad-hub-url = ghi địa chỉ tỉnh cung cấp, ví dụ hub = "https://hub.example.vn" (chỉ dùng http khi hub chạy trên chính máy này)
+hint-bad-hub-ca = chỉ tới tệp PEM chứng chỉ của hub hoặc của tổ chức cấp chứng chỉ, như tỉnh đã gửi, hoặc bỏ `ca` để tin các chứng chỉ của hệ thống
 
 ## loa check: tóm tắt
 

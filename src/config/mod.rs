@@ -15,6 +15,7 @@ mod station;
 mod station_files;
 mod syntax;
 mod topics;
+mod upload;
 mod validate;
 mod weekday;
 
@@ -28,3 +29,4 @@ pub use source::{Location, SourceFile};
 pub use station::is_name;
 pub use station_files::{StationFiles, StationFilesError, default_config_path};
 pub use syntax::SyntaxFix;
+pub use upload::load_ca;

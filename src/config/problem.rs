@@ -124,6 +124,14 @@ pub enum Problem {
     BadOutput {
         value: String,
     },
+    BadHubUrl {
+        value: String,
+        detail: String,
+    },
+    BadHubCa {
+        path: PathBuf,
+        detail: String,
+    },
     BadOrder {
         value: String,
         suggestion: Option<String>,

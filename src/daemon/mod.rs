@@ -8,7 +8,8 @@
 
 mod control;
 mod ledger;
-mod progress;
+mod log_progress;
+mod on_air;
 mod records;
 pub mod socket;
 pub mod status;
@@ -21,10 +22,12 @@ use chrono::{DateTime, Utc};
 
 pub use control::{AnnounceRequest, Control, DaemonHandle};
 pub use ledger::Ledger;
-pub use status::Status;
+pub use log_progress::LogProgress;
+pub use status::{Status, UploadProblem, UploadStatus};
 
 use control::{ControlInbox, control_channel};
-use progress::ProgressFile;
+use log_progress::{ProgressSender, progress_channel};
+use on_air::ProgressFile;
 use status::{AiringLine, DeadAirLine, NowPlaying};
 
 use crate::airlog::record::{ConfigApplied, MissReason, Missed};
@@ -131,7 +134,9 @@ pub struct Daemon {
     inbox: ControlInbox,
     handle: DaemonHandle,
     /// How far the airing on air has got, kept for the recovery.
-    progress: Arc<ProgressFile>,
+    on_air: Arc<ProgressFile>,
+    /// Wakes the uploader after each record.
+    progress: ProgressSender,
 }
 
 impl Daemon {
@@ -169,12 +174,13 @@ impl Daemon {
             ..Status::default()
         };
         let plan = Arc::new(plan);
-        let (handle, inbox) = control_channel(status, Arc::clone(&plan));
+        let (progress, progress_receiver) = progress_channel(LogProgress::of(&log));
+        let (handle, inbox) = control_channel(status, Arc::clone(&plan), progress_receiver);
         let mut player = player;
         player.listen(Arc::clone(&inbox.announcements));
         player.watch_output(handle.output_watch());
-        let progress = ProgressFile::new(&plan.station.log_dir);
-        player.watch_progress(progress.watch());
+        let on_air = ProgressFile::new(&plan.station.log_dir);
+        player.watch_progress(on_air.watch());
         let mut daemon = Self {
             plan,
             clock,
@@ -188,11 +194,12 @@ impl Daemon {
             last_checkpoint: now,
             inbox,
             handle,
+            on_air,
             progress,
         };
         for open in daemon.ledger.take_open_airings() {
-            let progress = ProgressFile::recovered(&daemon.plan.station.log_dir, &open);
-            let end = records::interrupted_by_crash(&open, now, progress);
+            let on_air = ProgressFile::recovered(&daemon.plan.station.log_dir, &open);
+            let end = records::interrupted_by_crash(&open, now, on_air);
             daemon.append(RecordKind::AiringEnd(end));
         }
         let plan_hash =
@@ -273,7 +280,7 @@ impl Daemon {
         {
             self.append(record);
         }
-        self.progress.end();
+        self.on_air.end();
         let report = report.unwrap_or_else(|| self.player_lost(&airing));
         let now = self.clock.now();
         self.log.stop(now).map_err(DaemonError::Log)?;
@@ -337,7 +344,13 @@ impl Daemon {
         }
         let now = self.clock.now();
         tracing::info!("stopping");
-        self.log.stop(now).map(|_| ()).map_err(DaemonError::Log)
+        let stopped = self.log.stop(now).map_err(DaemonError::Log)?;
+        // The log is closed: its last records are final for the uploader.
+        self.progress.publish(LogProgress {
+            next_seq: stopped.seq + 1,
+            durable_next: stopped.seq + 1,
+        });
+        Ok(())
     }
 
     /// How long before its instant `due` is prepared.
@@ -378,6 +391,7 @@ impl Daemon {
         match control {
             Control::Apply(plan) if plan.hash == self.plan.hash => self.set_status(|s| {
                 s.config_error = None;
+                s.config_error_count = 0;
                 s.pending_plan = None;
             }),
             Control::Apply(plan) => {
@@ -389,11 +403,15 @@ impl Daemon {
                 self.append(RecordKind::ConfigApplied(ConfigApplied { plan_hash }));
                 self.set_status(|s| {
                     s.config_error = None;
+                    s.config_error_count = 0;
                     s.pending_plan = None;
                 });
                 self.refresh_status();
             }
-            Control::Invalid(errors) => self.set_status(|s| s.config_error = Some(errors)),
+            Control::Invalid(errors, count) => self.set_status(|s| {
+                s.config_error = Some(errors);
+                s.config_error_count = count;
+            }),
         }
     }
 
@@ -538,7 +556,7 @@ impl Daemon {
         for record in records::airing_closed(&airing, &report) {
             self.append(record);
         }
-        self.progress.end();
+        self.on_air.end();
     }
 
     /// Airs the announcements waiting while nothing else airs, each as a
@@ -658,7 +676,7 @@ impl Daemon {
         });
         let began = !record_start || self.reached(start_at - to_chrono(START_RECORD_LEAD)).await;
         if record_start {
-            self.progress.begin(&airing);
+            self.on_air.begin(&airing);
         }
         if record_start && began {
             self.append(RecordKind::AiringStart(records::airing_start(
@@ -747,6 +765,8 @@ impl Daemon {
         self.set_status(|s| {
             s.now_playing = None;
             s.push_last(line);
+            // An airing without a device failure shows the output works.
+            s.output_failing = output_error.is_some();
             if output_error.is_some() {
                 s.output_error = output_error;
             }
@@ -777,6 +797,7 @@ impl Daemon {
         let now = self.clock.now();
         if self.log.pending() > 0 {
             self.log.retry(now);
+            self.progress.publish(LogProgress::of(&self.log));
         }
         if (now - self.last_checkpoint).to_std().unwrap_or_default() >= CHECKPOINT_EVERY {
             self.last_checkpoint = now;
@@ -784,6 +805,7 @@ impl Daemon {
                 Ok(appended) => self.set_status(|s| s.last_checkpoint = Some((appended.seq, now))),
                 Err(error) => tracing::error!(%error, "checkpoint not written"),
             }
+            self.progress.publish(LogProgress::of(&self.log));
         }
     }
 
@@ -801,6 +823,7 @@ impl Daemon {
             Ok(_) => {}
             Err(error) => tracing::error!(%error, "record not written to the airing log"),
         }
+        self.progress.publish(LogProgress::of(&self.log));
         self.ledger.note(now, &kind, &self.plan);
     }
 }

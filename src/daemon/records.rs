@@ -2,7 +2,7 @@
 
 use chrono::{DateTime, Utc};
 
-use super::progress::OnAir;
+use super::on_air::OnAir;
 use crate::airlog::RecordKind;
 use crate::airlog::Sha256Hash;
 use crate::airlog::record::{

@@ -235,6 +235,18 @@ fn problem_message(problem: &Problem) -> String {
             file = q(file),
             percent = silent_percent.to_string()
         ),
+        BadHubUrl { value, detail } => {
+            tr!(
+                "config-bad-hub-url",
+                value = q(value),
+                detail = detail.as_str()
+            )
+        }
+        BadHubCa { path, detail } => tr!(
+            "config-bad-hub-ca",
+            path = path.display().to_string(),
+            detail = detail.as_str()
+        ),
         LongPauseInside {
             file,
             at,
@@ -346,6 +358,8 @@ pub fn hint(problem: &Problem) -> Option<String> {
         SilentSegment { .. } => tr!("hint-silent-segment"),
         MostlySilent { .. } => tr!("hint-mostly-silent"),
         LongPauseInside { .. } => tr!("hint-long-pause-inside"),
+        BadHubUrl { .. } => tr!("hint-bad-hub-url"),
+        BadHubCa { .. } => tr!("hint-bad-hub-ca"),
         BadPlaylistName { .. } => return None,
     })
 }

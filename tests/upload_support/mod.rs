@@ -1,0 +1,11 @@
+//! Support for the uploader's tests: a protocol-faithful receiver over
+//! real HTTPS, and a station running the real `loa` binary that uploads
+//! to it.
+
+#![allow(dead_code)]
+
+pub mod receiver;
+pub mod station;
+
+pub use receiver::Receiver;
+pub use station::UploadingStation;
