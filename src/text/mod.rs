@@ -8,6 +8,7 @@ pub mod airlog;
 mod audio;
 mod config;
 mod daemon;
+pub mod hub;
 mod output;
 mod playout;
 mod relay;
