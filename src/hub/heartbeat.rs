@@ -1,8 +1,9 @@
 //! `POST /api/v1/heartbeat`: a station's signed status every minute. It is
 //! accepted only under the station's key in force, within the allowed
-//! clock skew and with a counter above every one accepted before; the last
-//! counter is kept on disk so a restart does not reopen old heartbeats to
-//! replay.
+//! clock skew and with a counter above every one accepted before. The last
+//! accepted heartbeat is kept on disk, as signed, so a restart neither
+//! reopens old heartbeats to replay nor forgets when the station was last
+//! heard from.
 
 use std::path::{Path, PathBuf};
 
@@ -10,15 +11,18 @@ use chrono::{DateTime, Utc};
 
 use crate::hub::chain::Refused;
 use crate::hub::ingest::IngestError;
+use serde::Deserialize;
+
 use crate::hub::protocol::{
-    Head, HeartbeatError, MAX_HEARTBEAT_BYTES, RefusalCode, heartbeat_station, open_heartbeat,
+    Head, Heartbeat, HeartbeatError, MAX_HEARTBEAT_BYTES, RefusalCode, heartbeat_station,
+    open_heartbeat,
 };
 use crate::hub::state::{Hub, Station};
 use crate::hub::store::replace_file_durably;
 
-/// The file in a station's folder holding its last heartbeat counter (not
-/// a month file: `loa verify` ignores it).
-pub const COUNTER_FILE: &str = ".heartbeat-counter";
+/// The file in a station's folder holding its last accepted heartbeat line
+/// (not a month file: `loa verify` ignores it).
+pub const LAST_HEARTBEAT_FILE: &str = ".last-heartbeat";
 
 /// Takes one heartbeat line; answers the station's head.
 pub fn take_heartbeat(hub: &Hub, body: &[u8], now: DateTime<Utc>) -> Result<Head, IngestError> {
@@ -79,24 +83,48 @@ fn accept(station: &mut Station, body: &[u8], now: DateTime<Utc>) -> Result<Head
     if heartbeat.counter <= station.last_counter {
         return Err(Refused::new(RefusalCode::Replayed, "counter not above the last one").into());
     }
-    let file = counter_path(station.store.dir());
-    replace_file_durably(&file, format!("{}\n", heartbeat.counter).as_bytes(), 0o640)
-        .map_err(IngestError::Io)?;
+    let file = last_heartbeat_path(station.store.dir());
+    replace_file_durably(&file, body, 0o640).map_err(IngestError::Io)?;
     station.last_counter = heartbeat.counter;
-    station.view.heartbeat = Some((heartbeat, now));
-    station.view.last_contact = Some(now);
+    remember(station, heartbeat);
     Ok(station.head())
 }
 
-/// Where a station's last counter is kept.
-pub fn counter_path(station_dir: &Path) -> PathBuf {
-    station_dir.join(COUNTER_FILE)
+/// Puts an accepted heartbeat into the view: the station was heard from
+/// at its signed `at` (within the allowed skew of the hub's clock).
+fn remember(station: &mut Station, heartbeat: Heartbeat) {
+    if let Some(at) = crate::airlog::time::parse_instant(heartbeat.at.as_bytes()) {
+        station.view.last_contact = station.view.last_contact.max(Some(at));
+    }
+    station.view.heartbeat = Some((heartbeat, Utc::now()));
 }
 
-/// The last counter kept for a station (0 when none).
-pub fn read_counter(station_dir: &Path) -> u64 {
-    std::fs::read_to_string(counter_path(station_dir))
-        .ok()
-        .and_then(|text| text.trim().parse().ok())
-        .unwrap_or(0)
+/// Where a station's last heartbeat is kept.
+pub fn last_heartbeat_path(station_dir: &Path) -> PathBuf {
+    station_dir.join(LAST_HEARTBEAT_FILE)
+}
+
+#[derive(Deserialize)]
+struct SignedLine {
+    body: Heartbeat,
+}
+
+/// Restores the last accepted heartbeat at start: its counter (replays stay
+/// refused) and the station's last contact and status.
+pub fn restore(station: &mut Station) {
+    let path = last_heartbeat_path(station.store.dir());
+    let Ok(bytes) = std::fs::read(&path) else {
+        return;
+    };
+    match serde_json::from_slice::<SignedLine>(&bytes) {
+        Ok(line) => {
+            station.last_counter = line.body.counter;
+            remember(station, line.body);
+        }
+        Err(error) => {
+            // Refuse every heartbeat rather than accept a replay.
+            tracing::error!(path = %path.display(), %error, "unreadable last heartbeat");
+            station.last_counter = u64::MAX;
+        }
+    }
 }

@@ -85,7 +85,7 @@ fn take_lines(
     compare_with_stored(hub, station, &lines[..overlap], body_of(lines), now)?;
     let new = &lines[overlap..];
     if new.is_empty() {
-        station.view.last_contact = Some(now);
+        station.view.last_contact = station.view.last_contact.max(Some(now));
         return Ok(station.head());
     }
     let after = extend(&station.chain, &station.filed, new, overlap)?;
@@ -105,7 +105,7 @@ fn take_lines(
     for line in new {
         station.view.apply(line.at, &line.kind, hub.config.timezone);
     }
-    station.view.last_contact = Some(now);
+    station.view.last_contact = station.view.last_contact.max(Some(now));
     Ok(station.head())
 }
 

@@ -12,7 +12,6 @@ use crate::airlog::read_records;
 use crate::airlog::verify::{DirSource, VerifyOptions, verify_source};
 use crate::hub::chain::ChainState;
 use crate::hub::config::HubConfig;
-use crate::hub::heartbeat::read_counter;
 use crate::hub::ingest::conflicts_dir;
 use crate::hub::rate::TokenBucket;
 use crate::hub::registry::Registry;
@@ -80,7 +79,7 @@ pub fn load_station(
         id: id.to_string(),
         filed: filed.to_vec(),
         chain: ChainState::default(),
-        last_counter: read_counter(store.dir()),
+        last_counter: 0,
         store,
         view: StationView::default(),
         bucket: TokenBucket::new(STATION_BURST, STATION_PER_SECOND),
@@ -90,6 +89,7 @@ pub fn load_station(
     if station.view.store_problem.is_none() {
         fill_view(&mut station, config);
     }
+    crate::hub::heartbeat::restore(&mut station);
     Ok(station)
 }
 

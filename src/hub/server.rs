@@ -101,8 +101,9 @@ fn answer(result: Result<crate::hub::protocol::Head, IngestError>) -> Response {
     }
 }
 
-/// Reads a body of at most `limit` bytes; a larger one is refused without
-/// being read further.
+/// Reads a body of at most `limit` bytes. A larger one is refused; it is
+/// read to its end and dropped (when it is not absurdly large) so the
+/// client sees the refusal instead of a broken connection.
 async fn bounded(
     hub: &Hub,
     headers: &HeaderMap,
@@ -117,12 +118,24 @@ async fn bounded(
         hub.refused.count(RefusalCode::TooLarge);
         refusal(Refused::new(RefusalCode::TooLarge, "body too large"))
     };
-    if declared.is_some_and(|length| length > limit as u64) {
+    if let Some(length) = declared.filter(|&length| length > limit as u64) {
+        if length <= DRAIN_FACTOR * limit as u64 {
+            drain(body).await;
+        }
         return Err(too_large());
     }
     axum::body::to_bytes(body, limit)
         .await
         .map_err(|_| too_large())
+}
+
+/// How much larger than allowed a body may be and still be read to its end.
+const DRAIN_FACTOR: u64 = 4;
+
+async fn drain(body: Body) {
+    use http_body_util::BodyExt;
+    let mut body = body;
+    while let Some(Ok(_)) = body.frame().await {}
 }
 
 #[derive(Deserialize)]
