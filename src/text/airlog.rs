@@ -330,6 +330,7 @@ pub fn problem_code(kind: &ProblemKind) -> &'static str {
         ProblemKind::Empty => "empty",
         ProblemKind::PreviousRunMismatch { .. } => "previous_run",
         ProblemKind::ManifestMismatch { .. } => "manifest_mismatch",
+        ProblemKind::StartsAfterPeriod { .. } => "starts_after_period",
         ProblemKind::BadCheckpointMember { .. } => "bad_checkpoint_member",
     }
 }
@@ -431,6 +432,16 @@ impl fmt::Display for ProblemKind {
                     crate::airlog::record::PreviousRun::CleanStop => "stopped cleanly",
                     crate::airlog::record::PreviousRun::Crashed => "crashed",
                 }
+            ),
+            Self::StartsAfterPeriod {
+                first_at,
+                period_start,
+            } => write!(
+                f,
+                "the bundle's records begin at {}, after its period began at {}: records of the \
+                 period are missing (export the period again)",
+                crate::airlog::time::format_instant(*first_at),
+                crate::airlog::time::format_instant(*period_start)
             ),
             Self::ManifestMismatch { field } => write!(
                 f,

@@ -169,6 +169,14 @@ pub enum ProblemKind {
         /// What the record says.
         said: crate::airlog::record::PreviousRun,
     },
+    /// A bundle's records begin after its period began, and not with the
+    /// log's first record: records of the period are missing from it.
+    StartsAfterPeriod {
+        /// When its first record was written.
+        first_at: chrono::DateTime<chrono::Utc>,
+        /// When its period began.
+        period_start: chrono::DateTime<chrono::Utc>,
+    },
     /// A bundle's manifest says something its records contradict.
     ManifestMismatch {
         /// The manifest field: `station`, `first`, `last` or `files`.
