@@ -350,3 +350,15 @@ pub fn did_you_mean<'a>(
         .max_by(|a, b| a.0.total_cmp(&b.0))
         .map(|(_, c)| c.to_string())
 }
+
+/// The configuration has errors (already printed, one by one): what a
+/// command that needs a valid station returns.
+#[derive(Debug)]
+pub struct ConfigInvalid {
+    /// The config file.
+    pub path: std::path::PathBuf,
+    /// How many errors were printed.
+    pub errors: usize,
+}
+
+impl std::error::Error for ConfigInvalid {}

@@ -410,7 +410,7 @@ pub fn render_diagnostic(diagnostic: &Diagnostic) -> String {
     out
 }
 
-impl fmt::Display for crate::commands::station::ConfigInvalid {
+impl fmt::Display for crate::config::ConfigInvalid {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&tr!(
             "config-invalid-summary",

@@ -189,3 +189,36 @@ pub enum ProblemKind {
         error: Option<LineError>,
     },
 }
+
+impl ProblemKind {
+    /// The problem's machine code, as `loa verify --json` and the
+    /// conformance vectors give it (docs/airlog.md §7).
+    pub fn code(&self) -> &'static str {
+        match self {
+            Self::Unreadable(_) => "unreadable",
+            Self::BadLine(_) => "bad_line",
+            Self::TornTail { .. } => "torn_tail",
+            Self::PartialLine { .. } => "partial_line",
+            Self::BadSignature => "bad_signature",
+            Self::OutOfSequence { .. } => "out_of_sequence",
+            Self::ChainBroken => "chain_broken",
+            Self::ForeignStation { .. } => "foreign_station",
+            Self::NoGenesis => "no_genesis",
+            Self::LateGenesis => "late_genesis",
+            Self::UnusableKey => "unusable_key",
+            Self::KeyNotFiled { .. } => "key_not_filed",
+            Self::NoFiledKey { .. } => "no_filed_key",
+            Self::CheckpointMismatch => "checkpoint_mismatch",
+            Self::Truncated { .. } => "truncated",
+            Self::CheckpointDiffers { .. } => "checkpoint_differs",
+            Self::ForgedCheckpoint { .. } => "forged_checkpoint",
+            Self::ForeignCheckpoint { .. } => "foreign_checkpoint",
+            Self::StartsAfterCheckpoint { .. } => "starts_after_checkpoint",
+            Self::Empty => "empty",
+            Self::PreviousRunMismatch { .. } => "previous_run",
+            Self::ManifestMismatch { .. } => "manifest_mismatch",
+            Self::StartsAfterPeriod { .. } => "starts_after_period",
+            Self::BadCheckpointMember { .. } => "bad_checkpoint_member",
+        }
+    }
+}
