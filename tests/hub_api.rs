@@ -285,3 +285,22 @@ fn station_cells(page: &str) -> String {
     let end = page.find("</tbody>").unwrap_or(page.len());
     page[start..end].to_string()
 }
+
+#[test]
+fn a_station_that_floods_the_hub_is_rate_limited() {
+    let (hub, logs) = two_stations();
+    let running = RunningHub::start(&hub);
+    let a = log_lines(&logs.path().join("a"));
+    assert_eq!(running.post("/api/v1/records", batch(&a[..2])).status, 200);
+    let statuses: Vec<u16> = (0..200)
+        .map(|_| running.post("/api/v1/records", batch(&a[..2])).status)
+        .collect();
+    assert!(statuses.contains(&429), "{statuses:?}");
+    let limited = running.post("/api/v1/records", batch(&a[..2]));
+    if limited.status == 429 {
+        assert_eq!(limited.error(), "rate_limited");
+    }
+    // Another station is not slowed by it.
+    let b = log_lines(&logs.path().join("b"));
+    assert_eq!(running.post("/api/v1/records", batch(&b)).status, 200);
+}

@@ -247,3 +247,56 @@ fn hub_toml_errors_name_file_line_and_column() {
     assert!(stderr.contains(&format!("{path}:2:10")), "{stderr}");
     assert!(stderr.contains("listen phải là 127.0.0.1"), "{stderr}");
 }
+
+#[test]
+fn behind_a_reverse_proxy_the_hub_speaks_plain_http_on_loopback_only() {
+    let hub = HubDir::new(&[(A, &key(1))], "15m");
+    let text = std::fs::read_to_string(hub.config()).expect("config");
+    std::fs::write(
+        hub.config(),
+        text.replace("cert = \"cert.pem\"\nkey = \"key.pem\"", "proxy = true"),
+    )
+    .expect("write");
+    struct KillOnDrop(std::process::Child);
+    impl Drop for KillOnDrop {
+        fn drop(&mut self) {
+            let _ = self.0.kill();
+            let _ = self.0.wait();
+        }
+    }
+    let mut child = KillOnDrop(
+        std::process::Command::new(env!("CARGO_BIN_EXE_loa"))
+            .args(["hub", "-c"])
+            .arg(hub.config())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .expect("spawn"),
+    );
+    let stderr = child.0.stderr.take().expect("stderr");
+    let mut lines = std::io::BufRead::lines(std::io::BufReader::new(stderr));
+    let base = loop {
+        let line = lines.next().expect("hub started").expect("line");
+        if let Some(at) = line.find("http://") {
+            break line[at..]
+                .split_whitespace()
+                .next()
+                .unwrap_or("")
+                .to_string();
+        }
+    };
+    assert!(base.starts_with("http://127.0.0.1:"), "{base}");
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .expect("runtime");
+    let _ = rustls::crypto::ring::default_provider().install_default();
+    let status = runtime.block_on(async {
+        reqwest::get(format!("{base}/login"))
+            .await
+            .expect("plain http")
+            .status()
+            .as_u16()
+    });
+    drop(child);
+    assert_eq!(status, 200);
+}
