@@ -14,7 +14,6 @@
 //! read from /proc (CPU divided by SPEEDUP gives the real-rate figure).
 
 #[path = "../tests/airlog_common/mod.rs"]
-#[allow(dead_code)]
 mod common;
 
 use std::io::{BufRead, BufReader, Write};
