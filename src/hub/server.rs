@@ -325,7 +325,11 @@ async fn report_download(
     .await;
     match built {
         Ok(Ok(bytes)) => {
-            let file = format!("bao-cao-{label}.{}", format.extension());
+            let safe: String = label
+                .chars()
+                .filter(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '.'))
+                .collect();
+            let file = format!("bao-cao-{safe}.{}", format.extension());
             (
                 [
                     (header::CONTENT_TYPE, format.content_type().to_string()),
