@@ -128,6 +128,23 @@ fn the_fleet_shows_three_stations_problems_first_and_one_turns_offline() {
         "{row_a}"
     );
 
+    // A's heartbeat says its log holds 5 more records than the hub has.
+    let behind = Heartbeat {
+        status: HeartbeatStatus {
+            log_next_seq: 10,
+            ..beat(A, 2, false).status
+        },
+        ..beat(A, 2, false)
+    };
+    assert_eq!(
+        running
+            .post("/api/v1/heartbeat", seal_heartbeat(&key(1), &behind))
+            .status,
+        200
+    );
+    let fleet = running.get("/", Some(&cookie)).text();
+    assert!(fleet.contains("còn 5 bản ghi chưa gửi lên"), "{fleet}");
+
     // B and C keep sending; A goes silent past offline_after.
     for counter in 2..5 {
         std::thread::sleep(std::time::Duration::from_millis(1100));
