@@ -117,8 +117,8 @@ pub fn parse_batch(body: &[u8]) -> Result<Vec<BatchLine<'_>>, Refused> {
 
 fn check_one(bytes: &[u8]) -> Result<BatchLine<'_>, String> {
     let without_lf = &bytes[..bytes.len() - 1];
-    let checked = check_line(without_lf).map_err(|e| format!("{e:?}"))?;
-    let kind = checked.kind().map_err(|e| format!("{e:?}"))?;
+    let checked = check_line(without_lf).map_err(|e| e.to_string())?;
+    let kind = checked.kind().map_err(|e| e.to_string())?;
     Ok(BatchLine {
         bytes,
         station: checked.header.station.to_string(),
