@@ -158,6 +158,12 @@ impl Drop for HubUnderTest {
 
 fn start_hub(loa: &Path, work: &Path, stations: usize) -> HubUnderTest {
     let _ = std::fs::remove_dir_all(work);
+    prepare(loa, work, stations);
+    launch(loa, work)
+}
+
+/// The hub's folder: a test certificate, the stations' keys, an officer.
+fn prepare(loa: &Path, work: &Path, stations: usize) {
     std::fs::create_dir_all(work.join("stations")).expect("work dir");
     let certified =
         rcgen::generate_simple_self_signed(vec!["127.0.0.1".to_string()]).expect("certificate");
@@ -189,6 +195,11 @@ fn start_hub(loa: &Path, work: &Path, stations: usize) -> HubUnderTest {
         .write_all(format!("{PASSWORD}\n").as_bytes())
         .expect("password");
     assert!(add.wait().expect("user add").success());
+}
+
+/// Starts `loa hub` on a prepared folder and waits until it listens.
+fn launch(loa: &Path, work: &Path) -> HubUnderTest {
+    let cert_pem = std::fs::read_to_string(work.join("cert.pem")).expect("cert");
     let mut child = Command::new(loa)
         .args(["hub", "-c"])
         .arg(work.join("hub.toml"))
@@ -210,9 +221,7 @@ fn start_hub(loa: &Path, work: &Path, stations: usize) -> HubUnderTest {
     std::thread::spawn(move || for _ in lines {});
     let _ = rustls::crypto::ring::default_provider().install_default();
     let client = reqwest::Client::builder()
-        .tls_certs_only([
-            reqwest::Certificate::from_pem(certified.cert.pem().as_bytes()).expect("pem"),
-        ])
+        .tls_certs_only([reqwest::Certificate::from_pem(cert_pem.as_bytes()).expect("pem")])
         .redirect(reqwest::redirect::Policy::none())
         .pool_max_idle_per_host(64)
         .build()
@@ -391,6 +400,23 @@ fn run(loa: &Path, dir: &Path, speedup: f64, seconds: u64) {
         "live load ×{speedup}: {beats} heartbeats and {records} records in {elapsed:.0} s; hub CPU \
          {cpu:.2} % of one core (≈ {:.2} % at the real rate), RSS {} MB, peak {} MB",
         cpu / speedup,
+        rss / 1024,
+        peak / 1024
+    );
+
+    // 4. A restart: the whole store verified and read again.
+    let Ok(mut hub) = Arc::try_unwrap(hub) else {
+        panic!("uploads still running");
+    };
+    let _ = hub.child.kill();
+    let _ = hub.child.wait();
+    drop(hub);
+    let started = Instant::now();
+    let restarted = launch(loa, &dir.join("hub"));
+    let (_, rss, peak) = usage(restarted.child.id());
+    println!(
+        "restart: store of {stations} stations verified and loaded in {:.1} s (RSS {} MB, peak {} MB)",
+        started.elapsed().as_secs_f64(),
         rss / 1024,
         peak / 1024
     );

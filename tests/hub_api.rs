@@ -285,3 +285,46 @@ fn station_cells(page: &str) -> String {
     let end = page.find("</tbody>").unwrap_or(page.len());
     page[start..end].to_string()
 }
+
+#[test]
+fn a_station_that_floods_the_hub_is_rate_limited() {
+    let (hub, logs) = two_stations();
+    let running = RunningHub::start(&hub);
+    let a = log_lines(&logs.path().join("a"));
+    assert_eq!(running.post("/api/v1/records", batch(&a[..2])).status, 200);
+    let statuses: Vec<u16> = (0..200)
+        .map(|_| running.post("/api/v1/records", batch(&a[..2])).status)
+        .collect();
+    assert!(statuses.contains(&429), "{statuses:?}");
+    let limited = running.post("/api/v1/records", batch(&a[..2]));
+    if limited.status == 429 {
+        assert_eq!(limited.error(), "rate_limited");
+    }
+    // Another station is not slowed by it.
+    let b = log_lines(&logs.path().join("b"));
+    assert_eq!(running.post("/api/v1/records", batch(&b)).status, 200);
+}
+
+#[test]
+fn a_store_edited_behind_the_hubs_back_is_shown_and_takes_nothing_more() {
+    let (hub, logs) = two_stations();
+    let a = log_lines(&logs.path().join("a"));
+    let running = RunningHub::start(&hub);
+    assert_eq!(running.post("/api/v1/records", batch(&a[..6])).status, 200);
+    running.kill();
+    let part = hub_support::airlog::parts(&hub.store().join(A))
+        .pop()
+        .expect("month file");
+    let text = std::fs::read_to_string(&part).expect("read");
+    std::fs::write(&part, text.replacen("sang", "toi!", 1)).expect("tamper");
+
+    let restarted = RunningHub::start(&hub);
+    let refused = restarted.post("/api/v1/records", batch(&a[6..]));
+    assert_eq!((refused.status, refused.error()), (422, "invalid".into()));
+    let cookie = restarted.officer_cookie();
+    let fleet = restarted.get("/", Some(&cookie)).text();
+    assert!(fleet.contains("KHÔNG HỢP LỆ"), "{fleet}");
+    // The other station is not held up by it.
+    let b = log_lines(&logs.path().join("b"));
+    assert_eq!(restarted.post("/api/v1/records", batch(&b)).status, 200);
+}

@@ -128,6 +128,23 @@ fn the_fleet_shows_three_stations_problems_first_and_one_turns_offline() {
         "{row_a}"
     );
 
+    // A's heartbeat says its log holds 5 more records than the hub has.
+    let behind = Heartbeat {
+        status: HeartbeatStatus {
+            log_next_seq: 10,
+            ..beat(A, 2, false).status
+        },
+        ..beat(A, 2, false)
+    };
+    assert_eq!(
+        running
+            .post("/api/v1/heartbeat", seal_heartbeat(&key(1), &behind))
+            .status,
+        200
+    );
+    let fleet = running.get("/", Some(&cookie)).text();
+    assert!(fleet.contains("còn 5 bản ghi chưa gửi lên"), "{fleet}");
+
     // B and C keep sending; A goes silent past offline_after.
     for counter in 2..5 {
         std::thread::sleep(std::time::Duration::from_millis(1100));
@@ -246,4 +263,57 @@ fn hub_toml_errors_name_file_line_and_column() {
     );
     assert!(stderr.contains(&format!("{path}:2:10")), "{stderr}");
     assert!(stderr.contains("listen phải là 127.0.0.1"), "{stderr}");
+}
+
+#[test]
+fn behind_a_reverse_proxy_the_hub_speaks_plain_http_on_loopback_only() {
+    let hub = HubDir::new(&[(A, &key(1))], "15m");
+    let text = std::fs::read_to_string(hub.config()).expect("config");
+    std::fs::write(
+        hub.config(),
+        text.replace("cert = \"cert.pem\"\nkey = \"key.pem\"", "proxy = true"),
+    )
+    .expect("write");
+    struct KillOnDrop(std::process::Child);
+    impl Drop for KillOnDrop {
+        fn drop(&mut self) {
+            let _ = self.0.kill();
+            let _ = self.0.wait();
+        }
+    }
+    let mut child = KillOnDrop(
+        std::process::Command::new(env!("CARGO_BIN_EXE_loa"))
+            .args(["hub", "-c"])
+            .arg(hub.config())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .expect("spawn"),
+    );
+    let stderr = child.0.stderr.take().expect("stderr");
+    let mut lines = std::io::BufRead::lines(std::io::BufReader::new(stderr));
+    let base = loop {
+        let line = lines.next().expect("hub started").expect("line");
+        if let Some(at) = line.find("http://") {
+            break line[at..]
+                .split_whitespace()
+                .next()
+                .unwrap_or("")
+                .to_string();
+        }
+    };
+    assert!(base.starts_with("http://127.0.0.1:"), "{base}");
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .expect("runtime");
+    let _ = rustls::crypto::ring::default_provider().install_default();
+    let status = runtime.block_on(async {
+        reqwest::get(format!("{base}/login"))
+            .await
+            .expect("plain http")
+            .status()
+            .as_u16()
+    });
+    drop(child);
+    assert_eq!(status, 200);
 }

@@ -117,8 +117,8 @@ pub fn parse_batch(body: &[u8]) -> Result<Vec<BatchLine<'_>>, Refused> {
 
 fn check_one(bytes: &[u8]) -> Result<BatchLine<'_>, String> {
     let without_lf = &bytes[..bytes.len() - 1];
-    let checked = check_line(without_lf).map_err(|e| format!("{e:?}"))?;
-    let kind = checked.kind().map_err(|e| format!("{e:?}"))?;
+    let checked = check_line(without_lf).map_err(|e| e.to_string())?;
+    let kind = checked.kind().map_err(|e| e.to_string())?;
     Ok(BatchLine {
         bytes,
         station: checked.header.station.to_string(),
@@ -202,4 +202,57 @@ pub fn extend(
         ));
     }
     Ok(next)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::airlog::AirLog;
+    use chrono::TimeZone;
+    use ed25519_dalek::SigningKey;
+
+    fn log_with_rotation() -> (tempfile::TempDir, Vec<u8>) {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let at = Utc.with_ymd_and_hms(2026, 3, 1, 0, 0, 0).unwrap();
+        let (mut log, _) =
+            AirLog::open(dir.path(), "tinh/xa", SigningKey::from_bytes(&[1; 32]), at).expect("log");
+        log.rotate_key(at, SigningKey::from_bytes(&[2; 32]))
+            .expect("rotate");
+        log.checkpoint(at).expect("checkpoint");
+        drop(log);
+        let bytes = std::fs::read(dir.path().join("air-2026-03.jsonl")).expect("read");
+        (dir, bytes)
+    }
+
+    fn filed(seed: u8) -> Vec<PublicKey> {
+        vec![PublicKey::of(&SigningKey::from_bytes(&[seed; 32]))]
+    }
+
+    #[test]
+    fn a_rotation_passes_the_chain_to_the_new_key() {
+        let (_dir, bytes) = log_with_rotation();
+        let lines = parse_batch(&bytes).expect("lines");
+        let after = extend(&ChainState::default(), &filed(1), &lines, 0).expect("extends");
+        assert_eq!(after.next_seq, lines.len() as u64);
+        let new_key = SigningKey::from_bytes(&[2; 32]).verifying_key();
+        assert_eq!(after.key, Some(new_key));
+        // In two batches, the second starts from the first's state.
+        let first = extend(&ChainState::default(), &filed(1), &lines[..3], 0).expect("first");
+        let second = extend(&first, &filed(1), &lines[3..], 3).expect("second");
+        assert_eq!(second.head, after.head);
+    }
+
+    #[test]
+    fn a_genesis_key_not_filed_and_a_broken_link_are_refused() {
+        let (_dir, bytes) = log_with_rotation();
+        let lines = parse_batch(&bytes).expect("lines");
+        let refused = extend(&ChainState::default(), &filed(2), &lines, 0).expect_err("not filed");
+        assert_eq!(
+            (refused.code, refused.line),
+            (RefusalCode::Invalid, Some(1))
+        );
+        let skipped: Vec<BatchLine<'_>> = [&lines[..2], &lines[3..]].concat();
+        let refused = extend(&ChainState::default(), &filed(1), &skipped, 0).expect_err("hole");
+        assert_eq!(refused.line, Some(3));
+    }
 }

@@ -98,7 +98,7 @@ fn take_lines(
         .collect();
     if let Err(error) = station.store.append(&to_write) {
         tracing::error!(station = %station.id, %error, "cannot write to the store");
-        crate::hub::rebuild::reload_chain(station, &hub.config);
+        crate::hub::rebuild::reload_chain(station);
         return Err(IngestError::Io(error));
     }
     station.chain = after;

@@ -85,7 +85,7 @@ pub fn load_station(
         bucket: TokenBucket::new(STATION_BURST, STATION_PER_SECOND),
     };
     station.view.conflicts = count_files(&conflicts_dir(&config.store, id));
-    reload_chain(&mut station, config);
+    reload_chain(&mut station);
     if station.view.store_problem.is_none() {
         fill_view(&mut station, config);
     }
@@ -95,7 +95,7 @@ pub fn load_station(
 
 /// Sets the station's chain head from its verified log (after start, or
 /// after a failed write left the store in doubt).
-pub fn reload_chain(station: &mut Station, config: &HubConfig) {
+pub fn reload_chain(station: &mut Station) {
     let source = match DirSource::open(station.store.dir()) {
         Ok(source) => source,
         Err(error) => {
@@ -131,7 +131,6 @@ pub fn reload_chain(station: &mut Station, config: &HubConfig) {
         station.view.store_problem = Some(problem);
         return;
     }
-    let _ = config;
     station.view.store_problem = None;
     if let Some((seq, hash)) = verdict.head {
         station.chain = ChainState {

@@ -61,6 +61,7 @@ pub fn load_hub(config_path: &Path) -> Result<Hub, HubError> {
         stations,
         refused: RefusedCounts::default(),
         sessions: Sessions::default(),
+        reports: Arc::new(tokio::sync::Semaphore::new(1)),
     })
 }
 

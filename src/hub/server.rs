@@ -314,6 +314,10 @@ async fn report_download(
         return refuse(format!("Không có bảng {view}"));
     }
     let label = period.label.clone();
+    // One report at a time: each reads and verifies the whole store.
+    let Ok(_turn) = Arc::clone(&hub.reports).acquire_owned().await else {
+        return StatusCode::SERVICE_UNAVAILABLE.into_response();
+    };
     let built = tokio::task::spawn_blocking(move || {
         let report = build(&hub.config, &hub.registry, period, None)?;
         render(&report, format, &view)
@@ -321,7 +325,11 @@ async fn report_download(
     .await;
     match built {
         Ok(Ok(bytes)) => {
-            let file = format!("bao-cao-{label}.{}", format.extension());
+            let safe: String = label
+                .chars()
+                .filter(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '.'))
+                .collect();
+            let file = format!("bao-cao-{safe}.{}", format.extension());
             (
                 [
                     (header::CONTENT_TYPE, format.content_type().to_string()),

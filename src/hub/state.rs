@@ -64,6 +64,8 @@ pub struct Hub {
     pub refused: RefusedCounts,
     /// Officers' sessions and login limits.
     pub sessions: Sessions,
+    /// Whole-store reports are built one at a time.
+    pub reports: std::sync::Arc<tokio::sync::Semaphore>,
 }
 
 /// How many requests were refused, by code.

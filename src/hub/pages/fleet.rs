@@ -31,6 +31,9 @@ pub struct FleetRow {
     pub config_errors: u32,
     /// Records held, all verified.
     pub records: u64,
+    /// Records the station's log holds that the hub does not yet (from its
+    /// heartbeat): how far behind its upload is.
+    pub not_yet_sent: u64,
     /// `at` of the newest record.
     pub verified_to: Option<DateTime<Utc>>,
     /// Refused requests.
@@ -78,6 +81,7 @@ pub fn rows(hub: &Hub, now: DateTime<Utc>) -> Vec<FleetRow> {
                 output_failing: status.is_some_and(|s| s.output != "ok"),
                 config_errors: status.map_or(0, |s| s.config_errors),
                 records: view.records,
+                not_yet_sent: status.map_or(0, |s| s.log_next_seq.saturating_sub(view.records)),
                 verified_to: view.last_record_at,
                 refused: view.refused,
                 conflicts: view.conflicts,
@@ -144,6 +148,7 @@ fn station_row(row: &FleetRow, zone: chrono_tz::Tz) -> Markup {
                 @if let Some(problem) = &row.store_problem { span.bad { "KHÔNG HỢP LỆ: " (problem) } }
                 @else if let Some(at) = row.verified_to { (row.records) " bản ghi, đến " (when(at, zone)) }
                 @else { "chưa có bản ghi" }
+                @if row.not_yet_sent > 0 { br; span.warn { "còn " (row.not_yet_sent) " bản ghi chưa gửi lên" } }
                 @if row.conflicts > 0 { br; span.bad { (row.conflicts) " lần mâu thuẫn (đã lưu bằng chứng)" } }
             }
             td { (row.refused) }
