@@ -157,3 +157,25 @@ check-next-none = next: nothing scheduled in the coming year
 check-warnings-above = { $count } warning(s) above
 check-failed = { $path }: { $errors } error(s), { $warnings } warning(s); the station cannot air until the errors are fixed
 airing-headline = { $time } { $slot } — { $count } segments, { $length }
+
+## loa schedule
+
+schedule-day = { $weekday } { $date }
+weekday-mon = Monday
+weekday-tue = Tuesday
+weekday-wed = Wednesday
+weekday-thu = Thursday
+weekday-fri = Friday
+weekday-sat = Saturday
+weekday-sun = Sunday
+schedule-nothing-valid = (nothing valid to air)
+schedule-total = { $total }  of max { $max }
+schedule-empty = nothing scheduled in this range
+schedule-relay = relay of { $url } for { $length }
+schedule-no-fallback = no fallback: silence while the stream is away
+schedule-fallback = fallback while the stream is away: { $count } segment(s), { $length } in turn
+
+## Every command: an error and its causes
+
+error-line = error: { $error }
+error-cause = caused by: { $cause }

@@ -154,3 +154,25 @@ check-next-none = buổi phát tới: không có buổi phát nào trong một n
 check-warnings-above = { $count } cảnh báo ở trên
 check-failed = { $path }: { $errors } lỗi, { $warnings } cảnh báo; đài chưa thể phát cho tới khi sửa hết lỗi
 airing-headline = { $time } { $slot } — { $count } tin bài, { $length }
+
+## loa schedule
+
+schedule-day = { $weekday } { $date }
+weekday-mon = Thứ Hai
+weekday-tue = Thứ Ba
+weekday-wed = Thứ Tư
+weekday-thu = Thứ Năm
+weekday-fri = Thứ Sáu
+weekday-sat = Thứ Bảy
+weekday-sun = Chủ nhật
+schedule-nothing-valid = (không có tin bài hợp lệ để phát)
+schedule-total = { $total }  trên thời lượng tối đa { $max }
+schedule-empty = không có buổi phát nào trong khoảng thời gian này
+schedule-relay = tiếp sóng { $url } trong { $length }
+schedule-no-fallback = không có nội dung dự phòng: im lặng khi mất luồng
+schedule-fallback = nội dung dự phòng khi mất luồng: { $count } tin bài, { $length }, phát lần lượt
+
+## Mọi lệnh: lỗi và nguyên nhân
+
+error-line = lỗi: { $error }
+error-cause = nguyên nhân: { $cause }

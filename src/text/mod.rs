@@ -31,10 +31,11 @@ pub use status::{render_not_running, render_status};
 
 /// Renders an error and its chain of causes, the way `main` prints it.
 pub fn render_error(error: &(dyn std::error::Error + 'static)) -> String {
-    let mut out = format!("error: {error}");
+    let mut out = crate::tr!("error-line", error = error.to_string());
     let mut source = error.source();
     while let Some(cause) = source {
-        out.push_str(&format!("\n  caused by: {cause}"));
+        let line = crate::tr!("error-cause", cause = cause.to_string());
+        out.push_str(&format!("\n  {line}"));
         source = cause.source();
     }
     out
