@@ -179,3 +179,55 @@ schedule-fallback = fallback while the stream is away: { $count } segment(s), { 
 
 error-line = error: { $error }
 error-cause = caused by: { $cause }
+
+## Sentences the airing log holds (English there; recognised to be shown translated)
+
+reason-shutdown = shutdown
+reason-nothing-aired = nothing aired
+reason-daemon-stopped = the daemon stopped during the airing (crash, kill or power cut)
+reason-player-thread-failed = player thread failed
+reason-file-missing = file missing
+reason-relay-never-came = the stream gave no audio during the slot
+reason-reopened = { $failure } (the output was reopened and the segment went on)
+
+## loa report and loa export
+
+period-unrecognised = period { $period } not understood; use 2021-H1, 2021-H2, 2021, 2021-Q2, 2021-03 or 2021-03-01..2021-06-30
+period-backwards = period { $from }..{ $to } ends before it begins
+period-cutoff-not-applicable = --cutoff official applies to 6-month and yearly periods (2021-H1, 2021-H2, 2021), not to { $period }
+topics-unreadable = { $path }: cannot read the topic catalogue
+topics-bad-toml = { $path }: the topic catalogue is not valid TOML: { $detail } (`loa check` shows where)
+bundle-unreadable = { $path }: cannot read the export bundle
+bundle-no-manifest = { $path }: not a loa export bundle (a tar file made by `loa export`, with a manifest.json); give log directories as folders
+bundle-bad-manifest = { $path }: the bundle's manifest.json is damaged: { $detail }
+bundle-unknown-version = { $path }: bundle layout version { $version } is newer than this loa knows; update loa
+bundle-bad-member = { $path }: the bundle's member { $name } is not a plain file, is too large or appears twice: the bundle was altered
+input-unreadable = { $path }: cannot read this folder
+tally-reread-failed = the log could not be read again after verification: { $detail }
+tally-changed-because = the log changed after verification: { $detail }
+tally-changed = the log changed after verification
+tally-conflict = two exports of this station hold different records at record { $seq }: one of them was rewritten
+tally-spool-failed = the per-airing rows could not be stored: { $detail }
+slice-unreadable = { $path }: cannot read the airing log
+slice-no-checkpoint = the airing log has no checkpoint yet to end the export at; the running daemon writes one every hour (or stop it and export again)
+slice-since-not-in-log = the checkpoint given with --since (record { $seq }) is not in this station's log
+export-key = { $error } (export signs a fresh checkpoint with the station key: run it as the station's user)
+export-held-without-checkpoint = { $holder } is writing the airing log, and the log has no checkpoint yet to end the export at: export again when it has ended (`loa play` ends with its airing), or after the running daemon's next hourly checkpoint
+export-unwritable = { $path }: cannot write the export
+report-no-format = say which format: --format xlsx|csv|json|html, or an -o file ending in .xlsx, .csv, .json or .html
+report-xlsx-needs-output = a workbook needs a file: add -o report.xlsx
+report-no-log = { $path }: no airing log and no export bundle here (no air-YYYY-MM.jsonl file, no .tar bundle in it or below it)
+report-unwritable = { $path }: cannot write the report
+report-workbook-unwritable = { $path }: cannot write the workbook: { $detail }
+report-wrote = wrote { $files }
+report-counted = { $counted } of { $stations } stations verified and counted
+report-not-counted = NOT counted (their logs did not verify; see the verification view): { $stations }
+export-wrote = wrote { $path } for station { $station }
+export-records = records:    { $first } to { $last }
+export-checkpoint-signed = checkpoint: record { $seq }, signed now ({ $at })
+export-checkpoint-newest = checkpoint: record { $seq } of { $at } ({ $holder } is writing the log, so this is its newest checkpoint; later records go in the next export)
+export-another-process = another loa process
+export-verified-ok = verified:   OK
+export-verified-failed = verified:   FAILED: the Department will not count this log; `loa verify { $path }` shows why
+export-not-remembered = warning:    could not remember this export for the next one ({ $detail }); keep this bundle and pass it to the next export with --since
+export-send = send it to the district; they check it with: loa verify { $path } --checkpoint <the previous export>

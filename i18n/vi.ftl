@@ -176,3 +176,55 @@ schedule-fallback = nội dung dự phòng khi mất luồng: { $count } tin bà
 
 error-line = lỗi: { $error }
 error-cause = nguyên nhân: { $cause }
+
+## Câu nhật ký phát sóng ghi (bằng tiếng Anh; loa nhận ra để hiện bằng tiếng Việt)
+
+reason-shutdown = loa được lệnh dừng (dừng dịch vụ hoặc tắt máy)
+reason-nothing-aired = không phát ra được chút âm thanh nào
+reason-daemon-stopped = loa dừng đột ngột giữa buổi phát (phần mềm lỗi, bị tắt ngang hoặc mất điện)
+reason-player-thread-failed = bộ phát của loa gặp lỗi nội bộ
+reason-file-missing = thiếu tệp
+reason-relay-never-came = luồng phát trực tuyến không có âm thanh trong suốt khung giờ
+reason-reopened = { $failure } (thiết bị âm thanh được mở lại và tin bài phát tiếp)
+
+## loa report và loa export
+
+period-unrecognised = không hiểu kỳ báo cáo { $period }; dùng 2021-H1, 2021-H2, 2021, 2021-Q2, 2021-03 hoặc 2021-03-01..2021-06-30
+period-backwards = kỳ báo cáo { $from }..{ $to } kết thúc trước khi bắt đầu
+period-cutoff-not-applicable = `--cutoff official` chỉ dùng cho kỳ 6 tháng và kỳ năm (2021-H1, 2021-H2, 2021), không dùng cho { $period }
+topics-unreadable = { $path }: không đọc được danh mục chủ đề
+topics-bad-toml = { $path }: danh mục chủ đề viết sai cú pháp TOML: { $detail } (`loa check` chỉ ra chỗ sai)
+bundle-unreadable = { $path }: không đọc được gói xuất
+bundle-no-manifest = { $path }: không phải gói xuất của loa (tệp tar do `loa export` tạo, có manifest.json); thư mục nhật ký thì đưa vào dưới dạng thư mục
+bundle-bad-manifest = { $path }: tệp manifest.json của gói xuất bị hỏng: { $detail }
+bundle-unknown-version = { $path }: gói xuất có cấu trúc phiên bản { $version }, mới hơn phiên bản loa này hiểu được; hãy cập nhật loa
+bundle-bad-member = { $path }: thành phần { $name } của gói xuất không phải tệp thường, quá lớn hoặc có mặt hai lần: gói xuất đã bị sửa đổi
+input-unreadable = { $path }: không đọc được thư mục này
+tally-reread-failed = không đọc lại được nhật ký sau khi xác minh: { $detail }
+tally-changed-because = nhật ký đã thay đổi sau khi xác minh: { $detail }
+tally-changed = nhật ký đã thay đổi sau khi xác minh
+tally-conflict = hai gói xuất của đài này có bản ghi số { $seq } khác nhau: một trong hai đã bị ghi lại
+tally-spool-failed = không lưu được chi tiết từng buổi phát: { $detail }
+slice-unreadable = { $path }: không đọc được nhật ký phát sóng
+slice-no-checkpoint = nhật ký phát sóng chưa có dấu kiểm nào để kết thúc gói xuất; phần mềm loa đang chạy ghi một dấu kiểm mỗi giờ (hoặc dừng nó rồi xuất lại)
+slice-since-not-in-log = dấu kiểm đưa vào bằng `--since` (bản ghi số { $seq }) không có trong nhật ký của đài này
+export-key = { $error } (lệnh xuất ký một dấu kiểm mới bằng khóa ký của đài: hãy chạy lệnh bằng tài khoản của đài)
+export-held-without-checkpoint = { $holder } đang ghi nhật ký phát sóng, và nhật ký chưa có dấu kiểm nào để kết thúc gói xuất: xuất lại khi nó đã xong (`loa play` xong khi buổi phát kết thúc), hoặc sau dấu kiểm hằng giờ tới của phần mềm loa đang chạy
+export-unwritable = { $path }: không ghi được gói xuất
+report-no-format = hãy chọn định dạng: `--format xlsx|csv|json|html`, hoặc ghi ra tệp `-o` có đuôi .xlsx, .csv, .json hay .html
+report-xlsx-needs-output = bảng tính phải ghi ra tệp: thêm `-o bao-cao.xlsx`
+report-no-log = { $path }: ở đây không có nhật ký phát sóng hay gói xuất nào (không có tệp air-YYYY-MM.jsonl, không có gói .tar ở trong hay trong các thư mục con)
+report-unwritable = { $path }: không ghi được báo cáo
+report-workbook-unwritable = { $path }: không ghi được bảng tính: { $detail }
+report-wrote = đã ghi { $files }
+report-counted = { $counted } trên { $stations } đài đã xác minh và được tính
+report-not-counted = KHÔNG được tính (nhật ký không xác minh được; xem trang Kiểm tra nhật ký): { $stations }
+export-wrote = đã ghi { $path } cho đài { $station }
+export-records = bản ghi:   từ { $first } đến { $last }
+export-checkpoint-signed = dấu kiểm:  bản ghi số { $seq }, vừa ký ({ $at })
+export-checkpoint-newest = dấu kiểm:  bản ghi số { $seq } lúc { $at } ({ $holder } đang ghi nhật ký nên đây là dấu kiểm mới nhất; các bản ghi sau có trong lần xuất tới)
+export-another-process = một tiến trình loa khác
+export-verified-ok = xác minh:  nguyên vẹn
+export-verified-failed = xác minh:  KHÔNG ĐẠT: Sở sẽ không tính nhật ký này; `loa verify { $path }` cho biết lý do
+export-not-remembered = cảnh báo:  không lưu được lần xuất này để dùng cho lần sau ({ $detail }); hãy giữ gói xuất này và đưa vào lần xuất sau bằng `--since`
+export-send = gửi gói xuất này lên tỉnh; tỉnh kiểm tra bằng lệnh: `loa verify { $path } --checkpoint <gói xuất lần trước>`

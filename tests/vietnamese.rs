@@ -7,6 +7,9 @@
 //! under `tests/golden/` for review (`LOA_BLESS=1` rewrites them).
 
 mod common;
+mod report_common;
+#[path = "simulated_support/mod.rs"]
+mod simulated_support;
 
 use std::path::Path;
 use std::process::{Command, Output};
@@ -282,4 +285,132 @@ fn an_empty_schedule_says_so_in_vietnamese() {
     assert_eq!(text, "không có buổi phát nào trong khoảng thời gian này\n");
     let (_, english) = schedule(Lang::En, &s, &["--from", "2026-12-03", "--days", "2"]);
     assert_eq!(english, "nothing scheduled in this range\n");
+}
+
+/// The bundled station after a simulated day on which every segment of
+/// playlist `cchc` went missing after the plan was made: its morning and
+/// afternoon airings failed ("file missing" in the log).
+fn station_with_failed_airings() -> report_common::Station {
+    let station = report_common::Station::new("soc-trang/my-xuyen/thanh-phu", 7);
+    let plan = loa::commands::station::load_station(&station.config())
+        .plan
+        .expect("the bundled station is valid");
+    std::fs::remove_dir_all(station.root().join("playlists/cchc")).expect("remove cchc audio");
+    let clock = loa::clock::SimulatedClock::new(report_common::local(2026, 12, 3, 0))
+        .with_max_sleep(std::time::Duration::from_secs(60));
+    simulated_support::run_daemon_until(&plan, &clock, report_common::local(2026, 12, 4, 0));
+    station
+}
+
+/// What the report's documents repeat of the station and the log.
+const REPORT_DATA: &[&str] = &["soc-trang/my-xuyen/thanh-phu", "sang", "chieu"];
+
+fn report(lang: Lang, station: &report_common::Station, extra: &[&str]) -> (Output, String) {
+    let config = station.config();
+    let mut args = vec!["report", "-c", config.to_str().expect("utf-8 path")];
+    args.extend_from_slice(extra);
+    let output = loa_in(lang, station.root(), &args);
+    let text = both(&output, station.root());
+    (output, text)
+}
+
+/// `loa report`: the reasons the log gives in English are Vietnamese in
+/// the report (and its note on standard error too); `--json` keeps them.
+#[test]
+fn report_reasons_are_vietnamese() {
+    let station = station_with_failed_airings();
+    let view = [
+        "--period",
+        "2026-12",
+        "--format",
+        "csv",
+        "--view",
+        "not-aired",
+    ];
+    let (output, text) = report(Lang::Vi, &station, &view);
+    assert!(output.status.success(), "{text}");
+    assert!(text.contains("Phát lỗi,thiếu tệp,2"), "{text}");
+    assert!(!text.contains("file missing"), "{text}");
+    assert_no_english(&text, REPORT_DATA);
+    let airings = [
+        "--period", "2026-12", "--format", "csv", "--view", "airings",
+    ];
+    let (_, rows) = report(Lang::Vi, &station, &airings);
+    assert!(rows.contains("Phát lỗi,thiếu tệp"), "{rows}");
+    // The document is Vietnamese whatever the language; the note follows it.
+    let (_, english) = report(Lang::En, &station, &view);
+    assert!(english.contains("Phát lỗi,thiếu tệp,2"), "{english}");
+    assert!(
+        english.contains("1 of 1 stations verified and counted"),
+        "{english}"
+    );
+    let (_, json) = report(
+        Lang::Vi,
+        &station,
+        &["--period", "2026-12", "--format", "json"],
+    );
+    assert!(json.contains("\"file missing\""), "{json}");
+    assert_golden("vi-report.txt", &text);
+}
+
+/// `loa report`'s errors, in Vietnamese and in English.
+#[test]
+fn report_errors_speak_vietnamese() {
+    let station = report_common::Station::new("soc-trang/my-xuyen/thanh-phu", 7);
+    let empty = tempfile::tempdir().expect("temp dir");
+    let empty = empty.path().to_str().expect("utf-8 path");
+    let cases: [&[&str]; 5] = [
+        &["--period", "2026-H3", "--format", "csv"],
+        &["--period", "2026-12"],
+        &["--period", "2026-12", "--format", "xlsx"],
+        &["--period", "2026-12", "--format", "csv", empty],
+        &[
+            "--period", "2026-12", "--cutoff", "official", "--format", "csv",
+        ],
+    ];
+    let mut golden = String::new();
+    for args in cases {
+        let (output, text) = report(Lang::Vi, &station, args);
+        assert_eq!(output.status.code(), Some(2), "{args:?}: {text}");
+        let text = text.replace(empty, "EMPTY");
+        assert!(text.starts_with("lỗi: "), "{text}");
+        assert_no_english(&text, &["EMPTY"]);
+        golden.push_str(&text);
+        let (_, english) = report(Lang::En, &station, args);
+        assert!(english.starts_with("error: "), "{english}");
+        assert_ne!(english.replace(empty, "EMPTY"), text);
+    }
+    assert_golden("vi-report-errors.txt", &golden);
+}
+
+/// `loa export`: what it wrote, the checkpoint and the verdict, in
+/// Vietnamese; with `LOA_LANG=en`, in English.
+#[test]
+fn export_speaks_vietnamese() {
+    let station = station_with_failed_airings();
+    let config = station.config();
+    let config = config.to_str().expect("utf-8 path");
+    let export = |lang: Lang, name: &str| {
+        let args = [
+            "export",
+            "-c",
+            config,
+            "--period",
+            "2026-12",
+            "-o",
+            name,
+            "--now",
+            "2026-12-05T00:00:00Z",
+        ];
+        let output = loa_in(lang, station.root(), &args);
+        (output.status.success(), both(&output, station.root()))
+    };
+    let (ok, text) = export(Lang::Vi, "vi.tar");
+    assert!(ok, "{text}");
+    assert!(text.contains("xác minh:  nguyên vẹn"), "{text}");
+    assert_no_english(&text, &["soc-trang/my-xuyen/thanh-phu", "vi.tar"]);
+    let (ok, english) = export(Lang::En, "en.tar");
+    assert!(ok, "{english}");
+    assert!(english.contains("verified:   OK"), "{english}");
+    assert_golden("vi-export.txt", &text);
 }

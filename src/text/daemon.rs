@@ -150,9 +150,10 @@ pub fn outcome_summary(report: &crate::playout::report::AiringReport) -> String 
 }
 
 /// Why a relay airing carried nothing of its stream when the stream
-/// reported no failure (it connected too late, or gave no audio).
+/// reported no failure (it connected too late, or gave no audio), as the
+/// airing log holds it.
 pub fn relay_never_came() -> String {
-    "the stream gave no audio during the slot".to_string()
+    super::reason::for_the_log("reason-relay-never-came", &[])
 }
 
 /// What `loa play --now` prints once the daemon has queued it.

@@ -12,6 +12,7 @@ mod daemon;
 pub mod lang;
 mod output;
 mod playout;
+pub mod reason;
 mod relay;
 pub mod report;
 
