@@ -231,3 +231,52 @@ export-verified-ok = verified:   OK
 export-verified-failed = verified:   FAILED: the Department will not count this log; `loa verify { $path }` shows why
 export-not-remembered = warning:    could not remember this export for the next one ({ $detail }); keep this bundle and pass it to the next export with --since
 export-send = send it to the district; they check it with: loa verify { $path } --checkpoint <the previous export>
+
+## The daemon (loa run) and loa play
+
+daemon-key-unusable = the station's signing key cannot be used
+daemon-log-unusable = the airing log cannot be used
+daemon-on-air = { $name } ({ $id }) on the air
+daemon-new-key = new signing key { $path } — fingerprint { $fingerprint }; back it up and send `loa key show` to the district
+daemon-torn-tail = the airing log ended in a torn record ({ $bytes } bytes), moved aside and recorded
+daemon-next = next: { $airing }
+daemon-next-none = next: nothing scheduled in the coming days
+play-unknown-slot = there is no slot named { $slot }; the slots are: { $known }
+play-nothing-valid = slot { $slot } has nothing valid to air today (expired, not yet valid or unapproved segments)
+play-nothing-to-play = name a slot, or a file with --file
+play-no-daemon = no loa daemon answers on { $socket }: --now sends the announcement to the running station (start it, e.g. `systemctl start loa`); to air a file without it, use --file
+play-refused = the daemon refused the announcement: { $reason }
+play-nothing-aired = nothing aired through the output { $output }: check that the sound card is connected and switched on, and that `output =` in station.toml names it
+play-nothing-aired-because = nothing aired through the output { $output } ({ $reason }): check that the sound card is connected and switched on, and that `output =` in station.toml names it
+outcome-completed = completed
+outcome-cut-at-max = cut at the slot's max
+outcome-interrupted = interrupted ({ $reason })
+outcome-failed = failed: { $reason }
+outcome-aired = { $length } aired
+outcome-dead-air = DEAD AIR { $length } (skipped)
+announcement-emergency = emergency
+announcement-priority = priority
+announcement-normal = normal
+announcement-when-emergency = it interrupts what is airing now (short fade), then the airing resumes
+announcement-when-priority = it airs when the segment airing now ends, then the airing goes on
+announcement-when-normal = it airs when nothing else is airing
+announcement-first = first in the queue
+announcement-behind = { $ahead } announcement(s) air before it
+announcement-queued = { $kind } announcement queued ({ $place }): { $segments } segment(s), { $length }; { $when }. When it has aired, or if it cannot air (the daemon stops first), the airing log records it (`loa status` shows it in the last airings).
+play-outcome = { $outcome }, recorded in the airing log as manual
+airing-summary-relay = relay of { $url }
+airing-summary = { $count } segments, { $length }
+missed-summary = missed: { $reason }
+config-on-disk-has-errors = warning: { $path } has errors ({ $detail }); the running daemon keeps the last valid configuration until they are fixed: `loa check` lists them
+
+## systemctl status loa
+
+systemd-next = next airing: { $slot } at { $at }
+systemd-airing = airing: { $slot }, scheduled { $scheduled }
+systemd-idle = nothing scheduled in the coming days
+
+## loa devices
+
+devices-heading = Audio outputs (write one in station.toml as  output = "NAME"):
+devices-also = Also: output = "wav:PATH" records what airs to a WAV file; output = "null" plays nothing (both in real time).
+device-not-there = warning: the sound device { $name } named by `output =` is not there now (`loa devices` lists the ones that are); the daemon will keep trying to open it, so a card plugged in later still works

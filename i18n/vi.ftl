@@ -228,3 +228,52 @@ export-verified-ok = xác minh:  nguyên vẹn
 export-verified-failed = xác minh:  KHÔNG ĐẠT: Sở sẽ không tính nhật ký này; `loa verify { $path }` cho biết lý do
 export-not-remembered = cảnh báo:  không lưu được lần xuất này để dùng cho lần sau ({ $detail }); hãy giữ gói xuất này và đưa vào lần xuất sau bằng `--since`
 export-send = gửi gói xuất này lên tỉnh; tỉnh kiểm tra bằng lệnh: `loa verify { $path } --checkpoint <gói xuất lần trước>`
+
+## Phần mềm loa (loa run) và loa play
+
+daemon-key-unusable = không dùng được khóa ký của đài
+daemon-log-unusable = không dùng được nhật ký phát sóng
+daemon-on-air = { $name } ({ $id }) bắt đầu hoạt động
+daemon-new-key = đã tạo khóa ký mới { $path } — mã nhận dạng khóa { $fingerprint }; hãy sao lưu khóa và gửi kết quả của `loa key show` lên tỉnh
+daemon-torn-tail = nhật ký phát sóng kết thúc bằng một bản ghi dở dang ({ $bytes } byte), đã được chuyển sang chỗ khác và ghi nhận lại
+daemon-next = buổi phát tới: { $airing }
+daemon-next-none = buổi phát tới: không có buổi phát nào trong những ngày tới
+play-unknown-slot = không có khung giờ nào tên { $slot }; các khung giờ là: { $known }
+play-nothing-valid = khung giờ { $slot } hôm nay không có tin bài hợp lệ để phát (tin bài đã hết hiệu lực, chưa tới ngày hiệu lực hoặc chưa được duyệt)
+play-nothing-to-play = hãy ghi tên một khung giờ, hoặc một tệp với `--file`
+play-no-daemon = không có phần mềm loa nào trả lời ở { $socket }: `--now` gửi thông báo tới đài đang chạy (hãy khởi động nó, ví dụ `systemctl start loa`); muốn phát một tệp mà không cần nó thì dùng `--file`
+play-refused = phần mềm loa từ chối thông báo: { $reason }
+play-nothing-aired = không phát ra được chút âm thanh nào qua thiết bị { $output }: kiểm tra card âm thanh đã cắm và bật chưa, và `output =` trong `station.toml` có đúng tên nó không
+play-nothing-aired-because = không phát ra được chút âm thanh nào qua thiết bị { $output } ({ $reason }): kiểm tra card âm thanh đã cắm và bật chưa, và `output =` trong `station.toml` có đúng tên nó không
+outcome-completed = đã phát trọn vẹn
+outcome-cut-at-max = bị cắt ở thời lượng tối đa của khung giờ
+outcome-interrupted = bị ngắt giữa chừng ({ $reason })
+outcome-failed = phát lỗi: { $reason }
+outcome-aired = đã phát { $length }
+outcome-dead-air = KHOẢNG LẶNG { $length } (đã bỏ qua)
+announcement-emergency = khẩn cấp
+announcement-priority = ưu tiên
+announcement-normal = thường
+announcement-when-emergency = thông báo ngắt ngay buổi phát đang phát (giảm dần âm lượng trong chốc lát), xong thì buổi phát tiếp tục
+announcement-when-priority = thông báo phát khi tin bài đang phát kết thúc, xong thì buổi phát tiếp tục
+announcement-when-normal = thông báo phát khi không có gì đang phát
+announcement-first = đứng đầu hàng đợi
+announcement-behind = có { $ahead } thông báo phát trước
+announcement-queued = đã đưa thông báo { $kind } vào hàng đợi ({ $place }): { $segments } tin bài, { $length }; { $when }. Khi đã phát, hoặc nếu không phát được (phần mềm loa dừng trước), nhật ký phát sóng sẽ ghi lại (`loa status` hiện nó trong các buổi phát gần nhất).
+play-outcome = { $outcome }, đã ghi vào nhật ký phát sóng là phát thủ công
+airing-summary-relay = tiếp sóng { $url }
+airing-summary = { $count } tin bài, { $length }
+missed-summary = bỏ lỡ: { $reason }
+config-on-disk-has-errors = cảnh báo: { $path } có lỗi ({ $detail }); phần mềm loa đang chạy vẫn dùng cấu hình hợp lệ gần nhất cho tới khi sửa xong: `loa check` liệt kê các lỗi
+
+## systemctl status loa
+
+systemd-next = buổi phát tới: { $slot } lúc { $at }
+systemd-airing = đang phát: { $slot }, theo lịch lúc { $scheduled }
+systemd-idle = không có buổi phát nào trong những ngày tới
+
+## loa devices
+
+devices-heading = Các thiết bị âm thanh (ghi một tên vào `station.toml` dạng  `output = "TÊN"`):
+devices-also = Ngoài ra: `output = "wav:ĐƯỜNG-DẪN"` ghi những gì phát ra vào một tệp WAV; `output = "null"` không phát ra đâu cả (cả hai đều chạy theo thời gian thực).
+device-not-there = cảnh báo: hiện không có thiết bị âm thanh { $name } mà `output =` ghi (`loa devices` liệt kê các thiết bị đang có); phần mềm loa sẽ tiếp tục thử mở nó, nên card cắm vào sau vẫn dùng được
