@@ -162,3 +162,126 @@ check-next-none = next: nothing scheduled in the coming year
 check-warnings-above = { $count } warning(s) above
 check-failed = { $path }: { $errors } error(s), { $warnings } warning(s); the station cannot air until the errors are fixed
 airing-headline = { $time } { $slot } — { $count } segments, { $length }
+
+## loa schedule
+
+schedule-day = { $weekday } { $date }
+weekday-mon = Monday
+weekday-tue = Tuesday
+weekday-wed = Wednesday
+weekday-thu = Thursday
+weekday-fri = Friday
+weekday-sat = Saturday
+weekday-sun = Sunday
+schedule-nothing-valid = (nothing valid to air)
+schedule-total = { $total }  of max { $max }
+schedule-empty = nothing scheduled in this range
+schedule-relay = relay of { $url } for { $length }
+schedule-no-fallback = no fallback: silence while the stream is away
+schedule-fallback = fallback while the stream is away: { $count } segment(s), { $length } in turn
+
+## Every command: an error and its causes
+
+error-line = error: { $error }
+error-cause = caused by: { $cause }
+
+## Sentences the airing log holds (English there; recognised to be shown translated)
+
+reason-shutdown = shutdown
+reason-nothing-aired = nothing aired
+reason-daemon-stopped = the daemon stopped during the airing (crash, kill or power cut)
+reason-player-thread-failed = player thread failed
+reason-file-missing = file missing
+reason-relay-never-came = the stream gave no audio during the slot
+reason-reopened = { $failure } (the output was reopened and the segment went on)
+
+## loa report and loa export
+
+period-unrecognised = period { $period } not understood; use 2021-H1, 2021-H2, 2021, 2021-Q2, 2021-03 or 2021-03-01..2021-06-30
+period-backwards = period { $from }..{ $to } ends before it begins
+period-cutoff-not-applicable = --cutoff official applies to 6-month and yearly periods (2021-H1, 2021-H2, 2021), not to { $period }
+topics-unreadable = { $path }: cannot read the topic catalogue
+topics-bad-toml = { $path }: the topic catalogue is not valid TOML: { $detail } (`loa check` shows where)
+bundle-unreadable = { $path }: cannot read the export bundle
+bundle-no-manifest = { $path }: not a loa export bundle (a tar file made by `loa export`, with a manifest.json); give log directories as folders
+bundle-bad-manifest = { $path }: the bundle's manifest.json is damaged: { $detail }
+bundle-unknown-version = { $path }: bundle layout version { $version } is newer than this loa knows; update loa
+bundle-bad-member = { $path }: the bundle's member { $name } is not a plain file, is too large or appears twice: the bundle was altered
+input-unreadable = { $path }: cannot read this folder
+tally-reread-failed = the log could not be read again after verification: { $detail }
+tally-changed-because = the log changed after verification: { $detail }
+tally-changed = the log changed after verification
+tally-conflict = two exports of this station hold different records at record { $seq }: one of them was rewritten
+tally-spool-failed = the per-airing rows could not be stored: { $detail }
+slice-unreadable = { $path }: cannot read the airing log
+slice-no-checkpoint = the airing log has no checkpoint yet to end the export at; the running daemon writes one every hour (or stop it and export again)
+slice-since-not-in-log = the checkpoint given with --since (record { $seq }) is not in this station's log
+export-key = { $error } (export signs a fresh checkpoint with the station key: run it as the station's user)
+export-held-without-checkpoint = { $holder } is writing the airing log, and the log has no checkpoint yet to end the export at: export again when it has ended (`loa play` ends with its airing), or after the running daemon's next hourly checkpoint
+export-unwritable = { $path }: cannot write the export
+report-no-format = say which format: --format xlsx|csv|json|html, or an -o file ending in .xlsx, .csv, .json or .html
+report-xlsx-needs-output = a workbook needs a file: add -o report.xlsx
+report-no-log = { $path }: no airing log and no export bundle here (no air-YYYY-MM.jsonl file, no .tar bundle in it or below it)
+report-unwritable = { $path }: cannot write the report
+report-workbook-unwritable = { $path }: cannot write the workbook: { $detail }
+report-wrote = wrote { $files }
+report-counted = { $counted } of { $stations } stations verified and counted
+report-not-counted = NOT counted (their logs did not verify; see the verification view): { $stations }
+export-wrote = wrote { $path } for station { $station }
+export-records = records:    { $first } to { $last }
+export-checkpoint-signed = checkpoint: record { $seq }, signed now ({ $at })
+export-checkpoint-newest = checkpoint: record { $seq } of { $at } ({ $holder } is writing the log, so this is its newest checkpoint; later records go in the next export)
+export-another-process = another loa process
+export-verified-ok = verified:   OK
+export-verified-failed = verified:   FAILED: the Department will not count this log; `loa verify { $path }` shows why
+export-not-remembered = warning:    could not remember this export for the next one ({ $detail }); keep this bundle and pass it to the next export with --since
+export-send = send it to the district; they check it with: loa verify { $path } --checkpoint <the previous export>
+
+## The daemon (loa run) and loa play
+
+daemon-key-unusable = the station's signing key cannot be used
+daemon-log-unusable = the airing log cannot be used
+daemon-on-air = { $name } ({ $id }) on the air
+daemon-new-key = new signing key { $path } — fingerprint { $fingerprint }; back it up and send `loa key show` to the district
+daemon-torn-tail = the airing log ended in a torn record ({ $bytes } bytes), moved aside and recorded
+daemon-next = next: { $airing }
+daemon-next-none = next: nothing scheduled in the coming days
+play-unknown-slot = there is no slot named { $slot }; the slots are: { $known }
+play-nothing-valid = slot { $slot } has nothing valid to air today (expired, not yet valid or unapproved segments)
+play-nothing-to-play = name a slot, or a file with --file
+play-no-daemon = no loa daemon answers on { $socket }: --now sends the announcement to the running station (start it, e.g. `systemctl start loa`); to air a file without it, use --file
+play-refused = the daemon refused the announcement: { $reason }
+play-nothing-aired = nothing aired through the output { $output }: check that the sound card is connected and switched on, and that `output =` in station.toml names it
+play-nothing-aired-because = nothing aired through the output { $output } ({ $reason }): check that the sound card is connected and switched on, and that `output =` in station.toml names it
+outcome-completed = completed
+outcome-cut-at-max = cut at the slot's max
+outcome-interrupted = interrupted ({ $reason })
+outcome-failed = failed: { $reason }
+outcome-aired = { $length } aired
+outcome-dead-air = DEAD AIR { $length } (skipped)
+announcement-emergency = emergency
+announcement-priority = priority
+announcement-normal = normal
+announcement-when-emergency = it interrupts what is airing now (short fade), then the airing resumes
+announcement-when-priority = it airs when the segment airing now ends, then the airing goes on
+announcement-when-normal = it airs when nothing else is airing
+announcement-first = first in the queue
+announcement-behind = { $ahead } announcement(s) air before it
+announcement-queued = { $kind } announcement queued ({ $place }): { $segments } segment(s), { $length }; { $when }. When it has aired, or if it cannot air (the daemon stops first), the airing log records it (`loa status` shows it in the last airings).
+play-outcome = { $outcome }, recorded in the airing log as manual
+airing-summary-relay = relay of { $url }
+airing-summary = { $count } segments, { $length }
+missed-summary = missed: { $reason }
+config-on-disk-has-errors = warning: { $path } has errors ({ $detail }); the running daemon keeps the last valid configuration until they are fixed: `loa check` lists them
+
+## systemctl status loa
+
+systemd-next = next airing: { $slot } at { $at }
+systemd-airing = airing: { $slot }, scheduled { $scheduled }
+systemd-idle = nothing scheduled in the coming days
+
+## loa devices
+
+devices-heading = Audio outputs (write one in station.toml as  output = "NAME"):
+devices-also = Also: output = "wav:PATH" records what airs to a WAV file; output = "null" plays nothing (both in real time).
+device-not-there = warning: the sound device { $name } named by `output =` is not there now (`loa devices` lists the ones that are); the daemon will keep trying to open it, so a card plugged in later still works

@@ -159,3 +159,126 @@ check-next-none = buổi phát tới: không có buổi phát nào trong một n
 check-warnings-above = { $count } cảnh báo ở trên
 check-failed = { $path }: { $errors } lỗi, { $warnings } cảnh báo; đài chưa thể phát cho tới khi sửa hết lỗi
 airing-headline = { $time } { $slot } — { $count } tin bài, { $length }
+
+## loa schedule
+
+schedule-day = { $weekday } { $date }
+weekday-mon = Thứ Hai
+weekday-tue = Thứ Ba
+weekday-wed = Thứ Tư
+weekday-thu = Thứ Năm
+weekday-fri = Thứ Sáu
+weekday-sat = Thứ Bảy
+weekday-sun = Chủ nhật
+schedule-nothing-valid = (không có tin bài hợp lệ để phát)
+schedule-total = { $total }  trên thời lượng tối đa { $max }
+schedule-empty = không có buổi phát nào trong khoảng thời gian này
+schedule-relay = tiếp sóng { $url } trong { $length }
+schedule-no-fallback = không có nội dung dự phòng: im lặng khi mất luồng
+schedule-fallback = nội dung dự phòng khi mất luồng: { $count } tin bài, { $length }, phát lần lượt
+
+## Mọi lệnh: lỗi và nguyên nhân
+
+error-line = lỗi: { $error }
+error-cause = nguyên nhân: { $cause }
+
+## Câu nhật ký phát sóng ghi (bằng tiếng Anh; loa nhận ra để hiện bằng tiếng Việt)
+
+reason-shutdown = loa được lệnh dừng (dừng dịch vụ hoặc tắt máy)
+reason-nothing-aired = không phát ra được chút âm thanh nào
+reason-daemon-stopped = loa dừng đột ngột giữa buổi phát (phần mềm lỗi, bị tắt ngang hoặc mất điện)
+reason-player-thread-failed = bộ phát của loa gặp lỗi nội bộ
+reason-file-missing = thiếu tệp
+reason-relay-never-came = luồng phát trực tuyến không có âm thanh trong suốt khung giờ
+reason-reopened = { $failure } (thiết bị âm thanh được mở lại và tin bài phát tiếp)
+
+## loa report và loa export
+
+period-unrecognised = không hiểu kỳ báo cáo { $period }; dùng 2021-H1, 2021-H2, 2021, 2021-Q2, 2021-03 hoặc 2021-03-01..2021-06-30
+period-backwards = kỳ báo cáo { $from }..{ $to } kết thúc trước khi bắt đầu
+period-cutoff-not-applicable = `--cutoff official` chỉ dùng cho kỳ 6 tháng và kỳ năm (2021-H1, 2021-H2, 2021), không dùng cho { $period }
+topics-unreadable = { $path }: không đọc được danh mục chủ đề
+topics-bad-toml = { $path }: danh mục chủ đề viết sai cú pháp TOML: { $detail } (`loa check` chỉ ra chỗ sai)
+bundle-unreadable = { $path }: không đọc được gói xuất
+bundle-no-manifest = { $path }: không phải gói xuất của loa (tệp tar do `loa export` tạo, có manifest.json); thư mục nhật ký thì đưa vào dưới dạng thư mục
+bundle-bad-manifest = { $path }: tệp manifest.json của gói xuất bị hỏng: { $detail }
+bundle-unknown-version = { $path }: gói xuất có cấu trúc phiên bản { $version }, mới hơn phiên bản loa này hiểu được; hãy cập nhật loa
+bundle-bad-member = { $path }: thành phần { $name } của gói xuất không phải tệp thường, quá lớn hoặc có mặt hai lần: gói xuất đã bị sửa đổi
+input-unreadable = { $path }: không đọc được thư mục này
+tally-reread-failed = không đọc lại được nhật ký sau khi xác minh: { $detail }
+tally-changed-because = nhật ký đã thay đổi sau khi xác minh: { $detail }
+tally-changed = nhật ký đã thay đổi sau khi xác minh
+tally-conflict = hai gói xuất của đài này có bản ghi số { $seq } khác nhau: một trong hai đã bị ghi lại
+tally-spool-failed = không lưu được chi tiết từng buổi phát: { $detail }
+slice-unreadable = { $path }: không đọc được nhật ký phát sóng
+slice-no-checkpoint = nhật ký phát sóng chưa có dấu kiểm nào để kết thúc gói xuất; phần mềm loa đang chạy ghi một dấu kiểm mỗi giờ (hoặc dừng nó rồi xuất lại)
+slice-since-not-in-log = dấu kiểm đưa vào bằng `--since` (bản ghi số { $seq }) không có trong nhật ký của đài này
+export-key = { $error } (lệnh xuất ký một dấu kiểm mới bằng khóa ký của đài: hãy chạy lệnh bằng tài khoản của đài)
+export-held-without-checkpoint = { $holder } đang ghi nhật ký phát sóng, và nhật ký chưa có dấu kiểm nào để kết thúc gói xuất: xuất lại khi nó đã xong (`loa play` xong khi buổi phát kết thúc), hoặc sau dấu kiểm hằng giờ tới của phần mềm loa đang chạy
+export-unwritable = { $path }: không ghi được gói xuất
+report-no-format = hãy chọn định dạng: `--format xlsx|csv|json|html`, hoặc ghi ra tệp `-o` có đuôi .xlsx, .csv, .json hay .html
+report-xlsx-needs-output = bảng tính phải ghi ra tệp: thêm `-o bao-cao.xlsx`
+report-no-log = { $path }: ở đây không có nhật ký phát sóng hay gói xuất nào (không có tệp air-YYYY-MM.jsonl, không có gói .tar ở trong hay trong các thư mục con)
+report-unwritable = { $path }: không ghi được báo cáo
+report-workbook-unwritable = { $path }: không ghi được bảng tính: { $detail }
+report-wrote = đã ghi { $files }
+report-counted = { $counted } trên { $stations } đài đã xác minh và được tính
+report-not-counted = KHÔNG được tính (nhật ký không xác minh được; xem trang Kiểm tra nhật ký): { $stations }
+export-wrote = đã ghi { $path } cho đài { $station }
+export-records = bản ghi:   từ { $first } đến { $last }
+export-checkpoint-signed = dấu kiểm:  bản ghi số { $seq }, vừa ký ({ $at })
+export-checkpoint-newest = dấu kiểm:  bản ghi số { $seq } lúc { $at } ({ $holder } đang ghi nhật ký nên đây là dấu kiểm mới nhất; các bản ghi sau có trong lần xuất tới)
+export-another-process = một tiến trình loa khác
+export-verified-ok = xác minh:  nguyên vẹn
+export-verified-failed = xác minh:  KHÔNG ĐẠT: Sở sẽ không tính nhật ký này; `loa verify { $path }` cho biết lý do
+export-not-remembered = cảnh báo:  không lưu được lần xuất này để dùng cho lần sau ({ $detail }); hãy giữ gói xuất này và đưa vào lần xuất sau bằng `--since`
+export-send = gửi gói xuất này lên tỉnh; tỉnh kiểm tra bằng lệnh: `loa verify { $path } --checkpoint <gói xuất lần trước>`
+
+## Phần mềm loa (loa run) và loa play
+
+daemon-key-unusable = không dùng được khóa ký của đài
+daemon-log-unusable = không dùng được nhật ký phát sóng
+daemon-on-air = { $name } ({ $id }) bắt đầu hoạt động
+daemon-new-key = đã tạo khóa ký mới { $path } — mã nhận dạng khóa { $fingerprint }; hãy sao lưu khóa và gửi kết quả của `loa key show` lên tỉnh
+daemon-torn-tail = nhật ký phát sóng kết thúc bằng một bản ghi dở dang ({ $bytes } byte), đã được chuyển sang chỗ khác và ghi nhận lại
+daemon-next = buổi phát tới: { $airing }
+daemon-next-none = buổi phát tới: không có buổi phát nào trong những ngày tới
+play-unknown-slot = không có khung giờ nào tên { $slot }; các khung giờ là: { $known }
+play-nothing-valid = khung giờ { $slot } hôm nay không có tin bài hợp lệ để phát (tin bài đã hết hiệu lực, chưa tới ngày hiệu lực hoặc chưa được duyệt)
+play-nothing-to-play = hãy ghi tên một khung giờ, hoặc một tệp với `--file`
+play-no-daemon = không có phần mềm loa nào trả lời ở { $socket }: `--now` gửi thông báo tới đài đang chạy (hãy khởi động nó, ví dụ `systemctl start loa`); muốn phát một tệp mà không cần nó thì dùng `--file`
+play-refused = phần mềm loa từ chối thông báo: { $reason }
+play-nothing-aired = không phát ra được chút âm thanh nào qua thiết bị { $output }: kiểm tra card âm thanh đã cắm và bật chưa, và `output =` trong `station.toml` có đúng tên nó không
+play-nothing-aired-because = không phát ra được chút âm thanh nào qua thiết bị { $output } ({ $reason }): kiểm tra card âm thanh đã cắm và bật chưa, và `output =` trong `station.toml` có đúng tên nó không
+outcome-completed = đã phát trọn vẹn
+outcome-cut-at-max = bị cắt ở thời lượng tối đa của khung giờ
+outcome-interrupted = bị ngắt giữa chừng ({ $reason })
+outcome-failed = phát lỗi: { $reason }
+outcome-aired = đã phát { $length }
+outcome-dead-air = KHOẢNG LẶNG { $length } (đã bỏ qua)
+announcement-emergency = khẩn cấp
+announcement-priority = ưu tiên
+announcement-normal = thường
+announcement-when-emergency = thông báo ngắt ngay buổi phát đang phát (giảm dần âm lượng trong chốc lát), xong thì buổi phát tiếp tục
+announcement-when-priority = thông báo phát khi tin bài đang phát kết thúc, xong thì buổi phát tiếp tục
+announcement-when-normal = thông báo phát khi không có gì đang phát
+announcement-first = đứng đầu hàng đợi
+announcement-behind = có { $ahead } thông báo phát trước
+announcement-queued = đã đưa thông báo { $kind } vào hàng đợi ({ $place }): { $segments } tin bài, { $length }; { $when }. Khi đã phát, hoặc nếu không phát được (phần mềm loa dừng trước), nhật ký phát sóng sẽ ghi lại (`loa status` hiện nó trong các buổi phát gần nhất).
+play-outcome = { $outcome }, đã ghi vào nhật ký phát sóng là phát thủ công
+airing-summary-relay = tiếp sóng { $url }
+airing-summary = { $count } tin bài, { $length }
+missed-summary = bỏ lỡ: { $reason }
+config-on-disk-has-errors = cảnh báo: { $path } có lỗi ({ $detail }); phần mềm loa đang chạy vẫn dùng cấu hình hợp lệ gần nhất cho tới khi sửa xong: `loa check` liệt kê các lỗi
+
+## systemctl status loa
+
+systemd-next = buổi phát tới: { $slot } lúc { $at }
+systemd-airing = đang phát: { $slot }, theo lịch lúc { $scheduled }
+systemd-idle = không có buổi phát nào trong những ngày tới
+
+## loa devices
+
+devices-heading = Các thiết bị âm thanh (ghi một tên vào `station.toml` dạng  `output = "TÊN"`):
+devices-also = Ngoài ra: `output = "wav:ĐƯỜNG-DẪN"` ghi những gì phát ra vào một tệp WAV; `output = "null"` không phát ra đâu cả (cả hai đều chạy theo thời gian thực).
+device-not-there = cảnh báo: hiện không có thiết bị âm thanh { $name } mà `output =` ghi (`loa devices` liệt kê các thiết bị đang có); phần mềm loa sẽ tiếp tục thử mở nó, nên card cắm vào sau vẫn dùng được

@@ -613,8 +613,9 @@ impl<'a> Run<'a> {
         if let (SegmentOutcome::Aired | SegmentOutcome::Cut, Some(failure)) =
             (&outcome, self.device_failures.get(failures_before))
         {
-            outcome = SegmentOutcome::Failed(format!(
-                "{failure} (the output was reopened and the segment went on)"
+            outcome = SegmentOutcome::Failed(crate::text::reason::for_the_log(
+                "reason-reopened",
+                &[("failure", failure.as_str().into())],
             ));
         }
         self.report(index, aired, outcome);
@@ -850,7 +851,7 @@ pub fn outcome_of(
                     _ => None,
                 })
             })
-            .unwrap_or_else(|| "nothing aired".into());
+            .unwrap_or_else(|| crate::text::reason::for_the_log("reason-nothing-aired", &[]));
         return AiringOutcome::Failed(reason);
     }
     let cut = segments

@@ -32,6 +32,12 @@ pub fn miss_reason(code: &str) -> &'static str {
     }
 }
 
+/// Why an airing failed or was interrupted, as the log says it (free
+/// text): loa's own sentences in Vietnamese, any other as written.
+pub fn reason(text: &str) -> String {
+    crate::text::reason::logged_in(crate::text::lang::Lang::Vi, text)
+}
+
 /// A language code as an officer reads it.
 pub fn language(code: &str) -> String {
     match code {

@@ -343,11 +343,11 @@ pub fn not_aired(report: &Report) -> Table {
         ("Không phát", &figures.missed_reasons, |r| {
             labels::miss_reason(r).to_string()
         }),
-        ("Phát lỗi", &figures.failed_reasons, str::to_string),
+        ("Phát lỗi", &figures.failed_reasons, labels::reason),
         (
             "Bị ngắt giữa chừng",
             &figures.interrupted_reasons,
-            str::to_string,
+            labels::reason,
         ),
     ];
     for (kind, reasons, label) in groups {
@@ -574,7 +574,7 @@ pub fn airing_row(row: &AiringRow) -> Row {
         labels::outcome(&row.outcome).into(),
         match (&row.outcome[..], &row.reason) {
             ("missed", Some(code)) => labels::miss_reason(code).into(),
-            (_, Some(reason)) => reason.as_str().into(),
+            (_, Some(reason)) => labels::reason(reason).into(),
             _ => Cell::Empty,
         },
         yes_no(row.manual),

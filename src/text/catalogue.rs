@@ -12,6 +12,7 @@ use std::sync::OnceLock;
 
 use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
+use fluent_syntax::ast::{Expression, InlineExpression, PatternElement};
 
 use super::lang::{Lang, current};
 
@@ -42,6 +43,59 @@ pub fn tr_in(lang: Lang, id: &str, args: &[(&str, Arg<'_>)]) -> String {
     bundle
         .format_pattern(pattern, Some(&fluent_args), &mut errors)
         .into_owned()
+}
+
+/// The variables that make `text` the message `id` in `lang`, when it is
+/// that message: how a sentence the airing log holds (in English, like all
+/// its fields) is recognised, to be shown in the reader's language. `None`
+/// when `text` is not that message.
+pub fn recognise(lang: Lang, id: &str, text: &str) -> Option<Vec<(String, String)>> {
+    let pattern = bundle(lang).get_message(id).and_then(|m| m.value())?;
+    let mut pieces = Vec::new();
+    for element in &pattern.elements {
+        match element {
+            PatternElement::TextElement { value } => pieces.push(Piece::Text(value)),
+            PatternElement::Placeable {
+                expression: Expression::Inline(InlineExpression::VariableReference { id }),
+            } => pieces.push(Piece::Variable(id.name)),
+            // Selectors and literals are not recognised.
+            PatternElement::Placeable { .. } => return None,
+        }
+    }
+    let mut found = Vec::new();
+    match_pieces(&pieces, text, &mut found).then_some(found)
+}
+
+/// A part of a message's pattern.
+enum Piece<'a> {
+    /// Words as written.
+    Text(&'a str),
+    /// A variable, by name.
+    Variable(&'a str),
+}
+
+/// Whether `text` is `pieces`, its variables' values put in `found`. A
+/// variable takes the shortest non-empty text after which the rest
+/// matches.
+fn match_pieces(pieces: &[Piece<'_>], text: &str, found: &mut Vec<(String, String)>) -> bool {
+    match pieces {
+        [] => text.is_empty(),
+        [Piece::Text(words), rest @ ..] => text
+            .strip_prefix(words)
+            .is_some_and(|after| match_pieces(rest, after, found)),
+        [Piece::Variable(name), rest @ ..] => {
+            let ends = text.char_indices().skip(1).map(|(i, _)| i);
+            for end in ends.chain(std::iter::once(text.len())) {
+                let mark = found.len();
+                found.push((name.to_string(), text[..end].to_string()));
+                if match_pieces(rest, &text[end..], found) {
+                    return true;
+                }
+                found.truncate(mark);
+            }
+            false
+        }
+    }
 }
 
 fn bundle(lang: Lang) -> &'static FluentBundle<FluentResource> {
@@ -84,7 +138,7 @@ macro_rules! tr {
 mod tests {
     use std::collections::{BTreeMap, BTreeSet};
 
-    use fluent_syntax::ast::{Entry, Expression, InlineExpression, Pattern, PatternElement};
+    use fluent_syntax::ast::{Entry, Pattern};
 
     use super::*;
 
@@ -161,5 +215,35 @@ mod tests {
         );
         assert!(tr_in(Lang::Vi, "config-bad-time", &args).contains("\"25:00\""));
         assert_eq!(tr_in(Lang::Vi, "no-such-message", &[]), "no-such-message");
+    }
+
+    #[test]
+    fn a_sentence_is_recognised_with_its_variables() {
+        let text = tr_in(
+            Lang::En,
+            "config-slots-overlap",
+            &[
+                ("slot", Arg::from("sang")),
+                ("ends", Arg::from("06:10")),
+                ("date", Arg::from("2026-12-03")),
+                ("other", Arg::from("trua")),
+                ("starts", Arg::from("06:00")),
+            ],
+        );
+        let found = recognise(Lang::En, "config-slots-overlap", &text).expect("recognised");
+        let value = |name: &str| {
+            found
+                .iter()
+                .find(|(n, _)| n == name)
+                .map(|(_, v)| v.as_str())
+        };
+        assert_eq!(value("slot"), Some("sang"));
+        assert_eq!(value("ends"), Some("06:10"));
+        assert_eq!(value("starts"), Some("06:00"));
+        assert_eq!(
+            recognise(Lang::En, "config-slots-overlap", "shutdown"),
+            None
+        );
+        assert_eq!(recognise(Lang::En, "no-such-message", "x"), None);
     }
 }

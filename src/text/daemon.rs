@@ -3,12 +3,13 @@
 use std::fmt;
 
 use crate::daemon::DaemonError;
+use crate::tr;
 
 impl fmt::Display for DaemonError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Self::Key(_) => write!(f, "the station's signing key cannot be used"),
-            Self::Log(_) => write!(f, "the airing log cannot be used"),
+            Self::Key(_) => f.write_str(&tr!("daemon-key-unusable")),
+            Self::Log(_) => f.write_str(&tr!("daemon-log-unusable")),
         }
     }
 }
@@ -19,29 +20,32 @@ pub fn daemon_started(
     startup: &crate::daemon::Startup,
     next: Option<&crate::selection::Airing>,
 ) -> String {
-    let mut out = format!(
-        "loa: {} ({}) on the air\n",
-        plan.station.name, plan.station.id
+    let on_air = tr!(
+        "daemon-on-air",
+        name = plan.station.name.as_str(),
+        id = plan.station.id.as_str()
     );
+    let mut out = format!("loa: {on_air}\n");
     if let Some(fingerprint) = &startup.generated_key {
-        out.push_str(&format!(
-            "loa: new signing key {} — fingerprint {fingerprint}; back it up and send `loa key show` to the district\n",
-            plan.station.key_path.display()
-        ));
+        let key = tr!(
+            "daemon-new-key",
+            path = plan.station.key_path.display().to_string(),
+            fingerprint = fingerprint.to_string()
+        );
+        out.push_str(&format!("loa: {key}\n"));
     }
     if let Some(torn) = &startup.log.torn_tail {
-        out.push_str(&format!(
-            "loa: the airing log ended in a torn record ({} bytes), moved aside and recorded\n",
-            torn.length
-        ));
+        let torn = tr!("daemon-torn-tail", bytes = torn.length.to_string());
+        out.push_str(&format!("loa: {torn}\n"));
     }
-    match next {
-        Some(airing) => out.push_str(&format!(
-            "next: {}\n",
-            super::airing_headline(airing, plan.station.timezone)
-        )),
-        None => out.push_str("next: nothing scheduled in the coming days\n"),
-    }
+    let next = match next {
+        Some(airing) => tr!(
+            "daemon-next",
+            airing = super::airing_headline(airing, plan.station.timezone)
+        ),
+        None => tr!("daemon-next-none"),
+    };
+    out.push_str(&format!("{next}\n"));
     out
 }
 
@@ -82,38 +86,33 @@ impl std::error::Error for PlayError {}
 
 impl fmt::Display for PlayError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Self::UnknownSlot { slot, known } => {
-                write!(
-                    f,
-                    "there is no slot named {slot:?}; the slots are: {}",
-                    known.join(", ")
-                )
+        let text = match self {
+            Self::UnknownSlot { slot, known } => tr!(
+                "play-unknown-slot",
+                slot = format!("{slot:?}"),
+                known = known.join(", ")
+            ),
+            Self::NothingValid { slot } => {
+                tr!("play-nothing-valid", slot = format!("{slot:?}"))
             }
-            Self::NothingValid { slot } => write!(
-                f,
-                "slot {slot:?} has nothing valid to air today (expired, not yet valid or unapproved segments)"
-            ),
-            Self::NothingToPlay => write!(f, "name a slot, or a file with --file"),
-            Self::NoDaemon { socket } => write!(
-                f,
-                "no loa daemon answers on {}: --now sends the announcement to the running \
-                 station (start it, e.g. `systemctl start loa`); to air a file without it, use --file",
-                socket.display()
-            ),
-            Self::Refused(reason) => write!(f, "the daemon refused the announcement: {reason}"),
+            Self::NothingToPlay => tr!("play-nothing-to-play"),
+            Self::NoDaemon { socket } => {
+                tr!("play-no-daemon", socket = socket.display().to_string())
+            }
+            Self::Refused(reason) => tr!("play-refused", reason = reason.as_str()),
             Self::NothingAired { output, reason } => {
-                write!(f, "nothing aired through the output {output:?}")?;
-                if let Some(reason) = reason {
-                    write!(f, " ({reason})")?;
+                let output = format!("{output:?}");
+                match reason {
+                    Some(reason) => tr!(
+                        "play-nothing-aired-because",
+                        output = output,
+                        reason = super::reason::logged(reason)
+                    ),
+                    None => tr!("play-nothing-aired", output = output),
                 }
-                write!(
-                    f,
-                    ": check that the sound card is connected and switched on, and that \
-                     `output =` in station.toml names it"
-                )
             }
-        }
+        };
+        f.write_str(&text)
     }
 }
 
@@ -122,10 +121,15 @@ pub fn outcome_summary(report: &crate::playout::report::AiringReport) -> String 
     use crate::playout::report::AiringOutcome;
     let aired: std::time::Duration = report.segments.iter().map(|s| s.aired).sum();
     let how = match &report.outcome {
-        AiringOutcome::Completed => "completed".to_string(),
-        AiringOutcome::CutAtMax => "cut at the slot's max".to_string(),
-        AiringOutcome::Interrupted(reason) => format!("interrupted ({reason})"),
-        AiringOutcome::Failed(reason) => format!("failed: {reason}"),
+        AiringOutcome::Completed => tr!("outcome-completed"),
+        AiringOutcome::CutAtMax => tr!("outcome-cut-at-max"),
+        AiringOutcome::Interrupted(reason) => tr!(
+            "outcome-interrupted",
+            reason = super::reason::logged(reason)
+        ),
+        AiringOutcome::Failed(reason) => {
+            tr!("outcome-failed", reason = super::reason::logged(reason))
+        }
     };
     let dead_air: std::time::Duration = report
         .segments
@@ -135,68 +139,69 @@ pub fn outcome_summary(report: &crate::playout::report::AiringReport) -> String 
             _ => None,
         })
         .sum();
-    let dead_air = if dead_air.is_zero() {
-        String::new()
+    let aired = tr!(
+        "outcome-aired",
+        length = crate::config::format_duration(aired)
+    );
+    if dead_air.is_zero() {
+        format!("{how}; {aired}")
     } else {
-        format!(
-            "; DEAD AIR {} (skipped)",
-            crate::config::format_duration(dead_air)
-        )
-    };
-    format!(
-        "{how}; {} aired{dead_air}",
-        crate::config::format_duration(aired)
-    )
+        let dead_air = tr!(
+            "outcome-dead-air",
+            length = crate::config::format_duration(dead_air)
+        );
+        format!("{how}; {aired}; {dead_air}")
+    }
 }
 
 /// Why a relay airing carried nothing of its stream when the stream
-/// reported no failure (it connected too late, or gave no audio).
+/// reported no failure (it connected too late, or gave no audio), as the
+/// airing log holds it.
 pub fn relay_never_came() -> String {
-    "the stream gave no audio during the slot".to_string()
+    super::reason::for_the_log("reason-relay-never-came", &[])
 }
 
 /// What `loa play --now` prints once the daemon has queued it.
 pub fn announcement_queued(priority: &str, segments: u64, length_ms: u64, ahead: u64) -> String {
-    let when = match priority {
-        "emergency" => "it interrupts what is airing now (short fade), then the airing resumes",
-        "priority" => "it airs when the segment airing now ends, then the airing goes on",
-        _ => "it airs when nothing else is airing",
+    let (kind, when) = match priority {
+        "emergency" => ("announcement-emergency", "announcement-when-emergency"),
+        "priority" => ("announcement-priority", "announcement-when-priority"),
+        _ => ("announcement-normal", "announcement-when-normal"),
     };
     let place = match ahead {
-        0 => "first in the queue".to_string(),
-        n => format!("{n} announcement(s) air before it"),
+        0 => tr!("announcement-first"),
+        n => tr!("announcement-behind", ahead = n.to_string()),
     };
-    format!(
-        "{priority} announcement queued ({place}): {segments} segment(s), {}; {when}. \
-         When it has aired, or if it cannot air (the daemon stops first), the airing log \
-         records it (`loa status` shows it in the last airings).",
-        crate::config::format_duration(std::time::Duration::from_millis(length_ms))
+    tr!(
+        "announcement-queued",
+        kind = tr!(kind),
+        place = place,
+        segments = segments.to_string(),
+        length = crate::config::format_duration(std::time::Duration::from_millis(length_ms)),
+        when = tr!(when)
     )
 }
 
 /// What `loa play` prints when the airing is over.
 pub fn play_outcome(report: &crate::playout::report::AiringReport) -> String {
-    format!(
-        "{}, recorded in the airing log as manual",
-        outcome_summary(report)
-    )
+    tr!("play-outcome", outcome = outcome_summary(report))
 }
 
 /// "4 segments, 11m40s": an upcoming airing in a line.
 pub fn airing_summary(airing: &crate::selection::Airing) -> String {
     if let Some(url) = &airing.relay {
-        return format!("relay of {}", url.as_str());
+        return tr!("airing-summary-relay", url = url.as_str());
     }
-    format!(
-        "{} segments, {}",
-        airing.segments.len(),
-        crate::config::format_duration(airing.total())
+    tr!(
+        "airing-summary",
+        count = airing.segments.len().to_string(),
+        length = crate::config::format_duration(airing.total())
     )
 }
 
 /// "missed: loa was not running".
 pub fn missed_summary(reason: &crate::airlog::record::MissReason) -> String {
-    format!("missed: {reason}")
+    tr!("missed-summary", reason = reason.to_string())
 }
 
 /// The note `loa status` and `loa play --now` add when the config on disk
@@ -206,10 +211,9 @@ pub fn config_on_disk_has_errors(config: &std::path::Path, detail: &str) -> Stri
         .lines()
         .find(|l| !l.trim().is_empty())
         .unwrap_or(detail);
-    format!(
-        "warning: {} has errors ({}); the running daemon keeps the last valid configuration \
-         until they are fixed: `loa check` lists them",
-        config.display(),
-        first_line.trim()
+    tr!(
+        "config-on-disk-has-errors",
+        path = config.display().to_string(),
+        detail = first_line.trim()
     )
 }

@@ -13,6 +13,7 @@ pub mod hub;
 pub mod lang;
 mod output;
 mod playout;
+pub mod reason;
 mod relay;
 pub mod report;
 
@@ -34,10 +35,11 @@ pub use upload::{render_upload, upload_error};
 
 /// Renders an error and its chain of causes, the way `main` prints it.
 pub fn render_error(error: &(dyn std::error::Error + 'static)) -> String {
-    let mut out = format!("error: {error}");
+    let mut out = crate::tr!("error-line", error = error.to_string());
     let mut source = error.source();
     while let Some(cause) = source {
-        out.push_str(&format!("\n  caused by: {cause}"));
+        let line = crate::tr!("error-cause", cause = cause.to_string());
+        out.push_str(&format!("\n  {line}"));
         source = cause.source();
     }
     out

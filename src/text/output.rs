@@ -3,6 +3,8 @@
 
 use std::fmt;
 
+use crate::tr;
+
 use crate::playout::output::{
     DeviceEntry, DeviceFailure, DeviceNote, OutputError, OutputSpec, OutputSpecError,
 };
@@ -170,25 +172,17 @@ pub fn render_device_list(devices: &[DeviceEntry]) -> String {
         .map(|device| device.name.len())
         .max()
         .unwrap_or(0);
-    let mut out =
-        String::from("Audio outputs (write one in station.toml as  output = \"NAME\"):\n");
+    let mut out = format!("{}\n", tr!("devices-heading"));
     for device in devices {
         let description = device.description.as_deref().unwrap_or("");
         out.push_str(format!("  {:width$}  {description}", device.name).trim_end());
         out.push('\n');
     }
-    out.push_str(
-        "Also: output = \"wav:PATH\" records what airs to a WAV file; \
-         output = \"null\" plays nothing (both in real time).\n",
-    );
+    out.push_str(&format!("{}\n", tr!("devices-also")));
     out
 }
 
 /// `loa check`'s warning when the configured sound device is not there.
 pub fn device_not_there(name: &str) -> String {
-    format!(
-        "warning: the sound device {name:?} named by `output =` is not there now (`loa devices` \
-         lists the ones that are); the daemon will keep trying to open it, so a card plugged in \
-         later still works"
-    )
+    tr!("device-not-there", name = format!("{name:?}"))
 }

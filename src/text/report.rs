@@ -2,7 +2,7 @@
 //! documents themselves is content, in `report::labels` and the views).
 
 use std::fmt;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use crate::airlog::time::format_instant;
 use crate::airlog::verify::Problem;
@@ -15,76 +15,68 @@ use crate::report::manifest::CheckpointOrigin;
 use crate::report::period::PeriodError;
 use crate::report::records::RecordError;
 use crate::report::slice::SliceError;
+use crate::tr;
 
 impl fmt::Display for PeriodError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Self::Unrecognised(text) => write!(
-                f,
-                "period {text:?} not understood; use 2021-H1, 2021-H2, 2021, 2021-Q2, 2021-03 \
-                 or 2021-03-01..2021-06-30"
+        let text = match self {
+            Self::Unrecognised(text) => tr!("period-unrecognised", period = format!("{text:?}")),
+            Self::Backwards { from, to } => tr!(
+                "period-backwards",
+                from = from.to_string(),
+                to = to.to_string()
             ),
-            Self::Backwards { from, to } => {
-                write!(f, "period {from}..{to} ends before it begins")
+            Self::CutoffNotApplicable(text) => {
+                tr!("period-cutoff-not-applicable", period = format!("{text:?}"))
             }
-            Self::CutoffNotApplicable(text) => write!(
-                f,
-                "--cutoff official applies to 6-month and yearly periods (2021-H1, 2021-H2, \
-                 2021), not to {text:?}"
-            ),
-        }
+        };
+        f.write_str(&text)
     }
 }
 
 impl fmt::Display for CatalogueError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Self::Io { path, .. } => {
-                write!(f, "{}: cannot read the topic catalogue", path.display())
-            }
-            Self::Syntax { path, detail } => write!(
-                f,
-                "{}: the topic catalogue is not valid TOML: {detail} (`loa check` shows where)",
-                path.display()
+        let text = match self {
+            Self::Io { path, .. } => tr!("topics-unreadable", path = shown(path)),
+            Self::Syntax { path, detail } => tr!(
+                "topics-bad-toml",
+                path = shown(path),
+                detail = detail.as_str()
             ),
-        }
+        };
+        f.write_str(&text)
     }
 }
 
 impl fmt::Display for BundleError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Self::Io { path, .. } => write!(f, "{}: cannot read the export bundle", path.display()),
-            Self::NoManifest { path } => write!(
-                f,
-                "{}: not a loa export bundle (a tar file made by `loa export`, with a \
-                 manifest.json); give log directories as folders",
-                path.display()
+        let text = match self {
+            Self::Io { path, .. } => tr!("bundle-unreadable", path = shown(path)),
+            Self::NoManifest { path } => tr!("bundle-no-manifest", path = shown(path)),
+            Self::BadManifest { path, detail } => tr!(
+                "bundle-bad-manifest",
+                path = shown(path),
+                detail = detail.as_str()
             ),
-            Self::BadManifest { path, detail } => write!(
-                f,
-                "{}: the bundle's manifest.json is damaged: {detail}",
-                path.display()
+            Self::UnknownVersion { path, version } => tr!(
+                "bundle-unknown-version",
+                path = shown(path),
+                version = version.to_string()
             ),
-            Self::UnknownVersion { path, version } => write!(
-                f,
-                "{}: bundle layout version {version} is newer than this loa knows; update loa",
-                path.display()
+            Self::BadMember { path, name } => tr!(
+                "bundle-bad-member",
+                path = shown(path),
+                name = format!("{name:?}")
             ),
-            Self::BadMember { path, name } => write!(
-                f,
-                "{}: the bundle's member {name:?} is not a plain file, is too large or appears \
-                 twice: the bundle was altered",
-                path.display()
-            ),
-        }
+        };
+        f.write_str(&text)
     }
 }
 
 impl fmt::Display for InputError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Self::Io { path, .. } => write!(f, "{}: cannot read this folder", path.display()),
+            Self::Io { path, .. } => f.write_str(&tr!("input-unreadable", path = shown(path))),
             Self::Bundle(e) => write!(f, "{e}"),
         }
     }
@@ -100,17 +92,14 @@ impl fmt::Display for TallyError {
 pub fn tally_failure(error: &TallyError) -> String {
     match error {
         TallyError::Record(RecordError::Io(e)) => {
-            format!("the log could not be read again after verification: {e}")
+            tr!("tally-reread-failed", detail = e.to_string())
         }
         TallyError::Record(RecordError::Bad(e)) => {
-            format!("the log changed after verification: {e}")
+            tr!("tally-changed-because", detail = e.to_string())
         }
-        TallyError::Changed => "the log changed after verification".into(),
-        TallyError::Conflict { seq } => format!(
-            "two exports of this station hold different records at record {seq}: one of them \
-             was rewritten"
-        ),
-        TallyError::Spool(e) => format!("the per-airing rows could not be stored: {e}"),
+        TallyError::Changed => tr!("tally-changed"),
+        TallyError::Conflict { seq } => tr!("tally-conflict", seq = seq.to_string()),
+        TallyError::Spool(e) => tr!("tally-spool-failed", detail = e.to_string()),
     }
 }
 
@@ -126,17 +115,12 @@ pub fn problem_line(problem: &Problem) -> String {
 
 impl fmt::Display for SliceError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Self::Io { path, .. } => write!(f, "{}: cannot read the airing log", path.display()),
-            Self::NoCheckpoint => f.write_str(
-                "the airing log has no checkpoint yet to end the export at; the running daemon \
-                 writes one every hour (or stop it and export again)",
-            ),
-            Self::SinceNotInLog { seq } => write!(
-                f,
-                "the checkpoint given with --since (record {seq}) is not in this station's log"
-            ),
-        }
+        let text = match self {
+            Self::Io { path, .. } => tr!("slice-unreadable", path = shown(path)),
+            Self::NoCheckpoint => tr!("slice-no-checkpoint"),
+            Self::SinceNotInLog { seq } => tr!("slice-since-not-in-log", seq = seq.to_string()),
+        };
+        f.write_str(&text)
     }
 }
 
@@ -144,22 +128,21 @@ impl fmt::Display for ExportError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Self::Station(e) => write!(f, "{e}"),
-            Self::Key(e) => write!(
-                f,
-                "{e} (export signs a fresh checkpoint with the station key: run it as the \
-                 station's user)"
-            ),
+            Self::Key(e) => f.write_str(&tr!("export-key", error = e.to_string())),
             Self::Log(e) => write!(f, "{e}"),
             Self::Slice(e) => write!(f, "{e}"),
-            Self::HeldWithoutCheckpoint { holder } => write!(
-                f,
-                "{holder} is writing the airing log, and the log has no checkpoint yet to end the \
-                 export at: export again when it has ended (`loa play` ends with its airing), or \
-                 after the running daemon's next hourly checkpoint"
-            ),
-            Self::Io { path, .. } => write!(f, "{}: cannot write the export", path.display()),
+            Self::HeldWithoutCheckpoint { holder } => f.write_str(&tr!(
+                "export-held-without-checkpoint",
+                holder = holder.to_string()
+            )),
+            Self::Io { path, .. } => f.write_str(&tr!("export-unwritable", path = shown(path))),
         }
     }
+}
+
+/// A path as messages show it.
+fn shown(path: &Path) -> String {
+    path.display().to_string()
 }
 
 /// Errors of `loa report` itself.
@@ -201,23 +184,18 @@ impl std::error::Error for ReportError {
 
 impl fmt::Display for ReportError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Self::NoFormat => f.write_str(
-                "say which format: --format xlsx|csv|json|html, or an -o file ending in \
-                 .xlsx, .csv, .json or .html",
+        let text = match self {
+            Self::NoFormat => tr!("report-no-format"),
+            Self::XlsxNeedsOutput => tr!("report-xlsx-needs-output"),
+            Self::NoLog { path } => tr!("report-no-log", path = shown(path)),
+            Self::Io { path, .. } => tr!("report-unwritable", path = shown(path)),
+            Self::Workbook { path, detail } => tr!(
+                "report-workbook-unwritable",
+                path = shown(path),
+                detail = detail.as_str()
             ),
-            Self::XlsxNeedsOutput => f.write_str("a workbook needs a file: add -o report.xlsx"),
-            Self::NoLog { path } => write!(
-                f,
-                "{}: no airing log and no export bundle here (no air-YYYY-MM.jsonl file, no \
-                 .tar bundle in it or below it)",
-                path.display()
-            ),
-            Self::Io { path, .. } => write!(f, "{}: cannot write the report", path.display()),
-            Self::Workbook { path, detail } => {
-                write!(f, "{}: cannot write the workbook: {detail}", path.display())
-            }
-        }
+        };
+        f.write_str(&text)
     }
 }
 
@@ -244,21 +222,22 @@ impl fmt::Display for ReportNote {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Self::WroteFiles { files } => {
-                let names: Vec<String> = files.iter().map(|p| p.display().to_string()).collect();
-                write!(f, "wrote {}", names.join(", "))
+                let names: Vec<String> = files.iter().map(|p| shown(p)).collect();
+                f.write_str(&tr!("report-wrote", files = names.join(", ")))
             }
             Self::Summary {
                 stations,
                 counted,
                 left_out,
             } => {
-                write!(f, "{counted} of {stations} stations verified and counted")?;
+                f.write_str(&tr!(
+                    "report-counted",
+                    counted = counted.to_string(),
+                    stations = stations.to_string()
+                ))?;
                 if !left_out.is_empty() {
-                    write!(
-                        f,
-                        "\nNOT counted (their logs did not verify; see the verification view): {}",
-                        left_out.join(", ")
-                    )?;
+                    let line = tr!("report-not-counted", stations = left_out.join(", "));
+                    write!(f, "\n{line}")?;
                 }
                 Ok(())
             }
@@ -273,52 +252,47 @@ impl fmt::Display for ExportDone<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let summary = self.0;
         let (seq, at) = summary.checkpoint;
-        writeln!(
-            f,
-            "wrote {} for station {}",
-            summary.output.display(),
-            summary.station
-        )?;
-        writeln!(f, "  records:    {} to {seq}", summary.first_seq)?;
-        match summary.origin {
-            CheckpointOrigin::Written => writeln!(
-                f,
-                "  checkpoint: record {seq}, signed now ({})",
-                format_instant(at)
-            )?,
-            CheckpointOrigin::NewestInLog => writeln!(
-                f,
-                "  checkpoint: record {seq} of {} ({} is writing the log, so this is its newest \
-                 checkpoint; later records go in the next export)",
-                format_instant(at),
-                summary
+        let output = shown(&summary.output);
+        let seq = seq.to_string();
+        let wrote = tr!(
+            "export-wrote",
+            path = output.as_str(),
+            station = summary.station.to_string()
+        );
+        writeln!(f, "{wrote}")?;
+        let records = tr!(
+            "export-records",
+            first = summary.first_seq.to_string(),
+            last = seq.as_str()
+        );
+        writeln!(f, "  {records}")?;
+        let checkpoint = match summary.origin {
+            CheckpointOrigin::Written => tr!(
+                "export-checkpoint-signed",
+                seq = seq.as_str(),
+                at = format_instant(at)
+            ),
+            CheckpointOrigin::NewestInLog => tr!(
+                "export-checkpoint-newest",
+                seq = seq.as_str(),
+                at = format_instant(at),
+                holder = summary
                     .log_holder
-                    .as_deref()
-                    .unwrap_or("another loa process")
-            )?,
-        }
-        if summary.verdict.is_ok() {
-            writeln!(f, "  verified:   OK")?;
+                    .clone()
+                    .unwrap_or_else(|| tr!("export-another-process"))
+            ),
+        };
+        writeln!(f, "  {checkpoint}")?;
+        let verified = if summary.verdict.is_ok() {
+            tr!("export-verified-ok")
         } else {
-            writeln!(
-                f,
-                "  verified:   FAILED: the Department will not count this log; `loa verify {}` \
-                 shows why",
-                summary.output.display()
-            )?;
-        }
+            tr!("export-verified-failed", path = output.as_str())
+        };
+        writeln!(f, "  {verified}")?;
         if let Err(why) = &summary.remembered {
-            writeln!(
-                f,
-                "  warning:    could not remember this export for the next one ({why}); keep \
-                 this bundle and pass it to the next export with --since"
-            )?;
+            let warning = tr!("export-not-remembered", detail = why.to_string());
+            writeln!(f, "  {warning}")?;
         }
-        write!(
-            f,
-            "send it to the district; they check it with: loa verify {} --checkpoint \
-             <the previous export>",
-            summary.output.display()
-        )
+        f.write_str(&tr!("export-send", path = output.as_str()))
     }
 }

@@ -5,6 +5,7 @@ use std::fmt;
 use std::path::Path;
 use std::time::Duration;
 
+use chrono::{Datelike, NaiveDate, Weekday};
 use chrono_tz::Tz;
 
 use crate::config::format_duration;
@@ -106,7 +107,7 @@ pub fn render_schedule(plan: &Plan, airings: &[Airing]) -> String {
         let local = airing.scheduled.with_timezone(&tz);
         if day != Some(local.date_naive()) {
             day = Some(local.date_naive());
-            out.push_str(&format!("\n{}\n", local.format("%A %Y-%m-%d")));
+            out.push_str(&format!("\n{}\n", day_heading(local.date_naive())));
         }
         let title = plan.slot(&airing.slot).map_or("", |s| s.title.as_str());
         out.push_str(&format!(
@@ -120,7 +121,7 @@ pub fn render_schedule(plan: &Plan, airings: &[Airing]) -> String {
             continue;
         }
         if airing.segments.is_empty() {
-            out.push_str("      (nothing valid to air)\n");
+            out.push_str(&format!("      {}\n", tr!("schedule-nothing-valid")));
         }
         for segment in &airing.segments {
             out.push_str(&format!(
@@ -132,34 +133,60 @@ pub fn render_schedule(plan: &Plan, airings: &[Airing]) -> String {
                 segment.file
             ));
         }
-        out.push_str(&format!(
-            "      {:>6}  of max {}\n",
-            format_duration(airing.total()),
-            format_duration(airing.max)
-        ));
+        let total = tr!(
+            "schedule-total",
+            total = format!("{:>6}", format_duration(airing.total())),
+            max = format_duration(airing.max)
+        );
+        out.push_str(&format!("      {total}\n"));
     }
     if airings.is_empty() {
-        out.push_str("nothing scheduled in this range\n");
+        out.push_str(&format!("{}\n", tr!("schedule-empty")));
     }
     out
+}
+
+/// "Thursday 2026-12-03" / "Thứ Năm 2026-12-03": the day's name comes from
+/// the catalogue, as chrono only knows English names.
+pub fn day_heading(date: NaiveDate) -> String {
+    tr!(
+        "schedule-day",
+        weekday = weekday_name(date.weekday()),
+        date = date.format("%Y-%m-%d").to_string()
+    )
+}
+
+/// A weekday's name in the process's language.
+pub fn weekday_name(day: Weekday) -> String {
+    let id = match day {
+        Weekday::Mon => "weekday-mon",
+        Weekday::Tue => "weekday-tue",
+        Weekday::Wed => "weekday-wed",
+        Weekday::Thu => "weekday-thu",
+        Weekday::Fri => "weekday-fri",
+        Weekday::Sat => "weekday-sat",
+        Weekday::Sun => "weekday-sun",
+    };
+    tr!(id)
 }
 
 /// A relay airing in the schedule: the stream, and what stands in for it.
 fn relay_lines(airing: &Airing, url: &crate::relay::RelayUrl) -> String {
     let fallback = if airing.segments.is_empty() {
-        "no fallback: silence while the stream is away".to_string()
+        tr!("schedule-no-fallback")
     } else {
-        format!(
-            "fallback while the stream is away: {} segment(s), {} in turn",
-            airing.segments.len(),
-            format_duration(airing.total())
+        tr!(
+            "schedule-fallback",
+            count = airing.segments.len(),
+            length = format_duration(airing.total())
         )
     };
-    format!(
-        "      relay of {} for {}\n      {fallback}\n",
-        url.as_str(),
-        format_duration(airing.max)
-    )
+    let relay = tr!(
+        "schedule-relay",
+        url = url.as_str(),
+        length = format_duration(airing.max)
+    );
+    format!("      {relay}\n      {fallback}\n")
 }
 
 /// One airing as the JSON line of `loa schedule --json`.

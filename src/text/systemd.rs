@@ -4,24 +4,27 @@ use std::fmt;
 
 use crate::plan::Slot;
 use crate::systemd::DaemonStatus;
+use crate::tr;
 
 /// Local times as the technician reads them, with the zone's offset.
 const WHEN: &str = "%Y-%m-%d %H:%M:%S %Z";
 
 impl fmt::Display for DaemonStatus<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Self::Next { slot, at } => {
-                write!(f, "next airing: {} at {}", SlotLabel(slot), at.format(WHEN))
-            }
-            Self::Airing { slot, scheduled } => write!(
-                f,
-                "airing: {}, scheduled {}",
-                SlotLabel(slot),
-                scheduled.format(WHEN)
+        let text = match self {
+            Self::Next { slot, at } => tr!(
+                "systemd-next",
+                slot = SlotLabel(slot).to_string(),
+                at = at.format(WHEN).to_string()
             ),
-            Self::Idle => f.write_str("nothing scheduled in the coming days"),
-        }
+            Self::Airing { slot, scheduled } => tr!(
+                "systemd-airing",
+                slot = SlotLabel(slot).to_string(),
+                scheduled = scheduled.format(WHEN).to_string()
+            ),
+            Self::Idle => tr!("systemd-idle"),
+        };
+        f.write_str(&text)
     }
 }
 

@@ -1,0 +1,491 @@
+//! `loa` speaks Vietnamese to the technician and the officer: the real
+//! binary run through the main paths and error cases of `loa schedule`,
+//! `loa report`, `loa export`, `loa play` and `loa devices` with
+//! `LOA_LANG=vi` (and with no locale at all, as a station's service runs)
+//! prints no line made of untranslated English words; with `LOA_LANG=en`
+//! it prints the English. The Vietnamese output is kept as golden files
+//! under `tests/golden/` for review (`LOA_BLESS=1` rewrites them).
+
+mod common;
+mod report_common;
+// report_common keeps its runner private; this test needs the plan made
+// before the audio goes missing, so it runs the daemon itself.
+#[allow(clippy::duplicate_mod)]
+#[path = "simulated_support/mod.rs"]
+mod simulated_support;
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+use common::{PLAYLIST, STATION, StationDir, stderr, stdout};
+
+/// English words that give away an untranslated sentence.
+const ENGLISH_WORDS: &[&str] = &[
+    "the",
+    "is",
+    "not",
+    "a",
+    "an",
+    "of",
+    "to",
+    "and",
+    "or",
+    "must",
+    "error",
+    "warning",
+    "help",
+    "file",
+    "slot",
+    "playlist",
+    "found",
+    "missing",
+    "invalid",
+    "unknown",
+    "twice",
+    "listed",
+    "with",
+    "run",
+    "no",
+    "nothing",
+    "cannot",
+    "could",
+    "wrote",
+    "for",
+    "from",
+    "in",
+    "on",
+    "at",
+    "by",
+    "max",
+    "segment",
+    "segments",
+    "airing",
+    "aired",
+    "relay",
+    "stream",
+    "fallback",
+    "caused",
+    "period",
+    "report",
+    "station",
+    "stations",
+    "verified",
+    "counted",
+    "checkpoint",
+    "records",
+    "device",
+    "output",
+    "audio",
+    "sound",
+    "card",
+    "daemon",
+    "queued",
+    "announcement",
+    "interrupted",
+    "failed",
+    "completed",
+    "missed",
+    "shutdown",
+    "silence",
+    "while",
+    "away",
+    "scheduled",
+    "next",
+    "say",
+    "which",
+    "format",
+    "workbook",
+    "needs",
+    "add",
+    "here",
+    "also",
+    "plays",
+    "records",
+    "named",
+    "there",
+    "are",
+    "slots",
+];
+
+/// The words of `line` outside backticks and double quotes (values and
+/// code the user wrote stay as written).
+fn prose_words(line: &str) -> Vec<String> {
+    let mut words = Vec::new();
+    let (mut in_code, mut in_quote) = (false, false);
+    let mut word = String::new();
+    for c in line.chars() {
+        match c {
+            '`' => in_code = !in_code,
+            '"' => in_quote = !in_quote,
+            _ if !in_code && !in_quote && c.is_alphabetic() => word.push(c),
+            _ => {}
+        }
+        if !c.is_alphabetic() && !word.is_empty() {
+            words.push(std::mem::take(&mut word));
+        }
+    }
+    if !word.is_empty() {
+        words.push(word);
+    }
+    words
+}
+
+/// Fails when a line of `text`, once the user's own data (`echoed`: names,
+/// titles, paths the program repeats back) is taken out, holds English.
+fn assert_no_english(text: &str, echoed: &[&str]) {
+    for line in text.lines() {
+        let mut prose = line.to_string();
+        for data in echoed {
+            prose = prose.replace(data, " ");
+        }
+        let english: Vec<String> = prose_words(&prose)
+            .into_iter()
+            .filter(|w| ENGLISH_WORDS.contains(&w.to_lowercase().as_str()))
+            .collect();
+        assert!(
+            english.is_empty(),
+            "untranslated {english:?} in: {line}\n{text}"
+        );
+    }
+}
+
+/// Compares `text` with `tests/golden/{name}`; `LOA_BLESS=1` rewrites it.
+fn assert_golden(name: &str, text: &str) {
+    let golden = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/golden")
+        .join(name);
+    if std::env::var_os("LOA_BLESS").is_some() {
+        std::fs::create_dir_all(golden.parent().expect("folder")).expect("mkdir");
+        std::fs::write(&golden, text).expect("write golden");
+    }
+    let expected = std::fs::read_to_string(&golden)
+        .unwrap_or_else(|e| panic!("{}: {e} (LOA_BLESS=1 writes it)", golden.display()));
+    assert_eq!(text, expected, "LOA_BLESS=1 rewrites {}", golden.display());
+}
+
+/// Which language a run asks for.
+#[derive(Clone, Copy)]
+enum Lang {
+    /// `LOA_LANG=vi`.
+    Vi,
+    /// No `LOA_LANG` and no locale: a station's service.
+    NoLocale,
+    /// `LOA_LANG=en`.
+    En,
+}
+
+/// Runs the real `loa` with `args` in `dir`, in `lang`.
+fn loa_in(lang: Lang, dir: &Path, args: &[&str]) -> Output {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_loa"));
+    command
+        .args(args)
+        .current_dir(dir)
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env_remove("LANG");
+    match lang {
+        Lang::Vi => command.env("LOA_LANG", "vi"),
+        Lang::NoLocale => command.env_remove("LOA_LANG"),
+        Lang::En => command.env("LOA_LANG", "en"),
+    };
+    command.output().expect("run loa")
+}
+
+/// Standard output then standard error, the station's folder as `STATION`.
+fn both(output: &Output, root: &Path) -> String {
+    format!("{}{}", stdout(output), stderr(output)).replace(&root.display().to_string(), "STATION")
+}
+
+/// A station with a morning playlist slot and two relay slots (one with a
+/// fallback, one without), on Vietnam's time.
+fn schedule_station() -> StationDir {
+    let station = STATION.replace(
+        "[station]\n",
+        "[station]\ntimezone = \"Asia/Ho_Chi_Minh\"\n",
+    ) + r#"
+[[slot]]
+name = "tiep-song"
+title = "Tiếp sóng đài tỉnh"
+at = ["18:00"]
+relay = "http://radio.example.vn/tinh.mp3"
+fallback = "cchc"
+max = "30m"
+
+[[slot]]
+name = "thoi-su"
+at = ["19:00"]
+days = ["T7"]
+relay = "http://radio.example.vn/vov1.mp3"
+max = "1h"
+"#;
+    StationDir::with(&station, PLAYLIST)
+}
+
+/// What the schedule repeats of the station's own config.
+const SCHEDULE_DATA: &[&str] = &[
+    "Ý nghĩa cải cách hành chính",
+    "Thành tựu của tỉnh",
+    "cchc/01.wav",
+    "cchc/02.wav",
+    "http://radio.example.vn/tinh.mp3",
+    "http://radio.example.vn/vov1.mp3",
+];
+
+fn schedule(lang: Lang, s: &StationDir, extra: &[&str]) -> (Output, String) {
+    let config = s.config();
+    let mut args = vec!["schedule", "-c", config.to_str().expect("utf-8 path")];
+    args.extend_from_slice(extra);
+    let output = loa_in(lang, s.root(), &args);
+    let text = both(&output, s.root());
+    (output, text)
+}
+
+/// `loa schedule`: day names, totals, relays and fallbacks in Vietnamese.
+#[test]
+fn schedule_speaks_vietnamese() {
+    let s = schedule_station();
+    let (output, text) = schedule(Lang::Vi, &s, &["--from", "2026-12-03", "--days", "3"]);
+    assert!(output.status.success(), "{text}");
+    assert!(text.contains("Thứ Năm 2026-12-03"), "{text}");
+    assert!(text.contains("Thứ Bảy 2026-12-05"), "{text}");
+    assert!(
+        text.contains("tiếp sóng http://radio.example.vn/tinh.mp3"),
+        "{text}"
+    );
+    assert_no_english(&text, SCHEDULE_DATA);
+    let (_, one_day) = schedule(Lang::Vi, &s, &["--from", "2026-12-03", "--days", "1"]);
+    assert_eq!(
+        schedule(Lang::NoLocale, &s, &["--from", "2026-12-03", "--days", "3"]).1,
+        text,
+        "no locale speaks Vietnamese"
+    );
+    assert_golden("vi-schedule.txt", &format!("{text}\n---\n{one_day}"));
+}
+
+/// `loa schedule` with `LOA_LANG=en` keeps the English words.
+#[test]
+fn schedule_speaks_english_when_asked() {
+    let s = schedule_station();
+    let (output, text) = schedule(Lang::En, &s, &["--from", "2026-12-03", "--days", "3"]);
+    assert!(output.status.success(), "{text}");
+    assert!(text.contains("Thursday 2026-12-03"), "{text}");
+    assert!(text.contains("of max 15m"), "{text}");
+    assert!(
+        text.contains("no fallback: silence while the stream is away"),
+        "{text}"
+    );
+}
+
+/// A week with no slot on it says so in Vietnamese.
+#[test]
+fn an_empty_schedule_says_so_in_vietnamese() {
+    let s = StationDir::with(
+        &STATION.replace("at = [\"05:30\"]", "at = [\"05:30\"]\ndays = [\"CN\"]"),
+        PLAYLIST,
+    );
+    let (output, text) = schedule(Lang::Vi, &s, &["--from", "2026-12-03", "--days", "2"]);
+    assert!(output.status.success(), "{text}");
+    assert_eq!(text, "không có buổi phát nào trong khoảng thời gian này\n");
+    let (_, english) = schedule(Lang::En, &s, &["--from", "2026-12-03", "--days", "2"]);
+    assert_eq!(english, "nothing scheduled in this range\n");
+}
+
+/// The bundled station after a simulated day on which every segment of
+/// playlist `cchc` went missing after the plan was made: its morning and
+/// afternoon airings failed ("file missing" in the log).
+fn station_with_failed_airings() -> report_common::Station {
+    let station = report_common::Station::new("soc-trang/my-xuyen/thanh-phu", 7);
+    let plan = loa::commands::station::load_station(&station.config())
+        .plan
+        .expect("the bundled station is valid");
+    std::fs::remove_dir_all(station.root().join("playlists/cchc")).expect("remove cchc audio");
+    let clock = loa::clock::SimulatedClock::new(report_common::local(2026, 12, 3, 0))
+        .with_max_sleep(std::time::Duration::from_secs(60));
+    simulated_support::run_daemon_until(&plan, &clock, report_common::local(2026, 12, 4, 0));
+    station
+}
+
+/// What the report's documents repeat of the station and the log.
+const REPORT_DATA: &[&str] = &["soc-trang/my-xuyen/thanh-phu", "sang", "chieu"];
+
+fn report(lang: Lang, station: &report_common::Station, extra: &[&str]) -> (Output, String) {
+    let config = station.config();
+    let mut args = vec!["report", "-c", config.to_str().expect("utf-8 path")];
+    args.extend_from_slice(extra);
+    let output = loa_in(lang, station.root(), &args);
+    let text = both(&output, station.root());
+    (output, text)
+}
+
+/// `loa report`: the reasons the log gives in English are Vietnamese in
+/// the report (and its note on standard error too); `--json` keeps them.
+#[test]
+fn report_reasons_are_vietnamese() {
+    let station = station_with_failed_airings();
+    let view = [
+        "--period",
+        "2026-12",
+        "--format",
+        "csv",
+        "--view",
+        "not-aired",
+    ];
+    let (output, text) = report(Lang::Vi, &station, &view);
+    assert!(output.status.success(), "{text}");
+    assert!(text.contains("Phát lỗi,thiếu tệp,2"), "{text}");
+    assert!(!text.contains("file missing"), "{text}");
+    assert_no_english(&text, REPORT_DATA);
+    let airings = [
+        "--period", "2026-12", "--format", "csv", "--view", "airings",
+    ];
+    let (_, rows) = report(Lang::Vi, &station, &airings);
+    assert!(rows.contains("Phát lỗi,thiếu tệp"), "{rows}");
+    // The document is Vietnamese whatever the language; the note follows it.
+    let (_, english) = report(Lang::En, &station, &view);
+    assert!(english.contains("Phát lỗi,thiếu tệp,2"), "{english}");
+    assert!(
+        english.contains("1 of 1 stations verified and counted"),
+        "{english}"
+    );
+    let (_, json) = report(
+        Lang::Vi,
+        &station,
+        &["--period", "2026-12", "--format", "json"],
+    );
+    assert!(json.contains("\"file missing\""), "{json}");
+    assert_golden("vi-report.txt", &text);
+}
+
+/// `loa report`'s errors, in Vietnamese and in English.
+#[test]
+fn report_errors_speak_vietnamese() {
+    let station = report_common::Station::new("soc-trang/my-xuyen/thanh-phu", 7);
+    let empty = tempfile::tempdir().expect("temp dir");
+    let empty = empty.path().to_str().expect("utf-8 path");
+    let cases: [&[&str]; 5] = [
+        &["--period", "2026-H3", "--format", "csv"],
+        &["--period", "2026-12"],
+        &["--period", "2026-12", "--format", "xlsx"],
+        &["--period", "2026-12", "--format", "csv", empty],
+        &[
+            "--period", "2026-12", "--cutoff", "official", "--format", "csv",
+        ],
+    ];
+    let mut golden = String::new();
+    for args in cases {
+        let (output, text) = report(Lang::Vi, &station, args);
+        assert_eq!(output.status.code(), Some(2), "{args:?}: {text}");
+        let text = text.replace(empty, "EMPTY");
+        assert!(text.starts_with("lỗi: "), "{text}");
+        assert_no_english(&text, &["EMPTY"]);
+        golden.push_str(&text);
+        let (_, english) = report(Lang::En, &station, args);
+        assert!(english.starts_with("error: "), "{english}");
+        assert_ne!(english.replace(empty, "EMPTY"), text);
+    }
+    assert_golden("vi-report-errors.txt", &golden);
+}
+
+/// `loa export`: what it wrote, the checkpoint and the verdict, in
+/// Vietnamese; with `LOA_LANG=en`, in English.
+#[test]
+fn export_speaks_vietnamese() {
+    let station = station_with_failed_airings();
+    let config = station.config();
+    let config = config.to_str().expect("utf-8 path");
+    let export = |lang: Lang, name: &str| {
+        let args = [
+            "export",
+            "-c",
+            config,
+            "--period",
+            "2026-12",
+            "-o",
+            name,
+            "--now",
+            "2026-12-05T00:00:00Z",
+        ];
+        let output = loa_in(lang, station.root(), &args);
+        (output.status.success(), both(&output, station.root()))
+    };
+    let (ok, text) = export(Lang::Vi, "vi.tar");
+    assert!(ok, "{text}");
+    assert!(text.contains("xác minh:  nguyên vẹn"), "{text}");
+    assert_no_english(&text, &["soc-trang/my-xuyen/thanh-phu", "vi.tar"]);
+    let (ok, english) = export(Lang::En, "en.tar");
+    assert!(ok, "{english}");
+    assert!(english.contains("verified:   OK"), "{english}");
+    assert_golden("vi-export.txt", &text);
+}
+
+/// `loa play`'s errors (unknown slot, no daemon for `--now`) in
+/// Vietnamese and in English.
+#[test]
+fn play_errors_speak_vietnamese() {
+    let s = StationDir::new();
+    let config = s.config();
+    let config = config.to_str().expect("utf-8 path");
+    let cases: [&[&str]; 2] = [
+        &["play", "toi", "-c", config],
+        &["play", "--now", "cchc", "-c", config],
+    ];
+    let mut golden = String::new();
+    for args in cases {
+        let output = loa_in(Lang::Vi, s.root(), args);
+        let text = both(&output, s.root());
+        assert!(!output.status.success(), "{text}");
+        assert!(text.starts_with("lỗi: "), "{text}");
+        assert_no_english(&text, &["STATION/config/../var/loa.sock"]);
+        golden.push_str(&text);
+        let english = both(&loa_in(Lang::En, s.root(), args), s.root());
+        assert!(english.starts_with("error: "), "{english}");
+    }
+    assert!(
+        golden.contains("không có khung giờ nào tên \"toi\""),
+        "{golden}"
+    );
+    assert_golden("vi-play-errors.txt", &golden);
+}
+
+/// `loa play` of a slot to the null output: its outcome line is
+/// Vietnamese (six seconds of real time).
+#[test]
+fn play_outcome_speaks_vietnamese() {
+    let s = StationDir::new();
+    let config = s.config();
+    let args = [
+        "play",
+        "sang",
+        "--output",
+        "null",
+        "-c",
+        config.to_str().expect("utf-8 path"),
+    ];
+    let output = loa_in(Lang::Vi, s.root(), &args);
+    let text = stdout(&output);
+    assert!(output.status.success(), "{text}{}", stderr(&output));
+    assert!(
+        text.contains(
+            "đã phát trọn vẹn; đã phát 6s, đã ghi vào nhật ký phát sóng là phát thủ công"
+        ),
+        "{text}"
+    );
+    assert_no_english(&text, &["sang"]);
+}
+
+/// `loa devices`: the heading and the note on the outputs that are not
+/// devices are Vietnamese (the devices' own descriptions are ALSA's).
+#[test]
+fn devices_speaks_vietnamese() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let output = loa_in(Lang::Vi, dir.path(), &["devices"]);
+    let text = both(&output, dir.path());
+    let ours: Vec<&str> = text.lines().filter(|l| !l.starts_with("  ")).collect();
+    assert!(
+        ours.iter().any(|l| l.starts_with("Các thiết bị âm thanh")),
+        "{text}"
+    );
+    assert_no_english(&ours.join("\n"), &[]);
+    let english = both(&loa_in(Lang::En, dir.path(), &["devices"]), dir.path());
+    assert!(english.contains("Audio outputs"), "{english}");
+}
