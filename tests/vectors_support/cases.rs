@@ -820,8 +820,7 @@ fn canonical_json() -> Vec<Case> {
             planned_segment().replace("Bản tin cải cách hành chính số 1", t)
         )
     };
-    let start =
-        |edit: &dyn Fn(String) -> String| one_record(1, "airing_start", &title("x"), |b| edit(b));
+    let start = |edit: &dyn Fn(String) -> String| one_record(1, "airing_start", &title("x"), edit);
     let mut cases = Vec::new();
     cases.push(ok(
         "ok-json-required-escapes",
@@ -937,7 +936,7 @@ fn canonical_json() -> Vec<Case> {
         "§3.3",
         "+3: not JSON.",
     ));
-    let header = |edit: &dyn Fn(String) -> String| one_record(1, "daemon_stop", "{}", |b| edit(b));
+    let header = |edit: &dyn Fn(String) -> String| one_record(1, "daemon_stop", "{}", edit);
     cases.push(bad_line(
         "json-escape-in-station",
         header(&|b: String| b.replacen("\"soc-trang", "\"\\u0073oc-trang", 1)),
