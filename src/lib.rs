@@ -29,3 +29,4 @@ pub mod selection;
 pub mod shutdown;
 pub mod systemd;
 pub mod text;
+pub mod upload;

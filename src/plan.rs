@@ -54,6 +54,9 @@ pub struct Station {
     pub require_approval: bool,
     /// How playout evens out levels and handles silence.
     pub audio: AudioPolicy,
+    /// `[upload]`: the province's hub this station pushes its log to, if
+    /// any.
+    pub upload: Option<crate::upload::UploadSettings>,
 }
 
 /// `[station] loudness`, `trim_silence` and `dead_air`: what playout does to
@@ -114,7 +117,7 @@ pub enum Rule {
         /// As written in the config.
         expression: String,
         /// Parsed.
-        cron: Box<croner::Cron>,
+        cron: Box<crate::schedule::CronRule>,
     },
 }
 

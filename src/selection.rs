@@ -281,6 +281,7 @@ mod tests {
                 grace: Duration::ZERO,
                 require_approval: false,
                 audio: Default::default(),
+                upload: None,
             },
             slots: vec![slot],
             playlists: BTreeMap::from([("p".to_string(), playlist)]),

@@ -263,3 +263,59 @@ fn re_export_of_a_period_holds_every_record() {
         "the two exports report differently"
     );
 }
+
+/// Regression (issue: a re-export dropped records): a bundle whose records
+/// begin after its period began, and not with the log's first record, is
+/// missing records of its period; `loa verify` and `loa report` say so.
+/// Made here by a manifest that claims an earlier period than its slice
+/// covers (the manifest is not signed; the records decide).
+#[test]
+fn a_bundle_whose_records_start_after_its_period_began_is_flagged() {
+    let station = Station::new("can-tho/vinh-hai", 33);
+    station.run(local(2026, 10, 20, 0), local(2026, 12, 1, 0));
+    let dir = tempfile::tempdir().unwrap();
+    let genuine = dir.path().join("genuine.tar");
+    station.export("2026-11", &genuine, "2026-12-01T02:00:00Z", &[]);
+    let verified = report_common::loa(&["verify", arg(&genuine)]);
+    assert!(
+        verified.status.success(),
+        "the genuine bundle verifies:\n{}",
+        String::from_utf8_lossy(&verified.stdout)
+    );
+
+    let claimed_earlier = dir.path().join("claims-october.tar");
+    let edited: Vec<(String, Vec<u8>)> = members(&genuine)
+        .into_iter()
+        .map(|(name, bytes)| {
+            if name != "manifest.json" {
+                return (name, bytes);
+            }
+            let mut manifest: Manifest = serde_json::from_slice(&bytes).unwrap();
+            assert!(manifest.first.seq > 0, "a slice, not the whole log");
+            manifest.period.from = "2026-10-01".into();
+            (name, serde_json::to_vec(&manifest).unwrap())
+        })
+        .collect();
+    write_tar(&claimed_earlier, &edited);
+    let verdict = report_common::loa(&["verify", arg(&claimed_earlier), "--json"]);
+    assert_eq!(verdict.status.code(), Some(1));
+    let text = String::from_utf8_lossy(&verdict.stdout);
+    assert!(text.contains("starts_after_period"), "{text}");
+    let report = report_common::loa(&[
+        "report",
+        arg(&claimed_earlier),
+        "--period",
+        "2026-10",
+        "-f",
+        "html",
+    ]);
+    let shown = format!(
+        "{}{}",
+        String::from_utf8_lossy(&report.stdout),
+        String::from_utf8_lossy(&report.stderr)
+    );
+    assert!(
+        shown.contains("after its period began"),
+        "the report flags it:\n{shown}"
+    );
+}

@@ -14,6 +14,9 @@ use crate::playout::output::{OutputSpec, make_output};
 use crate::playout::player::OutputPlayer;
 use crate::shutdown::Shutdown;
 
+/// How long the daemon's exit waits for its last records to reach the hub.
+const UPLOAD_FINISH: std::time::Duration = std::time::Duration::from_secs(4);
+
 /// Arguments of `loa run`.
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -55,6 +58,8 @@ pub fn run(args: Args) -> CommandResult {
             shutdown.clone(),
         )?;
         let handle = daemon.handle();
+        // Pushes the log to the province's hub when `[upload]` is set.
+        let upload = crate::upload::start(handle.clone(), Arc::new(SystemClock))?;
         // Edits to the config or playlists, and SIGHUP, reload the station.
         let _watch = watch_config(&config, daemon.plan(), handle.clone())
             .map_err(
@@ -74,7 +79,12 @@ pub fn run(args: Args) -> CommandResult {
         );
         // systemd: READY=1, STATUS=next airing (src/systemd/).
         crate::systemd::ready(daemon.plan(), daemon.next_airing().as_ref());
-        daemon.run().await?;
+        let ran = daemon.run().await;
+        // The log is closed: its last records go to the hub if it answers.
+        tokio::task::spawn_blocking(move || upload.finish(UPLOAD_FINISH))
+            .await
+            .ok();
+        ran?;
         Ok::<_, Box<dyn std::error::Error + Send + Sync>>(())
     })?;
     Ok(ExitCode::SUCCESS)

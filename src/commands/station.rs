@@ -35,13 +35,4 @@ pub fn plan_or_report(config: &Path) -> Result<(Plan, Diagnostics), ConfigInvali
     }
 }
 
-/// The configuration has errors (already printed, one by one).
-#[derive(Debug)]
-pub struct ConfigInvalid {
-    /// The config file.
-    pub path: PathBuf,
-    /// How many errors were printed.
-    pub errors: usize,
-}
-
-impl std::error::Error for ConfigInvalid {}
+pub use crate::config::ConfigInvalid;

@@ -15,6 +15,7 @@ mod station;
 mod station_files;
 mod syntax;
 mod topics;
+mod upload;
 mod validate;
 mod weekday;
 
@@ -23,8 +24,11 @@ pub use duration::{format_duration, parse_duration};
 pub use load::{Loaded, hex, load_plan};
 pub use paths::{nfc, resolve_segment_path};
 pub use playlists::{AUDIO_EXTENSIONS, AudioFacts, Prober};
-pub use problem::{Diagnostic, Diagnostics, Escape, Expected, Problem, Severity};
+pub use problem::{
+    ConfigInvalid, Diagnostic, Diagnostics, Escape, Expected, Problem, Severity, did_you_mean,
+};
 pub use source::{Location, SourceFile};
 pub use station::is_name;
 pub use station_files::{StationFiles, StationFilesError, default_config_path};
 pub use syntax::SyntaxFix;
+pub use upload::load_ca;

@@ -124,6 +124,14 @@ pub enum Problem {
     BadOutput {
         value: String,
     },
+    BadHubUrl {
+        value: String,
+        detail: String,
+    },
+    BadHubCa {
+        path: PathBuf,
+        detail: String,
+    },
     BadOrder {
         value: String,
         suggestion: Option<String>,
@@ -342,3 +350,15 @@ pub fn did_you_mean<'a>(
         .max_by(|a, b| a.0.total_cmp(&b.0))
         .map(|(_, c)| c.to_string())
 }
+
+/// The configuration has errors (already printed, one by one): what a
+/// command that needs a valid station returns.
+#[derive(Debug)]
+pub struct ConfigInvalid {
+    /// The config file.
+    pub path: std::path::PathBuf,
+    /// How many errors were printed.
+    pub errors: usize,
+}
+
+impl std::error::Error for ConfigInvalid {}

@@ -74,7 +74,7 @@ pub struct StationDraft {
 pub fn read_station(source: &SourceFile, d: &mut Diagnostics) -> Option<StationDraft> {
     let doc = super::syntax::parse_toml(source, d)?;
     let root = Fields::new(doc.as_table(), "the file".into(), 0..0, source);
-    root.reject_unknown(&["station", "slot"], d);
+    root.reject_unknown(&["station", "slot", "upload"], d);
     let station = match doc.get("station") {
         Some(item) => match (item.as_table_like(), item.span()) {
             (Some(table), span) => read_station_table(table, span.unwrap_or(0..0), source, d),
@@ -96,7 +96,11 @@ pub fn read_station(source: &SourceFile, d: &mut Diagnostics) -> Option<StationD
         }
     };
     let slots = read_slots(doc.get("slot"), station.as_ref(), source, d);
-    station.map(|station| StationDraft { station, slots })
+    let upload = super::upload::read_upload(doc.get("upload"), source, d);
+    station.map(|station| StationDraft {
+        station: Station { upload, ..station },
+        slots,
+    })
 }
 
 fn read_station_table(
@@ -143,6 +147,7 @@ fn read_station_table(
         },
         require_approval,
         audio,
+        upload: None,
     })
 }
 

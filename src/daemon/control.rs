@@ -10,7 +10,8 @@ use std::sync::{Arc, Mutex};
 use chrono::Utc;
 use tokio::sync::mpsc;
 
-use super::status::Status;
+use super::log_progress::LogProgress;
+use super::status::{Status, UploadStatus};
 use crate::plan::Plan;
 use crate::playout::announcement::{self, AnnounceError, Announcement, Announcements, Priority};
 
@@ -23,8 +24,9 @@ const CONTROL_CAPACITY: usize = 16;
 pub enum Control {
     /// A new plan passed every check: apply it from the next airing.
     Apply(Box<Plan>),
-    /// The config was edited but is invalid: keep the old plan, show this.
-    Invalid(String),
+    /// The config was edited but is invalid: keep the old plan, show these
+    /// errors (rendered), and how many there are.
+    Invalid(String, u32),
 }
 
 /// The sending side, for the watcher and the socket.
@@ -34,6 +36,7 @@ pub struct DaemonHandle {
     status: Arc<Mutex<Status>>,
     plan: Arc<Mutex<Arc<Plan>>>,
     announcements: Arc<Announcements>,
+    progress: tokio::sync::watch::Receiver<LogProgress>,
 }
 
 /// The daemon's side.
@@ -50,7 +53,11 @@ pub struct ControlInbox {
 }
 
 /// A connected pair.
-pub fn control_channel(status: Status, plan: Arc<Plan>) -> (DaemonHandle, ControlInbox) {
+pub fn control_channel(
+    status: Status,
+    plan: Arc<Plan>,
+    progress: tokio::sync::watch::Receiver<LogProgress>,
+) -> (DaemonHandle, ControlInbox) {
     let (sender, receiver) = mpsc::channel(CONTROL_CAPACITY);
     let status = Arc::new(Mutex::new(status));
     let plan = Arc::new(Mutex::new(plan));
@@ -61,6 +68,7 @@ pub fn control_channel(status: Status, plan: Arc<Plan>) -> (DaemonHandle, Contro
             status: Arc::clone(&status),
             plan: Arc::clone(&plan),
             announcements: Arc::clone(&announcements),
+            progress,
         },
         ControlInbox {
             receiver,
@@ -92,9 +100,13 @@ impl DaemonHandle {
         // daemon from taking the message until it ends.
         let mut status = self.status.lock().unwrap_or_else(|e| e.into_inner());
         match &control {
-            Control::Invalid(errors) => status.config_error = Some(errors.clone()),
+            Control::Invalid(errors, count) => {
+                status.config_error = Some(errors.clone());
+                status.config_error_count = *count;
+            }
             Control::Apply(plan) => {
                 status.config_error = None;
+                status.config_error_count = 0;
                 status.pending_plan = (plan.hash != status.plan_hash).then(|| plan.hash.clone());
             }
         }
@@ -138,7 +150,25 @@ impl DaemonHandle {
         Arc::new(move |reason: &str| {
             let mut status = status.lock().unwrap_or_else(|e| e.into_inner());
             status.output_error = Some(reason.to_string());
+            status.output_failing = true;
         })
+    }
+
+    /// The plan in force (the uploader reads `[upload]` from it, so an
+    /// edit of the hub's address applies without a restart).
+    pub fn plan(&self) -> Arc<Plan> {
+        Arc::clone(&self.plan.lock().unwrap_or_else(|e| e.into_inner()))
+    }
+
+    /// How far the log has been written; changes after every record.
+    pub fn log_progress(&self) -> tokio::sync::watch::Receiver<LogProgress> {
+        self.progress.clone()
+    }
+
+    /// Sets what `loa status` shows about the upload (`None`: no hub).
+    pub fn set_upload_status(&self, upload: Option<UploadStatus>) {
+        let mut status = self.status.lock().unwrap_or_else(|e| e.into_inner());
+        status.upload = upload;
     }
 
     /// A copy of the current status.

@@ -8,6 +8,8 @@
 
 mod control;
 mod ledger;
+mod log_progress;
+mod on_air;
 mod records;
 pub mod socket;
 pub mod status;
@@ -20,9 +22,12 @@ use chrono::{DateTime, Utc};
 
 pub use control::{AnnounceRequest, Control, DaemonHandle};
 pub use ledger::Ledger;
-pub use status::Status;
+pub use log_progress::LogProgress;
+pub use status::{Status, UploadProblem, UploadStatus};
 
 use control::{ControlInbox, control_channel};
+use log_progress::{ProgressSender, progress_channel};
+use on_air::ProgressFile;
 use status::{AiringLine, DeadAirLine, NowPlaying};
 
 use crate::airlog::record::{ConfigApplied, MissReason, Missed};
@@ -128,6 +133,10 @@ pub struct Daemon {
     last_checkpoint: DateTime<Utc>,
     inbox: ControlInbox,
     handle: DaemonHandle,
+    /// How far the airing on air has got, kept for the recovery.
+    on_air: Arc<ProgressFile>,
+    /// Wakes the uploader after each record.
+    progress: ProgressSender,
 }
 
 impl Daemon {
@@ -165,10 +174,13 @@ impl Daemon {
             ..Status::default()
         };
         let plan = Arc::new(plan);
-        let (handle, inbox) = control_channel(status, Arc::clone(&plan));
+        let (progress, progress_receiver) = progress_channel(LogProgress::of(&log));
+        let (handle, inbox) = control_channel(status, Arc::clone(&plan), progress_receiver);
         let mut player = player;
         player.listen(Arc::clone(&inbox.announcements));
         player.watch_output(handle.output_watch());
+        let on_air = ProgressFile::new(&plan.station.log_dir);
+        player.watch_progress(on_air.watch());
         let mut daemon = Self {
             plan,
             clock,
@@ -182,9 +194,12 @@ impl Daemon {
             last_checkpoint: now,
             inbox,
             handle,
+            on_air,
+            progress,
         };
         for open in daemon.ledger.take_open_airings() {
-            let end = records::interrupted_by_crash(&open, now);
+            let on_air = ProgressFile::recovered(&daemon.plan.station.log_dir, &open);
+            let end = records::interrupted_by_crash(&open, now, on_air);
             daemon.append(RecordKind::AiringEnd(end));
         }
         let plan_hash =
@@ -265,6 +280,7 @@ impl Daemon {
         {
             self.append(record);
         }
+        self.on_air.end();
         let report = report.unwrap_or_else(|| self.player_lost(&airing));
         let now = self.clock.now();
         self.log.stop(now).map_err(DaemonError::Log)?;
@@ -328,7 +344,13 @@ impl Daemon {
         }
         let now = self.clock.now();
         tracing::info!("stopping");
-        self.log.stop(now).map(|_| ()).map_err(DaemonError::Log)
+        let stopped = self.log.stop(now).map_err(DaemonError::Log)?;
+        // The log is closed: its last records are final for the uploader.
+        self.progress.publish(LogProgress {
+            next_seq: stopped.seq + 1,
+            durable_next: stopped.seq + 1,
+        });
+        Ok(())
     }
 
     /// How long before its instant `due` is prepared.
@@ -369,6 +391,7 @@ impl Daemon {
         match control {
             Control::Apply(plan) if plan.hash == self.plan.hash => self.set_status(|s| {
                 s.config_error = None;
+                s.config_error_count = 0;
                 s.pending_plan = None;
             }),
             Control::Apply(plan) => {
@@ -380,11 +403,15 @@ impl Daemon {
                 self.append(RecordKind::ConfigApplied(ConfigApplied { plan_hash }));
                 self.set_status(|s| {
                     s.config_error = None;
+                    s.config_error_count = 0;
                     s.pending_plan = None;
                 });
                 self.refresh_status();
             }
-            Control::Invalid(errors) => self.set_status(|s| s.config_error = Some(errors)),
+            Control::Invalid(errors, count) => self.set_status(|s| {
+                s.config_error = Some(errors);
+                s.config_error_count = count;
+            }),
         }
     }
 
@@ -529,6 +556,7 @@ impl Daemon {
         for record in records::airing_closed(&airing, &report) {
             self.append(record);
         }
+        self.on_air.end();
     }
 
     /// Airs the announcements waiting while nothing else airs, each as a
@@ -647,6 +675,9 @@ impl Daemon {
             (player, report)
         });
         let began = !record_start || self.reached(start_at - to_chrono(START_RECORD_LEAD)).await;
+        if record_start {
+            self.on_air.begin(&airing);
+        }
         if record_start && began {
             self.append(RecordKind::AiringStart(records::airing_start(
                 &airing, start_at,
@@ -734,6 +765,8 @@ impl Daemon {
         self.set_status(|s| {
             s.now_playing = None;
             s.push_last(line);
+            // An airing without a device failure shows the output works.
+            s.output_failing = output_error.is_some();
             if output_error.is_some() {
                 s.output_error = output_error;
             }
@@ -764,6 +797,7 @@ impl Daemon {
         let now = self.clock.now();
         if self.log.pending() > 0 {
             self.log.retry(now);
+            self.progress.publish(LogProgress::of(&self.log));
         }
         if (now - self.last_checkpoint).to_std().unwrap_or_default() >= CHECKPOINT_EVERY {
             self.last_checkpoint = now;
@@ -771,6 +805,7 @@ impl Daemon {
                 Ok(appended) => self.set_status(|s| s.last_checkpoint = Some((appended.seq, now))),
                 Err(error) => tracing::error!(%error, "checkpoint not written"),
             }
+            self.progress.publish(LogProgress::of(&self.log));
         }
     }
 
@@ -788,6 +823,7 @@ impl Daemon {
             Ok(_) => {}
             Err(error) => tracing::error!(%error, "record not written to the airing log"),
         }
+        self.progress.publish(LogProgress::of(&self.log));
         self.ledger.note(now, &kind, &self.plan);
     }
 }

@@ -51,6 +51,49 @@ pub struct Status {
     /// plan that applies from the next airing.
     #[serde(default)]
     pub pending_plan: Option<String>,
+    /// Whether the output is failing now: set when it fails, cleared when
+    /// an airing goes out without a failure (`output_error` keeps the last
+    /// failure's words).
+    #[serde(default)]
+    pub output_failing: bool,
+    /// How many errors the edited configuration has (0 when the config on
+    /// disk is the one in force).
+    #[serde(default)]
+    pub config_error_count: u32,
+    /// The upload to the province's hub, when `[upload]` is set.
+    #[serde(default)]
+    pub upload: Option<UploadStatus>,
+}
+
+/// How far the province's hub holds this station's log, for `loa status`.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct UploadStatus {
+    /// The hub's address.
+    pub hub: String,
+    /// The `seq` the hub expects next: it holds records 0 to this minus
+    /// one. `None` until the hub has answered.
+    pub acknowledged: Option<u64>,
+    /// The `seq` the station's log writes next.
+    pub log_next_seq: u64,
+    /// When the hub last accepted a request.
+    pub last_success: Option<DateTime<Utc>>,
+    /// When the hub last accepted a heartbeat.
+    pub last_heartbeat: Option<DateTime<Utc>>,
+    /// The last failure (it may be older than the last success).
+    pub last_error: Option<UploadProblem>,
+}
+
+/// One failed upload, as `loa status` shows it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct UploadProblem {
+    /// When.
+    pub at: DateTime<Utc>,
+    /// The machine code (`unreachable`, `gap`, `fork`, …).
+    pub code: String,
+    /// What happened, for the technician.
+    pub message: String,
 }
 
 /// Dead air found during an airing.

@@ -36,15 +36,19 @@ pub fn reload(config: &Path, handle: &DaemonHandle) {
             handle.send(Control::Apply(Box::new(plan)));
         }
         None => {
-            let text: String = loaded
+            let errors: Vec<_> = loaded
                 .diagnostics
                 .sorted()
                 .into_iter()
                 .filter(|d| d.severity == crate::config::Severity::Error)
+                .collect();
+            let count = u32::try_from(errors.len()).unwrap_or(u32::MAX);
+            let text: String = errors
+                .into_iter()
                 .map(crate::text::render_diagnostic)
                 .collect();
             tracing::error!("config not applied; the previous one stays in force:\n{text}");
-            handle.send(Control::Invalid(text));
+            handle.send(Control::Invalid(text, count));
         }
     }
 }

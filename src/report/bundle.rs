@@ -318,6 +318,9 @@ impl LogSource for Bundle {
             first: (first.seq, first.hash, first.key),
             last: (self.manifest.last.seq, self.manifest.last.hash),
             problems,
+            period_start: chrono::NaiveDate::parse_from_str(&self.manifest.period.from, "%Y-%m-%d")
+                .ok()
+                .map(|day| super::period::local_midnight(day, self.timezone())),
         })
     }
 

@@ -10,7 +10,7 @@ use super::build::{Report, StationEntry, StationStatus};
 use super::figures::{Counts, Figures, Group};
 use super::gaps::Silence;
 use super::period::Cutoff;
-use crate::commands::verify::verdict_json;
+use crate::airlog::verify::json::verdict_json;
 
 /// The `format` the report carries.
 pub const FORMAT: &str = "loa-report";

@@ -305,35 +305,6 @@ impl fmt::Display for VerifyNote {
     }
 }
 
-/// A stable machine name for each kind of problem (`loa verify --json`).
-pub fn problem_code(kind: &ProblemKind) -> &'static str {
-    match kind {
-        ProblemKind::Unreadable(_) => "unreadable",
-        ProblemKind::BadLine(_) => "bad_line",
-        ProblemKind::TornTail { .. } => "torn_tail",
-        ProblemKind::PartialLine { .. } => "partial_line",
-        ProblemKind::BadSignature => "bad_signature",
-        ProblemKind::OutOfSequence { .. } => "out_of_sequence",
-        ProblemKind::ChainBroken => "chain_broken",
-        ProblemKind::ForeignStation { .. } => "foreign_station",
-        ProblemKind::NoGenesis => "no_genesis",
-        ProblemKind::LateGenesis => "late_genesis",
-        ProblemKind::UnusableKey => "unusable_key",
-        ProblemKind::KeyNotFiled { .. } => "key_not_filed",
-        ProblemKind::NoFiledKey { .. } => "no_filed_key",
-        ProblemKind::CheckpointMismatch => "checkpoint_mismatch",
-        ProblemKind::Truncated { .. } => "truncated",
-        ProblemKind::CheckpointDiffers { .. } => "checkpoint_differs",
-        ProblemKind::ForgedCheckpoint { .. } => "forged_checkpoint",
-        ProblemKind::ForeignCheckpoint { .. } => "foreign_checkpoint",
-        ProblemKind::StartsAfterCheckpoint { .. } => "starts_after_checkpoint",
-        ProblemKind::Empty => "empty",
-        ProblemKind::PreviousRunMismatch { .. } => "previous_run",
-        ProblemKind::ManifestMismatch { .. } => "manifest_mismatch",
-        ProblemKind::BadCheckpointMember { .. } => "bad_checkpoint_member",
-    }
-}
-
 impl fmt::Display for ProblemKind {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
@@ -431,6 +402,16 @@ impl fmt::Display for ProblemKind {
                     crate::airlog::record::PreviousRun::CleanStop => "stopped cleanly",
                     crate::airlog::record::PreviousRun::Crashed => "crashed",
                 }
+            ),
+            Self::StartsAfterPeriod {
+                first_at,
+                period_start,
+            } => write!(
+                f,
+                "the bundle's records begin at {}, after its period began at {}: records of the \
+                 period are missing (export the period again)",
+                crate::airlog::time::format_instant(*first_at),
+                crate::airlog::time::format_instant(*period_start)
             ),
             Self::ManifestMismatch { field } => write!(
                 f,

@@ -6,8 +6,11 @@
 
 pub mod airlog;
 mod audio;
+pub mod catalogue;
 mod config;
 mod daemon;
+pub mod hub;
+pub mod lang;
 mod output;
 mod playout;
 mod relay;
@@ -18,6 +21,7 @@ pub use output::{device_not_there, render_device_list};
 mod schedule;
 mod status;
 mod systemd;
+mod upload;
 
 pub use config::{hint, render_diagnostic};
 pub use daemon::{
@@ -26,6 +30,7 @@ pub use daemon::{
 };
 pub use schedule::{CheckSummary, airing_headline, airing_json, check_failed, render_schedule};
 pub use status::{render_not_running, render_status};
+pub use upload::{render_upload, upload_error};
 
 /// Renders an error and its chain of causes, the way `main` prints it.
 pub fn render_error(error: &(dyn std::error::Error + 'static)) -> String {

@@ -106,6 +106,10 @@ pub fn render_status(status: &Status, now: DateTime<Utc>) -> String {
             local(*at)
         ));
     }
+    if let Some(upload) = &status.upload {
+        let log_next = status.log_head.as_ref().map_or(0, |(seq, _)| seq + 1);
+        out.push_str(&super::render_upload(upload, log_next, &local));
+    }
     out
 }
 

@@ -54,6 +54,10 @@ pub struct Slice {
     pub log: Vec<u8>,
     /// The `station.pub` member.
     pub public_key: Vec<u8>,
+    /// The manifest's period: label and first day. A slice that is not the
+    /// whole log begins before its period (§8.3), so its period starts on
+    /// the day after its first record's.
+    pub period: (String, String),
 }
 
 impl Slice {
@@ -78,6 +82,11 @@ impl Slice {
                 chain.station
             )
             .into_bytes(),
+            period: if from == 0 {
+                ("2021-03".into(), "2021-03-01".into())
+            } else {
+                ("2021-03-03..2021-03-31".into(), "2021-03-03".into())
+            },
         }
     }
 
@@ -89,8 +98,10 @@ impl Slice {
             .map(|f| serde_json::to_string(f).expect("a string"))
             .collect();
         format!(
-            "{{\n  \"format\": \"loa-export\",\n  \"version\": 1,\n  \"station\": {},\n  \"timezone\": \"Asia/Ho_Chi_Minh\",\n  \"period\": {{\"label\": \"2021-03\", \"from\": \"2021-03-01\", \"to\": \"2021-03-31\", \"cutoff\": \"calendar\"}},\n  \"created\": \"2021-04-01T01:00:00.000000Z\",\n  \"software\": \"loa 0.1.0\",\n  \"first\": {{\"seq\": {}, \"hash\": \"{}\", \"key\": \"{}\"}},\n  \"last\": {{\"seq\": {}, \"hash\": \"{}\"}},\n  \"checkpoint\": \"written\",\n  \"files\": [{}]\n}}\n",
+            "{{\n  \"format\": \"loa-export\",\n  \"version\": 1,\n  \"station\": {},\n  \"timezone\": \"Asia/Ho_Chi_Minh\",\n  \"period\": {{\"label\": {}, \"from\": \"{}\", \"to\": \"2021-03-31\", \"cutoff\": \"calendar\"}},\n  \"created\": \"2021-04-01T01:00:00.000000Z\",\n  \"software\": \"loa 0.1.0\",\n  \"first\": {{\"seq\": {}, \"hash\": \"{}\", \"key\": \"{}\"}},\n  \"last\": {{\"seq\": {}, \"hash\": \"{}\"}},\n  \"checkpoint\": \"written\",\n  \"files\": [{}]\n}}\n",
             serde_json::to_string(&self.station).expect("a string"),
+            serde_json::to_string(&self.period.0).expect("a string"),
+            self.period.1,
             self.first.0,
             self.first.1,
             self.first.2,

@@ -1689,6 +1689,15 @@ fn bundles() -> Vec<Case> {
         Some("manifest_mismatch"),
         "The manifest's last record is not the bundle's last record.",
     ));
+    let mut late = Slice::of(&chain, kept_seq);
+    late.period = ("2021-03".into(), "2021-03-01".into());
+    cases.push(bundle_case(
+        "bundle-slice-starts-after-period",
+        &late,
+        "invalid",
+        Some("starts_after_period"),
+        "A slice (not from genesis) whose first record is after its period began: records of the period are missing.",
+    ));
     let mut files = Slice::of(&chain, 0);
     files.files = vec!["log/air-2021-04.jsonl".into()];
     cases.push(bundle_case(

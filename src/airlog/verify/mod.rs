@@ -9,6 +9,7 @@
 //! most a few chunks are in flight at any time.
 
 pub mod chunks;
+pub mod json;
 pub mod parse;
 pub mod sequencer;
 pub mod signatures;

@@ -53,6 +53,8 @@ pub struct Sequencer<'a> {
     previous: Option<Previous>,
     /// The first good record: seq and hash (a bundle's manifest names it).
     first: Option<(u64, Sha256Hash)>,
+    /// When the first record was written.
+    first_at: Option<chrono::DateTime<chrono::Utc>>,
     key: Option<VerifyingKey>,
     genesis_seen: bool,
     /// Where a slice of the chain begins, until its first record is seen.
@@ -88,6 +90,7 @@ impl<'a> Sequencer<'a> {
             genesis_seen: false,
             start: None,
             claims: None,
+            first_at: None,
             verdict: StationVerdict {
                 label,
                 signatures_checked,
@@ -185,6 +188,7 @@ impl<'a> Sequencer<'a> {
         self.count(record);
         self.last = Some((record.seq, record.hash));
         self.first.get_or_insert((record.seq, record.hash));
+        self.first_at.get_or_insert(record.at);
         self.previous = Some(match record.role {
             Role::Genesis(_) => Previous::Genesis,
             Role::DaemonStop => Previous::DaemonStop,
@@ -515,6 +519,19 @@ impl<'a> Sequencer<'a> {
                 self.verdict
                     .add(whole_log(ProblemKind::ManifestMismatch { field }));
             }
+        }
+        // Regression: a re-export began at the previous export's checkpoint,
+        // inside its period, and dropped the records before it; `verify`
+        // said OK. A slice that is not the whole log must begin before its
+        // period did.
+        if let (Some(period_start), Some(first_at)) = (claims.period_start, self.first_at)
+            && first_seq > 0
+            && first_at >= period_start
+        {
+            self.verdict.add(whole_log(ProblemKind::StartsAfterPeriod {
+                first_at,
+                period_start,
+            }));
         }
     }
 

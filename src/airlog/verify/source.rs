@@ -52,6 +52,9 @@ pub struct Claims {
     pub last: (u64, Sha256Hash),
     /// Problems of the bundle itself (its `files`, its `checkpoint` member).
     pub problems: Vec<ProblemKind>,
+    /// When the bundle's period began: a slice must begin before it (or
+    /// with the log's first record), or records of its period are missing.
+    pub period_start: Option<chrono::DateTime<chrono::Utc>>,
 }
 
 /// The first record of a slice of a chain and the key in force for it. The

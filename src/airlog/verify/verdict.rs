@@ -169,6 +169,14 @@ pub enum ProblemKind {
         /// What the record says.
         said: crate::airlog::record::PreviousRun,
     },
+    /// A bundle's records begin after its period began, and not with the
+    /// log's first record: records of the period are missing from it.
+    StartsAfterPeriod {
+        /// When its first record was written.
+        first_at: chrono::DateTime<chrono::Utc>,
+        /// When its period began.
+        period_start: chrono::DateTime<chrono::Utc>,
+    },
     /// A bundle's manifest says something its records contradict.
     ManifestMismatch {
         /// The manifest field: `station`, `first`, `last` or `files`.
@@ -180,4 +188,37 @@ pub enum ProblemKind {
         /// What is wrong with it (`None`: it is missing).
         error: Option<LineError>,
     },
+}
+
+impl ProblemKind {
+    /// The problem's machine code, as `loa verify --json` and the
+    /// conformance vectors give it (docs/airlog.md §7).
+    pub fn code(&self) -> &'static str {
+        match self {
+            Self::Unreadable(_) => "unreadable",
+            Self::BadLine(_) => "bad_line",
+            Self::TornTail { .. } => "torn_tail",
+            Self::PartialLine { .. } => "partial_line",
+            Self::BadSignature => "bad_signature",
+            Self::OutOfSequence { .. } => "out_of_sequence",
+            Self::ChainBroken => "chain_broken",
+            Self::ForeignStation { .. } => "foreign_station",
+            Self::NoGenesis => "no_genesis",
+            Self::LateGenesis => "late_genesis",
+            Self::UnusableKey => "unusable_key",
+            Self::KeyNotFiled { .. } => "key_not_filed",
+            Self::NoFiledKey { .. } => "no_filed_key",
+            Self::CheckpointMismatch => "checkpoint_mismatch",
+            Self::Truncated { .. } => "truncated",
+            Self::CheckpointDiffers { .. } => "checkpoint_differs",
+            Self::ForgedCheckpoint { .. } => "forged_checkpoint",
+            Self::ForeignCheckpoint { .. } => "foreign_checkpoint",
+            Self::StartsAfterCheckpoint { .. } => "starts_after_checkpoint",
+            Self::Empty => "empty",
+            Self::PreviousRunMismatch { .. } => "previous_run",
+            Self::ManifestMismatch { .. } => "manifest_mismatch",
+            Self::StartsAfterPeriod { .. } => "starts_after_period",
+            Self::BadCheckpointMember { .. } => "bad_checkpoint_member",
+        }
+    }
 }

@@ -1,20 +1,22 @@
 //! Which airings fall in a time range: a pure function of the plan.
 //!
-//! Semantics around daylight-saving changes follow Vixie cron (as croner
-//! does): a local time that occurs twice airs once, at its first occurrence;
-//! a local time that does not occur (skipped by a spring-forward change) airs
-//! at the first instant after the gap. `at` rules are computed directly from
-//! the calendar; `cron` rules go through croner.
+//! Semantics around daylight-saving changes follow Vixie cron: a local time
+//! a rule names that occurs twice airs once, at its first occurrence; one
+//! that does not occur (skipped by a spring-forward change) airs at the
+//! first instant after the gap. A `cron` rule whose minute or hour field
+//! starts with `*` follows the wall clock instead (see [`cron`]). Both kinds
+//! of rule are computed here from the calendar, one local date at a time.
 
+pub mod cron;
+
+use crate::plan::{Plan, Rule, Slot};
 use chrono::{
     DateTime, Datelike, Duration as ChronoDuration, LocalResult, NaiveDate, NaiveDateTime,
     TimeZone, Utc,
 };
 use chrono_tz::Tz;
-use croner::Cron;
-use croner::parser::{CronParser, Seconds};
 
-use crate::plan::{Plan, Rule, Slot};
+pub use cron::CronRule;
 
 /// One airing the plan calls for: which slot, and when.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -27,15 +29,8 @@ pub struct ScheduledAiring {
 
 /// Parses a 6-field cron expression (seconds first). The error is croner's
 /// own explanation.
-pub fn parse_cron(expression: &str) -> Result<Cron, String> {
-    let fields = expression.split_whitespace().count();
-    if fields != 6 {
-        return Err(format!(
-            "expected 6 fields (second minute hour day month weekday), found {fields}"
-        ));
-    }
-    let parser = CronParser::builder().seconds(Seconds::Required).build();
-    parser.parse(expression).map_err(|e| e.to_string())
+pub fn parse_cron(expression: &str) -> Result<CronRule, String> {
+    CronRule::parse(expression)
 }
 
 /// All airings with `from <= instant < to`, sorted by instant then slot.
@@ -93,24 +88,31 @@ pub fn slot_instants(
     if from >= to {
         return Vec::new();
     }
-    let mut instants = match &slot.rule {
-        Rule::At { times, days } => at_instants(times, days, tz, from, to, slot),
-        Rule::Cron { cron, .. } => cron_instants(cron, tz, from, to, slot),
-    };
-    instants.retain(|t| *t >= from && *t < to);
+    let mut instants: Vec<DateTime<Utc>> = local_dates(tz, from, to)
+        .filter(|date| slot.valid_on(*date))
+        .flat_map(|date| instants_on(&slot.rule, date, tz))
+        .filter(|t| *t >= from && *t < to)
+        .collect();
+    instants.sort();
     instants
 }
 
-fn at_instants(
-    times: &[chrono::NaiveTime],
-    days: &[chrono::Weekday],
-    tz: Tz,
-    from: DateTime<Utc>,
-    to: DateTime<Utc>,
-    slot: &Slot,
-) -> Vec<DateTime<Utc>> {
-    // Local dates that can hold an instant of the range, with a day's margin
-    // on each side for offsets and gaps.
+/// The instants `rule` airs at for the local date `date`.
+fn instants_on(rule: &Rule, date: NaiveDate, tz: Tz) -> Vec<DateTime<Utc>> {
+    match rule {
+        Rule::At { times, days } if days.contains(&date.weekday()) => times
+            .iter()
+            .filter_map(|time| resolve_local(tz, date.and_time(*time)))
+            .collect(),
+        Rule::At { .. } => Vec::new(),
+        Rule::Cron { cron, .. } => cron.instants_on(date, tz),
+    }
+}
+
+/// The local dates that can hold an instant of `[from, to)`, with a day's
+/// margin on each side: offsets and gaps move a date's first or last times
+/// across midnight (a time in a gap at midnight airs on the next UTC hour).
+fn local_dates(tz: Tz, from: DateTime<Utc>, to: DateTime<Utc>) -> impl Iterator<Item = NaiveDate> {
     let first = from
         .with_timezone(&tz)
         .date_naive()
@@ -121,22 +123,7 @@ fn at_instants(
         .date_naive()
         .succ_opt()
         .unwrap_or(NaiveDate::MAX);
-    let mut out = Vec::new();
-    let mut date = first;
-    while date <= last {
-        if days.contains(&date.weekday()) && slot.valid_on(date) {
-            out.extend(
-                times
-                    .iter()
-                    .filter_map(|time| resolve_local(tz, date.and_time(*time))),
-            );
-        }
-        match date.succ_opt() {
-            Some(next) => date = next,
-            None => break,
-        }
-    }
-    out
+    first.iter_days().take_while(move |date| *date <= last)
 }
 
 /// The instant a local wall-clock time airs at: its first occurrence, or
@@ -160,36 +147,4 @@ fn first_instant_after_gap(tz: Tz, local: NaiveDateTime) -> Option<DateTime<Utc>
         }
     }
     None
-}
-
-fn cron_instants(
-    cron: &Cron,
-    tz: Tz,
-    from: DateTime<Utc>,
-    to: DateTime<Utc>,
-    slot: &Slot,
-) -> Vec<DateTime<Utc>> {
-    let mut out = Vec::new();
-    // Skip straight to the slot's first valid day rather than iterating a
-    // frequent rule through months it does not air in.
-    let valid_start = slot
-        .from
-        .and_then(|date| resolve_local(tz, date.and_time(chrono::NaiveTime::MIN)))
-        .map_or(from, |start| start.max(from));
-    let Ok(first) = cron.find_next_occurrence(&valid_start.with_timezone(&tz), true) else {
-        return out;
-    };
-    let mut cursor = first;
-    while cursor.with_timezone(&Utc) < to {
-        if slot.valid_on(cursor.date_naive()) {
-            out.push(cursor.with_timezone(&Utc));
-        } else if slot.until.is_some_and(|u| cursor.date_naive() > u) {
-            break;
-        }
-        match cron.find_next_occurrence(&cursor, false) {
-            Ok(next) => cursor = next,
-            Err(_) => break,
-        }
-    }
-    out
 }

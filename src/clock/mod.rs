@@ -1,9 +1,14 @@
 //! The one clock everything that waits goes through, so tests can run a
 //! week of a station's schedule in milliseconds and simulate NTP steps.
 //!
-//! The wall clock (`now`) decides what is due; waiting is done in chunks of
-//! at most a second, re-reading the wall clock each time, so a step of the
-//! system clock forward or back is noticed within a second.
+//! The wall clock (`now`) decides what is due. The system clock sleeps
+//! until the wall-clock instant in one go and wakes at once when the clock
+//! is stepped forward or back ([`wall_timer`]), so an idle daemon does not
+//! wake to poll; where that timer is missing, and on the simulated clock,
+//! waiting is done in chunks of at most [`MAX_SLEEP`], re-reading the clock
+//! each time.
+
+pub mod wall_timer;
 
 use std::future::Future;
 use std::pin::Pin;
@@ -12,7 +17,8 @@ use std::time::Duration;
 
 use chrono::{DateTime, Utc};
 
-/// The longest single sleep: a clock step is noticed within this.
+/// The longest single sleep where the clock cannot wake on a step: a step
+/// is noticed within this.
 pub const MAX_SLEEP: Duration = Duration::from_secs(1);
 /// Below this much time left, the real clock stops sleeping and spins, so
 /// the start instant is hit to well under a millisecond.
@@ -35,6 +41,13 @@ pub trait Clock: Send + Sync {
     fn max_sleep(&self) -> Duration {
         MAX_SLEEP
     }
+    /// Sleeps toward the wall-clock instant `deadline`: until it, until the
+    /// clock is stepped, or for at most [`Clock::max_sleep`], whichever is
+    /// first. The caller reads the clock again afterwards.
+    fn sleep_toward(&self, deadline: DateTime<Utc>) -> Sleep<'_> {
+        let left = (deadline - self.now()).to_std().unwrap_or_default();
+        self.sleep(left.min(self.max_sleep()))
+    }
 }
 
 /// The system clock with tokio's timer.
@@ -48,6 +61,15 @@ impl Clock for SystemClock {
 
     fn sleep(&self, duration: Duration) -> Sleep<'_> {
         Box::pin(tokio::time::sleep(duration))
+    }
+
+    fn sleep_toward(&self, deadline: DateTime<Utc>) -> Sleep<'_> {
+        Box::pin(async move {
+            if wall_timer::sleep_until_wall(deadline).await.is_err() {
+                let left = (deadline - Utc::now()).to_std().unwrap_or_default();
+                tokio::time::sleep(left.min(MAX_SLEEP)).await;
+            }
+        })
     }
 
     fn settle_until(&self, deadline: DateTime<Utc>) -> Sleep<'_> {
@@ -123,8 +145,8 @@ impl Clock for SimulatedClock {
     }
 }
 
-/// Waits until the wall clock reads `deadline`, in sleeps of at most
-/// [`Clock::max_sleep`], then settles precisely. Returns early if `cancelled`
+/// Waits until the wall clock reads `deadline` ([`Clock::sleep_toward`]),
+/// then settles precisely. Returns early if `cancelled`
 /// resolves. A clock step forward ends the wait early; a step back makes it
 /// longer: the caller re-checks what is due either way.
 pub async fn wait_until(
@@ -141,9 +163,9 @@ pub async fn wait_until(
             clock.settle_until(deadline).await;
             return true;
         }
-        let chunk = (left - SPIN_BELOW).min(clock.max_sleep());
+        let wake_at = deadline - chrono::Duration::from_std(SPIN_BELOW).unwrap_or_default();
         tokio::select! {
-            _ = clock.sleep(chunk) => {}
+            _ = clock.sleep_toward(wake_at) => {}
             _ = &mut cancelled => return false,
         }
     }
