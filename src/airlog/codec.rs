@@ -485,6 +485,58 @@ mod tests {
     }
 
     #[test]
+    fn only_the_canonical_spelling_of_strings_and_numbers_passes() {
+        let good = [
+            r#"{"a":"x\"\\\n\t\b\f\r\u0001\u001f/é"}"#,
+            r#"{"n":0,"m":-12,"k":[1,20],"t":true,"z":null}"#,
+            "{\"d\":\"\u{7f}\u{85}\"}",
+        ];
+        for json in good {
+            assert_eq!(check_canonical(json.as_bytes()), Ok(()), "{json}");
+        }
+        let bad = [
+            r#"{"a":"\/"}"#,
+            r#"{"a":"\u0041"}"#,
+            r#"{"a":"\u00e9"}"#,
+            r#"{"a":"\u001F"}"#,
+            r#"{"a":"\u000a"}"#,
+            r#"{"a":"\ud800"}"#,
+            r#"{"\u0061":1}"#,
+            r#"{"n":-0}"#,
+            r#"{"n":1.0}"#,
+            r#"{"n":1e0}"#,
+            r#"{"n":01}"#,
+            "{\"a\":\"\u{1}\"}",
+        ];
+        for json in bad {
+            assert!(
+                matches!(
+                    check_canonical(json.as_bytes()),
+                    Err(LineError::NotCanonical(_))
+                ),
+                "{json}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_station_reads_its_two_escapes_and_no_other() {
+        let body = |station: &str| {
+            format!(
+                "{{\"v\":1,\"station\":\"{station}\",\"seq\":0,\"prev\":\"{}\",\"at\":\"2021-03-01T22:30:00.000000Z\",\"kind\":\"daemon_stop\",\"data\":{{}}}}",
+                "0".repeat(64)
+            )
+        };
+        let quoted = body(r#"Phường 3 \"A\" \\ B"#);
+        let header = parse_header(quoted.as_bytes()).unwrap();
+        assert_eq!(header.station, r#"Phường 3 "A" \ B"#);
+        for spelling in [r#"\u0041"#, r#"\/"#, r#"\n"#] {
+            let other = body(spelling);
+            assert!(parse_header(other.as_bytes()).is_err(), "{spelling}");
+        }
+    }
+
+    #[test]
     fn other_spellings_of_the_same_record_are_refused() {
         let encoded = sample(&RecordKind::DaemonStop(DaemonStop {}));
         let line = encoded.line.strip_suffix(b"\n").unwrap().to_vec();

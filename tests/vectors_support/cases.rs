@@ -326,7 +326,13 @@ fn genuine() -> Vec<Case> {
     ));
 
     let mut late = started(STATION, Key::new(1));
-    for (micros, late_ms) in [(-1_999i64, -1i64), (1_999, 1), (-999, 0)] {
+    for (micros, late_ms) in [
+        (-1_999i64, -1i64),
+        (1_999, 1),
+        (-999, 0),
+        (-1_000, 0),
+        (212_000, 213),
+    ] {
         let at = late.next_at();
         let scheduled = at - Duration::minutes(1);
         let data = format!(
@@ -340,10 +346,10 @@ fn genuine() -> Vec<Case> {
     }
     late.checkpoint().stop();
     cases.push(ok(
-        "ok-late-ms-rounds-toward-zero",
+        "ok-late-ms-within-a-millisecond",
         late.file(),
         "§5",
-        "late_ms is started − scheduled in whole milliseconds rounded toward zero: 1,999 µs early is -1, 1,999 µs late is 1, 999 µs early is 0.",
+        "late_ms within a millisecond of started − scheduled: as loa rounds (1,999 µs early is -1, 1,999 µs late is 1, 999 µs early is 0), 1,000 µs early read as 0, and 213 for 212,000 µs.",
     ));
     cases
 }
@@ -1015,7 +1021,16 @@ fn rules() -> Vec<Case> {
         }),
         "late_ms",
         "§5",
-        "late_ms 200 where started − scheduled is 212 ms.",
+        "late_ms 200 where started − scheduled is 212 ms: more than a millisecond off.",
+    ));
+    cases.push(bad_line(
+        "rule-late-ms-two-off",
+        one_record(1, "airing_end", &end, |b| {
+            b.replacen("\"late_ms\":212", "\"late_ms\":214", 1)
+        }),
+        "late_ms",
+        "§5",
+        "late_ms 214 where started − scheduled is 212,000 µs: 2 ms off.",
     ));
     let outage = |first: u64, last: u64| {
         format!(
