@@ -41,11 +41,12 @@ pub trait Clock: Send + Sync {
     fn max_sleep(&self) -> Duration {
         MAX_SLEEP
     }
-    /// Sleeps toward the wall-clock instant `deadline`: until it, until the
-    /// clock is stepped, or for at most [`Clock::max_sleep`], whichever is
-    /// first. The caller reads the clock again afterwards.
-    fn sleep_toward(&self, deadline: DateTime<Utc>) -> Sleep<'_> {
-        let left = (deadline - self.now()).to_std().unwrap_or_default();
+    /// Sleeps toward the wall-clock instant `deadline`, `left` away as the
+    /// caller just read the clock: until it, until the clock is stepped, or
+    /// for at most [`Clock::max_sleep`], whichever is first. The caller
+    /// reads the clock again afterwards.
+    fn sleep_toward(&self, deadline: DateTime<Utc>, left: Duration) -> Sleep<'_> {
+        let _ = deadline;
         self.sleep(left.min(self.max_sleep()))
     }
 }
@@ -63,10 +64,9 @@ impl Clock for SystemClock {
         Box::pin(tokio::time::sleep(duration))
     }
 
-    fn sleep_toward(&self, deadline: DateTime<Utc>) -> Sleep<'_> {
+    fn sleep_toward(&self, deadline: DateTime<Utc>, left: Duration) -> Sleep<'_> {
         Box::pin(async move {
             if wall_timer::sleep_until_wall(deadline).await.is_err() {
-                let left = (deadline - Utc::now()).to_std().unwrap_or_default();
                 tokio::time::sleep(left.min(MAX_SLEEP)).await;
             }
         })
@@ -165,7 +165,7 @@ pub async fn wait_until(
         }
         let wake_at = deadline - chrono::Duration::from_std(SPIN_BELOW).unwrap_or_default();
         tokio::select! {
-            _ = clock.sleep_toward(wake_at) => {}
+            _ = clock.sleep_toward(wake_at, left - SPIN_BELOW) => {}
             _ = &mut cancelled => return false,
         }
     }
