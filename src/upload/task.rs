@@ -325,6 +325,11 @@ impl Uploader {
 
     /// A request for records failed: wait before the next.
     fn failed(&mut self, error: UploadError) {
+        if matches!(error, UploadError::Unreachable(_) | UploadError::Ca(_)) {
+            // Made again at the next try: a replaced `ca` file is read
+            // anew, and no connection of a changed network is reused.
+            self.client = None;
+        }
         let wait = self.backoff.failed();
         self.retry_at = Some(Instant::now() + wait);
         tracing::warn!(
