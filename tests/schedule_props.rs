@@ -46,6 +46,7 @@ fn plan_with(tz: Tz, slots: Vec<Slot>) -> Plan {
             grace: Duration::from_secs(600),
             require_approval: false,
             audio: Default::default(),
+            upload: None,
         },
         slots,
         playlists: BTreeMap::new(),
