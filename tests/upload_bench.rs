@@ -61,6 +61,7 @@ fn bench_upload_cpu_with_and_without_upload() {
     let receiver = Receiver::start(STATION_ID);
     let mut plain = UploadingStation::without_upload(EVERY_MINUTE);
     let mut uploading = UploadingStation::new(&receiver.url(), &receiver.cert_pem, EVERY_MINUTE);
+    receiver.register(uploading.generate_key());
     plain.start();
     uploading.start();
     // Airings from before the start air late within grace by design: not

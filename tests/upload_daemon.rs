@@ -57,6 +57,7 @@ fn every_record_reaches_the_hub_once_in_order_and_heartbeats_are_signed_with_gro
     let receiver = Receiver::start(STATION_ID);
     let (_, at) = common::slot_time(Duration::from_secs(5));
     let mut station = UploadingStation::new(&receiver.url(), &receiver.cert_pem, &slot_at(&at));
+    receiver.register(station.generate_key());
     station.start();
     station.wait_for_airings(1, Duration::from_secs(40));
     wait_until_in_sync(&receiver, &station, Duration::from_secs(20));
@@ -114,6 +115,7 @@ fn a_hub_down_then_up_and_a_hub_that_lost_its_tail_get_every_record_and_airings_
     let mut receiver = Receiver::start(STATION_ID);
     let (_, at) = common::slot_time(Duration::from_secs(10));
     let mut station = UploadingStation::new(&receiver.url(), &receiver.cert_pem, &slot_at(&at));
+    receiver.register(station.generate_key());
     station.start();
     receiver.wait_for(Duration::from_secs(20), "the first records", |store| {
         store.lines.len() >= 3
@@ -186,4 +188,29 @@ fn a_hub_that_never_answers_delays_neither_an_airing_nor_the_daemons_exit() {
         "the daemon took {stopped_in:?} to stop"
     );
     drop(held);
+}
+
+#[test]
+fn a_hub_that_refuses_the_records_is_shown_in_status_and_airings_go_on() {
+    let receiver = Receiver::start(STATION_ID);
+    let (_, at) = common::slot_time(Duration::from_secs(6));
+    let mut station = UploadingStation::new(&receiver.url(), &receiver.cert_pem, &slot_at(&at));
+    station.generate_key();
+    // The province registered another key for this station.
+    receiver.register(ed25519_dalek::SigningKey::from_bytes(&[9; 32]).verifying_key());
+    station.start();
+    let status = station.wait_for_status(Duration::from_secs(20), "the refusal", |s| {
+        s["upload"]["last_error"]["code"] == "invalid"
+    });
+    assert_eq!(status["upload"]["acknowledged"], 0, "{status:#}");
+    let text = station.status_text();
+    assert!(text.contains("FAILING"), "{text}");
+    assert!(
+        text.contains("does not verify under the key the hub has"),
+        "{text}"
+    );
+    station.wait_for_airings(1, Duration::from_secs(40));
+    assert_on_time(&station);
+    assert!(receiver.store().lines.is_empty(), "nothing is stored");
+    station.stop();
 }

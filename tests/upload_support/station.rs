@@ -44,6 +44,20 @@ impl UploadingStation {
         self.daemon.as_ref().expect("running").id()
     }
 
+    /// Makes the station key (`loa key generate`) and its public half, for
+    /// the receiver's registry.
+    pub fn generate_key(&self) -> ed25519_dalek::VerifyingKey {
+        let output = self.dir.loa(&["key", "generate"]);
+        assert!(
+            output.status.success(),
+            "{}",
+            crate::common::stderr(&output)
+        );
+        loa::airlog::load_signing_key(&self.dir.root().join("var/station.key"))
+            .expect("station key")
+            .verifying_key()
+    }
+
     /// Starts `loa run --output null`; its journal in `loa.err`.
     pub fn start(&mut self) {
         assert!(self.daemon.is_none(), "already running");
