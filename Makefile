@@ -14,8 +14,11 @@ CONFIG ?= config/demo.toml
 deps:
 	@scripts/ensure-deps
 
+# The built binary is run directly (not `cargo run`, which sets LOA_LANG=en
+# for the tests, see .cargo/config.toml), so it speaks the locale's language.
 run: deps
-	cargo run --release -- run -c $(CONFIG) $(if $(OUTPUT),--output $(OUTPUT))
+	cargo build --release
+	target/release/loa run -c $(CONFIG) $(if $(OUTPUT),--output $(OUTPUT))
 
 test: deps
 	cargo test

@@ -36,6 +36,9 @@ enum Command {
     Report(Box<commands::report::Args>),
     /// Export a period's log as one file to send up.
     Export(commands::export::Args),
+    /// The province's hub: receives every station's records, shows the
+    /// fleet, builds reports.
+    Hub(commands::hub::Args),
     /// List the audio outputs that `output =` accepts.
     Devices(commands::devices::Args),
     /// Play PCM from stdin on a sound device (started by the daemon).
@@ -61,6 +64,7 @@ fn main() -> ExitCode {
         Command::Report(args) => commands::report::run(*args),
         Command::Export(args) => commands::export::run(args),
         Command::Devices(args) => commands::devices::run(args),
+        Command::Hub(args) => commands::hub::run(args),
         Command::OutputWorker(args) => commands::output_worker::run(args),
     };
     match result {
@@ -87,7 +91,7 @@ fn init_logging() {
 fn prints_for_a_pipe(command: &Command) -> bool {
     !matches!(
         command,
-        Command::Run(_) | Command::Play(_) | Command::OutputWorker(_)
+        Command::Run(_) | Command::Play(_) | Command::OutputWorker(_) | Command::Hub(_)
     )
 }
 

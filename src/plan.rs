@@ -117,7 +117,7 @@ pub enum Rule {
         /// As written in the config.
         expression: String,
         /// Parsed.
-        cron: Box<croner::Cron>,
+        cron: Box<crate::schedule::CronRule>,
     },
 }
 

@@ -155,7 +155,7 @@ fn a_record_claiming_version_1_for_what_version_2_added_is_rejected() {
         let dir = relabelled(kind, "{\"v\":1,");
         assert_eq!(
             bad_line_errors(dir.path()),
-            [LineError::NewerThanItsVersion {
+            [LineError::WrongVersion {
                 version: 1,
                 needs: 2
             }],

@@ -152,6 +152,36 @@ fn a_bad_record_followed_by_good_ones_is_left_alone_and_writing_moves_on() {
     assert_eq!(verdict.problems[0].line, Some(4));
 }
 
+/// §6.3: the writer judges the newest month file only. Damage in an older
+/// file (which it never writes to again) does not move it to a new file
+/// and is not its `broken_file`; the verifier still reports it.
+#[test]
+fn damage_in_an_older_month_file_is_not_the_writers_broken_file() {
+    let dir = tempfile::tempdir().unwrap();
+    log_across_months(dir.path());
+    let all = parts(dir.path());
+    assert!(all.len() >= 2, "{all:?}");
+    let older = &all[0];
+    let mut lines = lines(older);
+    lines[3] = lines[3].replace_ascii("chieu", "CHIEU");
+    write_lines(older, &lines);
+    let newest_before = std::fs::read(all.last().unwrap()).unwrap();
+
+    let later = t0() + Duration::days(41);
+    let (log, report) = AirLog::open(dir.path(), STATION, key(1), later).unwrap();
+    assert!(report.broken_file.is_none(), "{:?}", report.broken_file);
+    assert_eq!(report.previous_run, PreviousRun::CleanStop);
+    drop(log);
+    let now = parts(dir.path());
+    assert_eq!(now.len(), all.len(), "no new file: {now:?}");
+    let newest_after = std::fs::read(now.last().unwrap()).unwrap();
+    assert!(newest_after.starts_with(&newest_before) && newest_after.len() > newest_before.len());
+    let verdict = verify_dir(dir.path());
+    assert_eq!(verdict.problems.len(), 1, "{:?}", verdict.problems);
+    assert!(matches!(verdict.problems[0].kind, ProblemKind::BadLine(_)));
+    assert_eq!(verdict.problems[0].line, Some(4));
+}
+
 trait ReplaceAscii {
     fn replace_ascii(&self, from: &str, to: &str) -> Vec<u8>;
 }

@@ -572,3 +572,78 @@ fn a_sound_device_that_is_not_there_is_a_warning() {
         "{text}"
     );
 }
+
+/// English words that give away an untranslated sentence.
+const ENGLISH_WORDS: [&str; 24] = [
+    "the", "is", "not", "a", "an", "of", "to", "and", "or", "must", "error", "warning", "help",
+    "file", "slot", "playlist", "found", "missing", "invalid", "unknown", "twice", "listed",
+    "with", "run",
+];
+
+/// The words of `line` outside backticks and double quotes (values and
+/// code the technician wrote stay as written).
+fn prose_words(line: &str) -> Vec<String> {
+    let mut words = Vec::new();
+    let (mut in_code, mut in_quote) = (false, false);
+    let mut word = String::new();
+    for c in line.chars() {
+        match c {
+            '`' => in_code = !in_code,
+            '"' => in_quote = !in_quote,
+            _ if !in_code && !in_quote && c.is_alphabetic() => word.push(c),
+            _ => {}
+        }
+        if !c.is_alphabetic() && !word.is_empty() {
+            words.push(std::mem::take(&mut word));
+        }
+    }
+    if !word.is_empty() {
+        words.push(word);
+    }
+    words
+}
+
+/// `loa check` in Vietnamese (`LOA_LANG=vi`, and with no locale at all, as
+/// a station's service runs): every diagnostic, hint and summary line is
+/// Vietnamese; no line is made of untranslated English. The whole output
+/// is kept as a golden file for review (`tests/golden/check-vi.txt`;
+/// `LOA_BLESS=1` rewrites it).
+#[test]
+fn check_speaks_vietnamese_to_the_technician() {
+    let s = station_edit(
+        "at = [\"05:30\"]\nplaylist = \"cchc\"",
+        "at = [\"25:00\"]\ndays = [\"thu\"]\nplaylist = \"cchx\"\norder = \"rotat\"",
+    );
+    let mut command = std::process::Command::new(env!("CARGO_BIN_EXE_loa"));
+    command
+        .args(["check", "-c"])
+        .arg(s.config())
+        .current_dir(s.root())
+        .env_remove("LOA_LANG")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env_remove("LANG");
+    let output = command.output().expect("run loa check");
+    assert_eq!(output.status.code(), Some(1));
+    let text = stderr(&output).replace(&s.root().display().to_string(), "STATION");
+    assert!(text.contains("lỗi:"), "{text}");
+    assert!(text.contains("cách sửa:"), "{text}");
+    for line in text.lines() {
+        // The technician's own line of TOML, quoted back under the location.
+        if line.trim_start().starts_with(|c: char| c.is_ascii_digit()) || line.contains("-->") {
+            continue;
+        }
+        let english: Vec<String> = prose_words(line)
+            .into_iter()
+            .filter(|w| ENGLISH_WORDS.contains(&w.to_lowercase().as_str()))
+            .collect();
+        assert!(english.is_empty(), "untranslated {english:?} in: {line}");
+    }
+    let golden = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/golden/check-vi.txt");
+    if std::env::var_os("LOA_BLESS").is_some() {
+        std::fs::create_dir_all(golden.parent().expect("folder")).expect("mkdir");
+        std::fs::write(&golden, &text).expect("write golden");
+    }
+    let expected = std::fs::read_to_string(&golden).expect("tests/golden/check-vi.txt");
+    assert_eq!(text, expected, "LOA_BLESS=1 rewrites the golden file");
+}

@@ -73,21 +73,24 @@ impl CheckedLine<'_> {
         self.raw.stored_hash
     }
 
-    /// Parses the kind's data strictly: a record may only use what its
-    /// format version defines (a version-1 record of a kind added in
-    /// version 2 is as unknown as any other).
+    /// Parses the kind's data strictly: a record carries exactly the
+    /// lowest format version that has everything it uses (§5.1), and
+    /// keeps the rules §5 sets beyond its fields' types (§7.1).
     pub fn kind(&self) -> Result<RecordKind, LineError> {
-        match RecordKind::read_data(self.header.kind, self.header.data) {
-            None => Err(LineError::UnknownKind(self.header.kind.to_string())),
-            Some(Err(e)) => Err(LineError::Data(e.to_string())),
-            Some(Ok(kind)) if kind.format_version() > self.header.version => {
-                Err(LineError::NewerThanItsVersion {
-                    version: self.header.version,
-                    needs: kind.format_version(),
-                })
-            }
-            Some(Ok(kind)) => Ok(kind),
+        let kind = match RecordKind::read_data(self.header.kind, self.header.data) {
+            None => return Err(LineError::UnknownKind(self.header.kind.to_string())),
+            Some(Err(e)) => return Err(LineError::Data(e.to_string())),
+            Some(Ok(kind)) => kind,
+        };
+        let needs = kind.format_version();
+        if needs != self.header.version {
+            return Err(LineError::WrongVersion {
+                version: self.header.version,
+                needs,
+            });
         }
+        super::rules::check(&kind, self.header.seq)?;
+        Ok(kind)
     }
 }
 
@@ -121,9 +124,7 @@ pub fn check_line(line: &[u8]) -> Result<CheckedLine<'_>, LineError> {
     if std::str::from_utf8(line).is_err() {
         return Err(LineError::NotUtf8);
     }
-    if !is_compact(checked.header.data) {
-        return Err(LineError::NotCompact);
-    }
+    check_canonical(checked.header.data)?;
     Ok(checked)
 }
 
@@ -249,27 +250,97 @@ pub fn parse_checkpoint_data(data: &[u8]) -> Option<Checkpoint> {
     (cursor.rest == b"\"}").then_some(Checkpoint { seq, head })
 }
 
-/// True when the JSON text has no whitespace outside its strings (the
-/// writer's compact form): one spelling per value.
-fn is_compact(json: &[u8]) -> bool {
-    let mut in_string = false;
-    let mut escaped = false;
-    for &c in json {
-        if in_string {
-            if escaped {
-                escaped = false;
-            } else if c == b'\\' {
-                escaped = true;
-            } else if c == b'"' {
-                in_string = false;
+/// Checks that JSON text is in the one spelling `loa` writes (§3.3): no
+/// whitespace outside strings, integers without sign on zero, fraction or
+/// exponent, and strings that escape only what JSON requires, the way
+/// `serde_json` writes them. Equal values then have equal bytes.
+fn check_canonical(json: &[u8]) -> Result<(), LineError> {
+    let mut at = 0;
+    while let Some(&c) = json.get(at) {
+        at = match c {
+            b'"' => canonical_string_end(json, at + 1)?,
+            b' ' | b'\t' | b'\n' | b'\r' => return Err(LineError::NotCompact),
+            b'-' | b'0'..=b'9' => canonical_number_end(json, at)?,
+            _ => at + 1,
+        };
+    }
+    Ok(())
+}
+
+/// Where a canonical string that begins (after its quote) at `at` ends,
+/// just past its closing quote.
+fn canonical_string_end(json: &[u8], mut at: usize) -> Result<usize, LineError> {
+    let bad = LineError::NotCanonical("string");
+    loop {
+        match *json.get(at).ok_or(bad.clone())? {
+            b'"' => return Ok(at + 1),
+            b'\\' => {
+                let escape = json.get(at + 1..at + 6).unwrap_or(&[]);
+                at += match escape.first() {
+                    Some(b'"' | b'\\' | b'b' | b'f' | b'n' | b'r' | b't') => 2,
+                    Some(b'u') if is_required_unicode_escape(escape) => 6,
+                    _ => return Err(bad),
+                };
             }
-        } else if c == b'"' {
-            in_string = true;
-        } else if matches!(c, b' ' | b'\t' | b'\n' | b'\r') {
-            return false;
+            c if c < 0x20 => return Err(bad),
+            _ => at += 1,
         }
     }
-    true
+}
+
+/// `u00xx` (lowercase hex) for a control character that has no short
+/// escape: the only `\u` escape JSON text from `loa` contains.
+fn is_required_unicode_escape(escape: &[u8]) -> bool {
+    let [b'u', b'0', b'0', high @ (b'0' | b'1'), low] = *escape else {
+        return false;
+    };
+    let Some(low) = (low as char)
+        .to_digit(16)
+        .filter(|_| !low.is_ascii_uppercase())
+    else {
+        return false;
+    };
+    let value = u32::from(high - b'0') * 16 + low;
+    !matches!(value, 0x08 | 0x09 | 0x0a | 0x0c | 0x0d)
+}
+
+/// Where a canonical integer beginning at `at` ends: `0` or `-?[1-9][0-9]*`,
+/// never `-0`, and no fraction or exponent.
+fn canonical_number_end(json: &[u8], at: usize) -> Result<usize, LineError> {
+    let negative = json.get(at) == Some(&b'-');
+    let digits_from = at + usize::from(negative);
+    let digits = json
+        .get(digits_from..)
+        .unwrap_or(&[])
+        .iter()
+        .take_while(|c| c.is_ascii_digit())
+        .count();
+    let end = digits_from + digits;
+    let first = json.get(digits_from).copied();
+    let canonical = match (digits, first) {
+        (0, _) => false,
+        (1, Some(b'0')) => !negative,
+        (_, Some(b'0')) => false,
+        _ => true,
+    };
+    if !canonical || matches!(json.get(end), Some(b'.' | b'e' | b'E')) {
+        return Err(LineError::NotCanonical("number"));
+    }
+    Ok(end)
+}
+
+/// `text` with each `\\"` and `\\\\` read as the character it escapes.
+fn unescape_quotes(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars();
+    while let Some(c) = chars.next() {
+        out.push(if c == '\\' {
+            chars.next().unwrap_or(c)
+        } else {
+            c
+        });
+    }
+    out
 }
 
 /// A read position in a body, for the header's fixed fields.
@@ -309,7 +380,9 @@ impl<'a> Cursor<'a> {
             .ok_or(LineError::Field(field))
     }
 
-    /// A JSON string; borrowed when it has no escapes.
+    /// A station id as JSON string: any character but a control
+    /// character, with `"` and `\\` escaped as `\\"` and `\\\\` (the only
+    /// escapes its canonical spelling has, §3.3); borrowed when it has none.
     fn string(&mut self, field: &'static str) -> Result<Cow<'a, str>, LineError> {
         let bad = || LineError::Field(field);
         if self.rest.first() != Some(&b'"') {
@@ -320,6 +393,9 @@ impl<'a> Cursor<'a> {
         let mut end = None;
         for (i, &c) in self.rest.iter().enumerate().skip(1) {
             if escaped {
+                if c != b'"' && c != b'\\' {
+                    return Err(LineError::NotCanonical("string"));
+                }
                 escaped = false;
             } else if c == b'\\' {
                 escaped = true;
@@ -333,15 +409,12 @@ impl<'a> Cursor<'a> {
         }
         let end = end.ok_or_else(bad)?;
         let quoted = self.take(end + 1, field)?;
-        if has_escape {
-            serde_json::from_slice::<String>(quoted)
-                .map(Cow::Owned)
-                .map_err(|_| bad())
+        let text = std::str::from_utf8(&quoted[1..end]).map_err(|_| bad())?;
+        Ok(if has_escape {
+            Cow::Owned(unescape_quotes(text))
         } else {
-            std::str::from_utf8(&quoted[1..end])
-                .map(Cow::Borrowed)
-                .map_err(|_| bad())
-        }
+            Cow::Borrowed(text)
+        })
     }
 
     /// A kind's name: lowercase letters and underscores, up to the quote.

@@ -29,14 +29,47 @@ pub enum LineError {
     UnknownKind(String),
     /// The kind's data does not match its schema.
     Data(String),
-    /// The record uses a kind, field or variant of a later format version
-    /// than its own `"v"` says.
-    NewerThanItsVersion {
+    /// A string or number in the body not in its one canonical spelling
+    /// (an escape JSON does not require, `-0`, `1.0`, `1e0`, a raw control
+    /// character): `"string"` or `"number"`.
+    NotCanonical(&'static str),
+    /// The record's `"v"` is not the lowest format version that has
+    /// everything it uses (§5.1).
+    WrongVersion {
         /// The record's `"v"`.
         version: u32,
-        /// The version that defines what it uses.
+        /// The version its content needs, which it must carry.
         needs: u32,
     },
+    /// The record breaks a rule of §5 beyond its fields' types.
+    Rule {
+        /// Which rule: `late_ms`, `write_outage`, `relay_events`,
+        /// `relay_event_kind`, `priority`, `interruptions`.
+        rule: &'static str,
+        /// What is wrong.
+        detail: String,
+    },
+}
+
+impl LineError {
+    /// The machine code `loa verify --json` gives a bad line (`detail`).
+    pub fn code(&self) -> &'static str {
+        match self {
+            Self::Layout => "layout",
+            Self::NotUtf8 => "not_utf8",
+            Self::HashSpelling => "hash_spelling",
+            Self::SignatureSpelling => "signature_spelling",
+            Self::HashMismatch => "hash_mismatch",
+            Self::Field(_) => "field",
+            Self::UnsupportedVersion(_) => "unsupported_version",
+            Self::NotCompact => "not_compact",
+            Self::UnknownKind(_) => "unknown_kind",
+            Self::Data(_) => "data",
+            Self::NotCanonical(_) => "not_canonical",
+            Self::WrongVersion { .. } => "wrong_version",
+            Self::Rule { rule, .. } => rule,
+        }
+    }
 }
 
 impl std::error::Error for LineError {}

@@ -102,8 +102,30 @@ impl PublicKeyFile {
         })
     }
 
+    /// Reads a `.pub` file of one or more lines, each a station's filed
+    /// key (§4.1): an officer's keyring is the stations' files put one
+    /// after the other (`cat *.pub > keyring.pub`).
+    pub fn read_keyring(path: &Path) -> Result<Vec<Self>, KeyError> {
+        let malformed = || KeyError::MalformedPublic {
+            path: path.to_path_buf(),
+        };
+        let text = fs::read_to_string(path).map_err(|source| KeyError::Io {
+            path: path.to_path_buf(),
+            source,
+        })?;
+        let body = text.strip_suffix('\n').unwrap_or(&text);
+        body.split('\n')
+            .map(|line| Self::parse_line(line).ok_or_else(malformed))
+            .collect()
+    }
+
     fn parse(text: &str) -> Option<Self> {
-        let line = text.strip_suffix('\n').unwrap_or(text);
+        Self::parse_line(text.strip_suffix('\n').unwrap_or(text))
+    }
+
+    /// One line without its LF: `loa-ed25519 KEY STATION`, the station
+    /// being the rest of the line (it may hold spaces).
+    fn parse_line(line: &str) -> Option<Self> {
         let mut words = line.splitn(3, ' ');
         if words.next()? != PUBLIC_TAG {
             return None;

@@ -20,6 +20,7 @@ pub mod parts;
 pub mod reader;
 pub mod record;
 pub mod recovery;
+pub mod rules;
 pub mod time;
 pub mod verify;
 pub mod writer;

@@ -173,7 +173,7 @@ impl RecordKind {
             "daemon_stop" => parse(data, Self::DaemonStop),
             "config_applied" => parse(data, Self::ConfigApplied),
             "airing_start" => parse(data, Self::AiringStart),
-            "airing_end" => parse(data, Self::AiringEnd).and_then(within_bounds),
+            "airing_end" => parse(data, Self::AiringEnd),
             "missed" => parse(data, Self::Missed),
             "checkpoint" => match super::codec::parse_checkpoint_data(data) {
                 Some(checkpoint) => Ok(Self::Checkpoint(checkpoint)),
@@ -187,23 +187,6 @@ impl RecordKind {
             _ => return None,
         })
     }
-}
-
-/// The bounds §5 sets on a kind beyond its fields' types: a relay records
-/// at most [`RelayAired::MAX_EVENTS`] events.
-fn within_bounds(kind: RecordKind) -> Result<RecordKind, serde_json::Error> {
-    if let RecordKind::AiringEnd(AiringEnd {
-        relay: Some(relay), ..
-    }) = &kind
-        && relay.events.len() > RelayAired::MAX_EVENTS
-    {
-        return Err(serde::de::Error::custom(format!(
-            "a relay records at most {} events, this one has {}",
-            RelayAired::MAX_EVENTS,
-            relay.events.len()
-        )));
-    }
-    Ok(kind)
 }
 
 /// `genesis`: the station's first key. The record is signed by that key.
@@ -342,13 +325,33 @@ pub struct AiringEnd {
     pub manual: bool,
     /// Each segment and what became of it.
     pub segments: Vec<SegmentAired>,
-    /// Announcements that cut in (format version 3; absent when none did).
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    /// Announcements that cut in (format version 3; absent when none did:
+    /// `null` reads as absent, an empty list is refused, §3.2).
+    #[serde(
+        default,
+        skip_serializing_if = "Vec::is_empty",
+        deserialize_with = "non_empty_or_null"
+    )]
     pub interruptions: Vec<AiringInterruption>,
     /// For a relay slot: the stream and what became of it (format version
     /// 4; absent for other airings).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub relay: Option<RelayAired>,
+}
+
+/// A list that is absent when empty (§3.2): `null` reads as absent, and
+/// `[]`, a second spelling of "none", is refused.
+fn non_empty_or_null<'de, D, T>(deserializer: D) -> Result<Vec<T>, D::Error>
+where
+    D: serde::Deserializer<'de>,
+    T: Deserialize<'de>,
+{
+    match Option::<Vec<T>>::deserialize(deserializer)? {
+        Some(list) if list.is_empty() => Err(serde::de::Error::custom(
+            "an empty list is written by leaving the field out",
+        )),
+        list => Ok(list.unwrap_or_default()),
+    }
 }
 
 /// What a relay airing carried: how long the stream was on air, how long

@@ -6,6 +6,7 @@
 pub mod check;
 pub mod devices;
 pub mod export;
+pub mod hub;
 pub mod key;
 pub mod log;
 pub mod output_worker;

@@ -203,8 +203,11 @@ fn verify_options(args: &Args) -> Result<VerifyOptions, Box<dyn std::error::Erro
         filed_keys: args
             .pubkey
             .iter()
-            .map(|p| PublicKeyFile::read(p))
-            .collect::<Result<_, _>>()?,
+            .map(|p| PublicKeyFile::read_keyring(p))
+            .collect::<Result<Vec<_>, _>>()?
+            .into_iter()
+            .flatten()
+            .collect(),
         held_checkpoints: args
             .checkpoint
             .iter()

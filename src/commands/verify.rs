@@ -10,7 +10,9 @@ use serde_json::{Value, json};
 use super::CommandResult;
 use crate::airlog::key::PublicKeyFile;
 use crate::airlog::time::format_instant;
-use crate::airlog::verify::{SignatureCheck, StationVerdict, VerifyOptions, verify_source};
+use crate::airlog::verify::{
+    ProblemKind, SignatureCheck, StationVerdict, VerifyOptions, verify_source,
+};
 use crate::config::{StationFiles, default_config_path};
 use crate::text::airlog::{VerifyNote, problem_code};
 
@@ -95,8 +97,11 @@ fn options(args: &Args) -> Result<VerifyOptions, Box<dyn std::error::Error + Sen
     let filed_keys = args
         .pubkey
         .iter()
-        .map(|path| PublicKeyFile::read(path))
-        .collect::<Result<Vec<_>, _>>()?;
+        .map(|path| PublicKeyFile::read_keyring(path))
+        .collect::<Result<Vec<_>, _>>()?
+        .into_iter()
+        .flatten()
+        .collect();
     let held_checkpoints = args
         .checkpoint
         .iter()
@@ -119,7 +124,14 @@ fn options(args: &Args) -> Result<VerifyOptions, Box<dyn std::error::Error + Sen
 
 fn print_note(args: &Args, note: VerifyNote) {
     if args.json {
-        println!("{}", json!({ "ok": false, "error": note.to_string() }));
+        let kind = match note {
+            VerifyNote::NoLog { .. } => "no_log",
+            VerifyNote::CheckpointUnmatched { .. } => "checkpoint_unmatched",
+        };
+        println!(
+            "{}",
+            json!({ "ok": false, "kind": kind, "error": note.to_string() })
+        );
     } else {
         println!("{note}");
     }
@@ -137,6 +149,10 @@ pub fn verdict_json(verdict: &StationVerdict) -> Value {
                 "line": p.line,
                 "seq": p.seq,
                 "kind": problem_code(&p.kind),
+                "detail": match &p.kind {
+                    ProblemKind::BadLine(error) => Some(error.code()),
+                    _ => None,
+                },
                 "message": p.kind.to_string(),
             })
         })

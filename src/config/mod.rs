@@ -24,7 +24,7 @@ pub use duration::{format_duration, parse_duration};
 pub use load::{Loaded, hex, load_plan};
 pub use paths::{nfc, resolve_segment_path};
 pub use playlists::{AUDIO_EXTENSIONS, AudioFacts, Prober};
-pub use problem::{Diagnostic, Diagnostics, Escape, Expected, Problem, Severity};
+pub use problem::{Diagnostic, Diagnostics, Escape, Expected, Problem, Severity, did_you_mean};
 pub use source::{Location, SourceFile};
 pub use station::is_name;
 pub use station_files::{StationFiles, StationFilesError, default_config_path};

@@ -10,7 +10,7 @@ use std::sync::{Arc, Mutex};
 use chrono::Utc;
 use tokio::sync::mpsc;
 
-use super::progress::LogProgress;
+use super::log_progress::LogProgress;
 use super::status::{Status, UploadStatus};
 use crate::plan::Plan;
 use crate::playout::announcement::{self, AnnounceError, Announcement, Announcements, Priority};

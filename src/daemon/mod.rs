@@ -8,7 +8,8 @@
 
 mod control;
 mod ledger;
-mod progress;
+mod log_progress;
+mod on_air;
 mod records;
 pub mod socket;
 pub mod status;
@@ -21,11 +22,12 @@ use chrono::{DateTime, Utc};
 
 pub use control::{AnnounceRequest, Control, DaemonHandle};
 pub use ledger::Ledger;
-pub use progress::LogProgress;
+pub use log_progress::LogProgress;
 pub use status::{Status, UploadProblem, UploadStatus};
 
 use control::{ControlInbox, control_channel};
-use progress::{ProgressSender, progress_channel};
+use log_progress::{ProgressSender, progress_channel};
+use on_air::ProgressFile;
 use status::{AiringLine, DeadAirLine, NowPlaying};
 
 use crate::airlog::record::{ConfigApplied, MissReason, Missed};
@@ -131,6 +133,8 @@ pub struct Daemon {
     last_checkpoint: DateTime<Utc>,
     inbox: ControlInbox,
     handle: DaemonHandle,
+    /// How far the airing on air has got, kept for the recovery.
+    on_air: Arc<ProgressFile>,
     /// Wakes the uploader after each record.
     progress: ProgressSender,
 }
@@ -175,6 +179,8 @@ impl Daemon {
         let mut player = player;
         player.listen(Arc::clone(&inbox.announcements));
         player.watch_output(handle.output_watch());
+        let on_air = ProgressFile::new(&plan.station.log_dir);
+        player.watch_progress(on_air.watch());
         let mut daemon = Self {
             plan,
             clock,
@@ -188,10 +194,12 @@ impl Daemon {
             last_checkpoint: now,
             inbox,
             handle,
+            on_air,
             progress,
         };
         for open in daemon.ledger.take_open_airings() {
-            let end = records::interrupted_by_crash(&open, now);
+            let on_air = ProgressFile::recovered(&daemon.plan.station.log_dir, &open);
+            let end = records::interrupted_by_crash(&open, now, on_air);
             daemon.append(RecordKind::AiringEnd(end));
         }
         let plan_hash =
@@ -272,6 +280,7 @@ impl Daemon {
         {
             self.append(record);
         }
+        self.on_air.end();
         let report = report.unwrap_or_else(|| self.player_lost(&airing));
         let now = self.clock.now();
         self.log.stop(now).map_err(DaemonError::Log)?;
@@ -547,6 +556,7 @@ impl Daemon {
         for record in records::airing_closed(&airing, &report) {
             self.append(record);
         }
+        self.on_air.end();
     }
 
     /// Airs the announcements waiting while nothing else airs, each as a
@@ -665,6 +675,9 @@ impl Daemon {
             (player, report)
         });
         let began = !record_start || self.reached(start_at - to_chrono(START_RECORD_LEAD)).await;
+        if record_start {
+            self.on_air.begin(&airing);
+        }
         if record_start && began {
             self.append(RecordKind::AiringStart(records::airing_start(
                 &airing, start_at,

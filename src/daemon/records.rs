@@ -2,6 +2,7 @@
 
 use chrono::{DateTime, Utc};
 
+use super::on_air::OnAir;
 use crate::airlog::RecordKind;
 use crate::airlog::Sha256Hash;
 use crate::airlog::record::{
@@ -148,16 +149,29 @@ fn segments_aired(segments: &[Segment], played: &[SegmentReport]) -> Vec<Segment
     segments
         .iter()
         .zip(played)
-        .map(|(segment, played)| SegmentAired {
-            file: segment.file.clone(),
-            sha256: sha256_of(segment),
-            title: segment.title.clone(),
-            topic: segment.topic,
-            language: segment.language.clone(),
-            aired_ms: played.aired.as_millis() as u64,
-            outcome: segment_outcome(&played.outcome),
-        })
+        .map(|(segment, played)| segment_aired(segment, played))
         .collect()
+}
+
+/// A planned segment with what became of it.
+pub fn segment_aired(segment: &Segment, played: &SegmentReport) -> SegmentAired {
+    SegmentAired {
+        aired_ms: millis(played.aired),
+        ..planned_aired(segment, segment_outcome(&played.outcome))
+    }
+}
+
+/// A planned segment with `outcome` and nothing aired yet.
+pub fn planned_aired(segment: &Segment, outcome: record::SegmentOutcome) -> SegmentAired {
+    SegmentAired {
+        file: segment.file.clone(),
+        sha256: sha256_of(segment),
+        title: segment.title.clone(),
+        topic: segment.topic,
+        language: segment.language.clone(),
+        aired_ms: 0,
+        outcome,
+    }
 }
 
 fn millis(duration: std::time::Duration) -> u64 {
@@ -262,8 +276,39 @@ fn segment_outcome(outcome: &SegmentOutcome) -> record::SegmentOutcome {
 }
 
 /// Closes an airing the log shows as begun but never ended: the daemon
-/// died during it, and how much aired is not known.
-pub fn interrupted_by_crash(start: &AiringStart, ended: DateTime<Utc>) -> AiringEnd {
+/// died during it. What the progress file kept (`progress`) says how much
+/// went out and until when; without it, how much aired is not known.
+pub fn interrupted_by_crash(
+    start: &AiringStart,
+    ended: DateTime<Utc>,
+    progress: Option<OnAir>,
+) -> AiringEnd {
+    let (mut segments, ended, rest) = match progress {
+        Some(progress) => (
+            progress.segments,
+            progress.at,
+            record::SegmentOutcome::Skipped {
+                reason: "not aired: the daemon stopped during the airing".into(),
+            },
+        ),
+        None => (
+            Vec::new(),
+            ended,
+            record::SegmentOutcome::Failed {
+                reason: "unknown: the daemon stopped during the airing".into(),
+            },
+        ),
+    };
+    let not_known = start.segments.iter().skip(segments.len());
+    segments.extend(not_known.map(|s| SegmentAired {
+        file: s.file.clone(),
+        sha256: s.sha256,
+        title: s.title.clone(),
+        topic: s.topic,
+        language: s.language.clone(),
+        aired_ms: 0,
+        outcome: rest.clone(),
+    }));
     AiringEnd {
         slot: start.slot.clone(),
         scheduled: start.scheduled,
@@ -274,21 +319,7 @@ pub fn interrupted_by_crash(start: &AiringStart, ended: DateTime<Utc>) -> Airing
         },
         late_ms: (start.started - start.scheduled).num_milliseconds(),
         manual: start.manual,
-        segments: start
-            .segments
-            .iter()
-            .map(|s| SegmentAired {
-                file: s.file.clone(),
-                sha256: s.sha256,
-                title: s.title.clone(),
-                topic: s.topic,
-                language: s.language.clone(),
-                aired_ms: 0,
-                outcome: record::SegmentOutcome::Failed {
-                    reason: "unknown: the daemon stopped during the airing".into(),
-                },
-            })
-            .collect(),
+        segments,
         interruptions: Vec::new(),
         relay: None,
     }

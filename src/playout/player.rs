@@ -59,10 +59,27 @@ pub trait Player: Send {
     /// Who hears at once when the output fails during an airing (the
     /// daemon's status), rather than when the airing ends.
     fn watch_output(&mut self, _watch: OutputWatch) {}
+    /// Who hears, about once a second, how far the airing has got (the
+    /// daemon, which keeps it on disk so that after a crash the log can say
+    /// how much went out).
+    fn watch_progress(&mut self, _watch: ProgressWatch) {}
 }
 
 /// Told the reason the moment the output fails during an airing.
 pub type OutputWatch = Arc<dyn Fn(&str) + Send + Sync>;
+
+/// How far an airing has got: the segments done, and the one on air with
+/// how much of it went to the output so far.
+pub struct AiringProgress<'a> {
+    /// Segments finished, in order.
+    pub done: &'a [SegmentReport],
+    /// The segment on air (its index in the airing) and how much of it
+    /// aired; `None` between segments.
+    pub on_air: Option<(usize, Duration)>,
+}
+
+/// Told how far the airing has got, about once a second while it airs.
+pub type ProgressWatch = Arc<dyn Fn(&AiringProgress<'_>) + Send + Sync>;
 
 /// Samples per write: 20 ms of stereo audio, so stop and deadline are
 /// checked often and the pacing stays smooth.
@@ -88,6 +105,7 @@ pub struct OutputPlayer {
     /// A relay airing's stream, connected at `prepare`.
     stream: Option<crate::relay::Relay>,
     output_watch: Option<OutputWatch>,
+    progress_watch: Option<ProgressWatch>,
 }
 
 /// A segment opened and partly decoded ahead of when it airs, its leading
@@ -169,6 +187,7 @@ impl OutputPlayer {
             announcements: None,
             stream: None,
             output_watch: None,
+            progress_watch: None,
         }
     }
 }
@@ -253,6 +272,7 @@ impl Player for OutputPlayer {
         run.limit = duration_to_samples((deadline - run.started).to_std().unwrap_or_default());
         run.announcements = self.announcements.clone();
         run.output_watch = self.output_watch.clone();
+        run.progress_watch = self.progress_watch.clone();
         let mut upcoming = primed.map(|p| Upcoming::Ready(Box::new(p)));
         let mut index = 0;
         let mut stopped = None;
@@ -308,6 +328,10 @@ impl Player for OutputPlayer {
 
     fn watch_output(&mut self, watch: OutputWatch) {
         self.output_watch = Some(watch);
+    }
+
+    fn watch_progress(&mut self, watch: ProgressWatch) {
+        self.progress_watch = Some(watch);
     }
 }
 
@@ -374,6 +398,8 @@ struct Run<'a> {
     pause: Option<(DateTime<Utc>, usize)>,
     /// Told at once when the output fails.
     output_watch: Option<OutputWatch>,
+    /// Told about once a second how far the airing has got.
+    progress_watch: Option<ProgressWatch>,
 }
 
 impl<'a> Run<'a> {
@@ -398,6 +424,7 @@ impl<'a> Run<'a> {
             cut_in_left: None,
             pause: None,
             output_watch: None,
+            progress_watch: None,
         }
     }
 
@@ -483,6 +510,16 @@ impl<'a> Run<'a> {
             aired: samples_to_duration(aired),
             outcome,
         });
+        self.tell_progress(None);
+    }
+
+    fn tell_progress(&self, on_air: Option<(usize, u64)>) {
+        if let Some(watch) = &self.progress_watch {
+            watch(&AiringProgress {
+                done: &self.segments,
+                on_air: on_air.map(|(index, aired)| (index, samples_to_duration(aired))),
+            });
+        }
     }
 
     fn play_segment(
@@ -553,6 +590,10 @@ impl<'a> Run<'a> {
                     self.device_failures.last().cloned().unwrap_or_default(),
                 );
                 break;
+            }
+            let second = SAMPLE_RATE as u64 * CHANNELS as u64;
+            if (aired + chunk.len() as u64) / second > aired / second {
+                self.tell_progress(Some((index, aired + chunk.len() as u64)));
             }
             aired += chunk.len() as u64;
             if cutting_in && self.cut_in_left == Some(0) {
@@ -731,6 +772,14 @@ impl<'a> Run<'a> {
         self.flush_limiter(output, stop);
         if let Err(error) = output.drain() {
             self.device_failures.push(error.to_string());
+        }
+        // Where the device placed the first sample: the start on record.
+        // After a reopen the session placed is a later one, so the planned
+        // start stands.
+        if self.device_failures.is_empty()
+            && let Some(offset) = output.first_sample_offset()
+        {
+            self.started += offset;
         }
         output.close();
         self.into_report(ended, stopped)

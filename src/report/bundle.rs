@@ -11,9 +11,11 @@ use std::path::{Path, PathBuf};
 
 use chrono_tz::Tz;
 
+use crate::airlog::LineError;
 use crate::airlog::checkpoint::HeldCheckpoint;
+use crate::airlog::codec::check_line;
 use crate::airlog::parts::PartName;
-use crate::airlog::verify::{ChainStart, LogSource};
+use crate::airlog::verify::{ChainStart, Claims, LogSource, ProblemKind};
 
 use super::catalogue::Catalogue;
 use super::manifest::{FORMAT, Manifest, VERSION, member};
@@ -31,6 +33,9 @@ pub struct Bundle {
     parts: Vec<(PartName, u64, u64)>,
     /// The checkpoint the export made, if it carries one that reads.
     pub checkpoint: Option<HeldCheckpoint>,
+    /// What is wrong with the `checkpoint` member, when it is missing or
+    /// not one `checkpoint` record line (every export carries one, §8.2).
+    checkpoint_error: Option<Option<LineError>>,
     /// The station's topic catalogue, if carried.
     pub catalogue: Option<Catalogue>,
     /// The station's public key file, as carried (informational: the
@@ -135,14 +140,18 @@ impl Bundle {
         }
         let mut parts = members.parts;
         parts.sort_by_key(|(name, _, _)| *name);
+        let (checkpoint, checkpoint_error) =
+            match members.checkpoint.as_deref().map(checkpoint_member) {
+                None => (None, Some(None)),
+                Some(Ok(checkpoint)) => (Some(checkpoint), None),
+                Some(Err(error)) => (None, Some(Some(error))),
+            };
         Ok(Self {
             path: path.to_path_buf(),
             manifest,
             parts,
-            checkpoint: members.checkpoint.and_then(|bytes| {
-                let line = bytes.strip_suffix(b"\n")?;
-                HeldCheckpoint::from_line(line).ok()
-            }),
+            checkpoint,
+            checkpoint_error,
             catalogue: members
                 .topics
                 .and_then(|bytes| String::from_utf8(bytes).ok())
@@ -179,6 +188,19 @@ impl Bundle {
             }
         }
         Ok(None)
+    }
+}
+
+/// The `checkpoint` member: one `checkpoint` record line and its LF.
+fn checkpoint_member(bytes: &[u8]) -> Result<HeldCheckpoint, LineError> {
+    let line = bytes.strip_suffix(b"\n").ok_or(LineError::Layout)?;
+    if line.contains(&b'\n') {
+        return Err(LineError::Layout);
+    }
+    let held = HeldCheckpoint::from_line(line)?;
+    match check_line(line)?.header.kind {
+        "checkpoint" => Ok(held),
+        _ => Err(LineError::Field("kind")),
     }
 }
 
@@ -266,6 +288,38 @@ impl LogSource for Bundle {
     // the verifier would accept a bundle's key as if the Department had
     // filed it. The slice's starting key is checked against the filed keys
     // and held checkpoints instead.
+
+    /// The manifest's `station`, `first` and `last`, which the records must
+    /// show, and what is wrong with `files` and the `checkpoint` member.
+    fn claims(&self) -> Option<Claims> {
+        let mut problems = Vec::new();
+        let files: Vec<String> = self
+            .parts
+            .iter()
+            .map(|(name, _, _)| format!("{}{}", member::LOG_DIR, name.file_name()))
+            .collect();
+        if files != self.manifest.files {
+            problems.push(ProblemKind::ManifestMismatch { field: "files" });
+        }
+        if let Some(error) = &self.checkpoint_error {
+            problems.push(ProblemKind::BadCheckpointMember {
+                error: error.clone(),
+            });
+        }
+        if let Some(checkpoint) = &self.checkpoint
+            && (checkpoint.seq, checkpoint.hash)
+                != (self.manifest.last.seq, self.manifest.last.hash)
+        {
+            problems.push(ProblemKind::ManifestMismatch { field: "last" });
+        }
+        let first = &self.manifest.first;
+        Some(Claims {
+            station: self.manifest.station.clone(),
+            first: (first.seq, first.hash, first.key),
+            last: (self.manifest.last.seq, self.manifest.last.hash),
+            problems,
+        })
+    }
 
     fn chain_start(&self) -> Option<ChainStart> {
         (self.manifest.first.seq > 0).then_some(ChainStart {

@@ -36,10 +36,23 @@ impl fmt::Display for LineError {
             }
             Self::NotCompact => f.write_str("whitespace outside strings in the record's data"),
             Self::UnknownKind(kind) => write!(f, "unknown record kind `{kind}`"),
-            Self::NewerThanItsVersion { version, needs } => write!(
+            Self::WrongVersion { version, needs } if version < needs => write!(
                 f,
                 "the record says format version {version} but uses what version {needs} added"
             ),
+            Self::WrongVersion { version, needs } => write!(
+                f,
+                "the record says format version {version}, but what it holds is version \
+                 {needs}, the version it must carry"
+            ),
+            Self::NotCanonical(what) => write!(
+                f,
+                "a {what} in the record is not spelt the one way the format allows \
+                 (an escape JSON does not need, -0, 1.0, 1e0, or a raw control character)"
+            ),
+            Self::Rule { rule, detail } => {
+                write!(f, "the record breaks the rule on {rule}: {detail}")
+            }
             Self::Data(detail) => write!(f, "the record's data does not match its kind: {detail}"),
         }
     }
@@ -315,6 +328,9 @@ pub fn problem_code(kind: &ProblemKind) -> &'static str {
         ProblemKind::ForeignCheckpoint { .. } => "foreign_checkpoint",
         ProblemKind::StartsAfterCheckpoint { .. } => "starts_after_checkpoint",
         ProblemKind::Empty => "empty",
+        ProblemKind::PreviousRunMismatch { .. } => "previous_run",
+        ProblemKind::ManifestMismatch { .. } => "manifest_mismatch",
+        ProblemKind::BadCheckpointMember { .. } => "bad_checkpoint_member",
     }
 }
 
@@ -407,6 +423,26 @@ impl fmt::Display for ProblemKind {
                  ask the station for `loa export --since` that checkpoint"
             ),
             Self::Empty => f.write_str("the log has no records"),
+            Self::PreviousRunMismatch { said } => write!(
+                f,
+                "daemon_start says the previous run {}, which the record before it contradicts",
+                match said {
+                    crate::airlog::record::PreviousRun::None => "was none (first start)",
+                    crate::airlog::record::PreviousRun::CleanStop => "stopped cleanly",
+                    crate::airlog::record::PreviousRun::Crashed => "crashed",
+                }
+            ),
+            Self::ManifestMismatch { field } => write!(
+                f,
+                "the bundle's manifest.json gives a `{field}` its records contradict"
+            ),
+            Self::BadCheckpointMember { error: None } => f.write_str(
+                "the bundle has no `checkpoint` member (every export carries its checkpoint)",
+            ),
+            Self::BadCheckpointMember { error: Some(error) } => write!(
+                f,
+                "the bundle's `checkpoint` member is not one checkpoint record line: {error}"
+            ),
         }
     }
 }

@@ -6,8 +6,11 @@
 
 pub mod airlog;
 mod audio;
+pub mod catalogue;
 mod config;
 mod daemon;
+pub mod hub;
+pub mod lang;
 mod output;
 mod playout;
 mod relay;

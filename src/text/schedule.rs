@@ -10,6 +10,7 @@ use chrono_tz::Tz;
 use crate::config::format_duration;
 use crate::plan::Plan;
 use crate::selection::Airing;
+use crate::tr;
 
 /// What `loa check` prints when the config is usable.
 pub struct CheckSummary<'a> {
@@ -35,29 +36,36 @@ impl fmt::Display for CheckSummary<'_> {
             .sum();
         writeln!(
             f,
-            "{}: ok — {} ({})",
-            self.config.display(),
-            plan.station.name,
-            plan.station.id
+            "{}",
+            tr!(
+                "check-ok",
+                path = self.config.display().to_string(),
+                name = plan.station.name.as_str(),
+                id = plan.station.id.as_str()
+            )
         )?;
-        writeln!(
-            f,
-            "  {} slots, {} playlists, {} segments, {} of audio",
-            plan.slots.len(),
-            plan.playlists.len(),
-            segments,
-            format_duration(audio)
-        )?;
-        match self.next {
-            Some(airing) => writeln!(
-                f,
-                "  next: {}",
-                airing_headline(airing, plan.station.timezone)
-            )?,
-            None => writeln!(f, "  next: nothing scheduled in the coming year")?,
-        }
+        let counts = tr!(
+            "check-counts",
+            slots = plan.slots.len(),
+            playlists = plan.playlists.len(),
+            segments = segments,
+            audio = format_duration(audio)
+        );
+        writeln!(f, "  {counts}")?;
+        let next = match self.next {
+            Some(airing) => tr!(
+                "check-next",
+                airing = airing_headline(airing, plan.station.timezone)
+            ),
+            None => tr!("check-next-none"),
+        };
+        writeln!(f, "  {next}")?;
         if self.warnings > 0 {
-            writeln!(f, "  {} warning(s) above", self.warnings)?;
+            writeln!(
+                f,
+                "  {}",
+                tr!("check-warnings-above", count = self.warnings)
+            )?;
         }
         Ok(())
     }
@@ -65,23 +73,26 @@ impl fmt::Display for CheckSummary<'_> {
 
 /// "2026-11-27 05:30:00 sang — 4 segments, 14m20s".
 pub fn airing_headline(airing: &Airing, tz: Tz) -> String {
-    format!(
-        "{} {} — {} segments, {}",
-        airing
+    tr!(
+        "airing-headline",
+        time = airing
             .scheduled
             .with_timezone(&tz)
-            .format("%Y-%m-%d %H:%M:%S"),
-        airing.slot,
-        airing.segments.len(),
-        format_duration(airing.total())
+            .format("%Y-%m-%d %H:%M:%S")
+            .to_string(),
+        slot = airing.slot.as_str(),
+        count = airing.segments.len(),
+        length = format_duration(airing.total())
     )
 }
 
 /// `loa check` could not approve the config.
 pub fn check_failed(config: &Path, errors: usize, warnings: usize) -> String {
-    format!(
-        "{}: {errors} error(s), {warnings} warning(s); the station cannot air until the errors are fixed",
-        config.display()
+    tr!(
+        "check-failed",
+        path = config.display().to_string(),
+        errors = errors,
+        warnings = warnings
     )
 }
 

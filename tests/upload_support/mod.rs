@@ -7,5 +7,6 @@
 pub mod receiver;
 pub mod station;
 
+#[allow(unused_imports)]
 pub use receiver::Receiver;
 pub use station::UploadingStation;

@@ -27,7 +27,7 @@ use parse::{ParsedChunk, parse_chunk};
 use sequencer::{Origin, Sequencer};
 pub use signatures::SignatureCheck;
 use signatures::SignatureItem;
-pub use source::{ChainStart, DirSource, LogSource, sources_at};
+pub use source::{ChainStart, Claims, DirSource, LogSource, sources_at};
 pub use verdict::{Problem, ProblemKind, StationVerdict};
 
 /// How to verify.
@@ -132,6 +132,9 @@ pub fn verify_source(source: &dyn LogSource, options: &VerifyOptions) -> Station
     sequencer.carry(source.carried_checkpoints());
     if let Some(start) = source.chain_start() {
         sequencer.start_at(start);
+    }
+    if let Some(claims) = source.claims() {
+        sequencer.hold_to(claims);
     }
     let full = options.signatures != SignatureCheck::Skip;
     let check = options.signatures;

@@ -8,7 +8,7 @@ use crate::airlog::codec::{CheckedLine, check_envelope, check_line};
 use crate::airlog::error::LineError;
 use crate::airlog::hash::Sha256Hash;
 use crate::airlog::key::PublicKey;
-use crate::airlog::record::{Checkpoint, RecordKind};
+use crate::airlog::record::{Checkpoint, PreviousRun, RecordKind};
 
 use super::chunks::Chunk;
 
@@ -43,6 +43,10 @@ pub enum Role {
     Rotation(PublicKey),
     /// `checkpoint` with what it names.
     Checkpoint(Checkpoint),
+    /// `daemon_start` with what it says of the previous run.
+    DaemonStart(PreviousRun),
+    /// `daemon_stop`.
+    DaemonStop,
     /// Any other kind.
     Plain,
 }
@@ -130,6 +134,8 @@ fn role_of(checked: &CheckedLine<'_>, full: bool) -> Result<Role, LineError> {
         RecordKind::Genesis(genesis) => Role::Genesis(genesis.public_key),
         RecordKind::KeyRotation(rotation) => Role::Rotation(rotation.public_key),
         RecordKind::Checkpoint(checkpoint) => Role::Checkpoint(checkpoint),
+        RecordKind::DaemonStart(start) => Role::DaemonStart(start.previous_run),
+        RecordKind::DaemonStop(_) => Role::DaemonStop,
         _ => Role::Plain,
     })
 }

@@ -8,11 +8,12 @@ use ed25519_dalek::VerifyingKey;
 use crate::airlog::checkpoint::HeldCheckpoint;
 use crate::airlog::hash::Sha256Hash;
 use crate::airlog::key::{PublicKey, PublicKeyFile};
+use crate::airlog::record::PreviousRun;
 
 use super::chunks::After;
 use super::parse::{ParsedChunk, Role, Summary};
 use super::signatures::SignatureItem;
-use super::source::ChainStart;
+use super::source::{ChainStart, Claims};
 use super::verdict::{Problem, ProblemKind, StationVerdict};
 
 /// Where a record of a chunk came from, for reporting signature failures.
@@ -47,10 +48,17 @@ pub struct Sequencer<'a> {
     last: Option<(u64, Sha256Hash)>,
     /// The line before this one was bad: the chain cannot be checked across it.
     after_bad_line: bool,
+    /// What the previous good record was, for `previous_run` (§7.10);
+    /// `None` before a slice's first record.
+    previous: Option<Previous>,
+    /// The first good record: seq and hash (a bundle's manifest names it).
+    first: Option<(u64, Sha256Hash)>,
     key: Option<VerifyingKey>,
     genesis_seen: bool,
     /// Where a slice of the chain begins, until its first record is seen.
     start: Option<ChainStart>,
+    /// What a bundle's manifest says of the records.
+    claims: Option<Claims>,
     /// The verdict being built.
     pub verdict: StationVerdict,
 }
@@ -74,9 +82,12 @@ impl<'a> Sequencer<'a> {
             carried_from,
             last: None,
             after_bad_line: false,
+            previous: None,
+            first: None,
             key: None,
             genesis_seen: false,
             start: None,
+            claims: None,
             verdict: StationVerdict {
                 label,
                 signatures_checked,
@@ -92,6 +103,11 @@ impl<'a> Sequencer<'a> {
             self.start = Some(start);
             self.verdict.first_seq = Some(start.seq);
         }
+    }
+
+    /// Holds the records to what a bundle's manifest says of them.
+    pub fn hold_to(&mut self, claims: Claims) {
+        self.claims = Some(claims);
     }
 
     /// Checks a chunk's records in order; returns its signatures to check.
@@ -147,6 +163,7 @@ impl<'a> Sequencer<'a> {
             self.begin_slice(record, start, &mut problems, &here);
         }
         self.check_chain(record, &mut problems, here);
+        self.check_previous_run(record, &mut problems, here);
         let signer = self.key_for(record, &mut problems, here);
         if let (Some(key), true) = (signer, self.verdict.signatures_checked) {
             job.items.push(SignatureItem {
@@ -167,7 +184,36 @@ impl<'a> Sequencer<'a> {
         self.check_held(record, signer);
         self.count(record);
         self.last = Some((record.seq, record.hash));
+        self.first.get_or_insert((record.seq, record.hash));
+        self.previous = Some(match record.role {
+            Role::Genesis(_) => Previous::Genesis,
+            Role::DaemonStop => Previous::DaemonStop,
+            _ => Previous::Other,
+        });
         self.after_bad_line = false;
+    }
+
+    /// A `daemon_start` says `clean_stop` exactly when the record before it
+    /// is a `daemon_stop`, and `none` only right after genesis (§5, §7.10).
+    fn check_previous_run(
+        &mut self,
+        record: &Summary,
+        problems: &mut Vec<Located>,
+        here: impl Fn(ProblemKind) -> Located,
+    ) {
+        let (Role::DaemonStart(said), Some(previous), false) =
+            (record.role, self.previous, self.after_bad_line)
+        else {
+            return;
+        };
+        let consistent = match said {
+            PreviousRun::CleanStop => previous == Previous::DaemonStop,
+            PreviousRun::Crashed => previous != Previous::DaemonStop,
+            PreviousRun::None => previous == Previous::Genesis,
+        };
+        if !consistent {
+            problems.push(here(ProblemKind::PreviousRunMismatch { said }));
+        }
     }
 
     fn check_station(
@@ -271,7 +317,7 @@ impl<'a> Sequencer<'a> {
                 }
                 signer
             }
-            Role::Checkpoint(_) | Role::Plain => self.key,
+            _ => self.key,
         }
     }
 
@@ -329,10 +375,13 @@ impl<'a> Sequencer<'a> {
         for (held, found) in self.held.iter().zip(self.held_found.iter_mut()) {
             if held.station == station && held.seq == record.seq {
                 *found = true;
-                let kind = if held.hash != record.hash {
-                    ProblemKind::CheckpointDiffers { held_seq: held.seq }
-                } else if check_signature && !signer.is_some_and(|key| held.signed_by(&key)) {
+                // §6.5: a held line the key in force here did not sign is
+                // forged, whether or not its hash is this record's.
+                let forged = check_signature && !signer.is_some_and(|key| held.signed_by(&key));
+                let kind = if forged {
                     ProblemKind::ForgedCheckpoint { held_seq: held.seq }
+                } else if held.hash != record.hash {
+                    ProblemKind::CheckpointDiffers { held_seq: held.seq }
                 } else {
                     continue;
                 };
@@ -384,14 +433,11 @@ impl<'a> Sequencer<'a> {
         if self.verdict.records == 0 {
             self.verdict.add(whole_log(ProblemKind::Empty));
         }
+        if let Some(claims) = self.claims.take() {
+            self.check_claims(claims);
+        }
         let last_seq = self.last.map(|(seq, _)| seq);
         let station = self.verdict.station.clone().unwrap_or_default();
-        let keys: Vec<VerifyingKey> = self
-            .verdict
-            .keys
-            .iter()
-            .filter_map(|(_, key)| key.verifying_key())
-            .collect();
         for (index, (held, found)) in self.held.iter().zip(&self.held_found).enumerate() {
             if held.station != station {
                 if index >= self.carried_from {
@@ -419,7 +465,10 @@ impl<'a> Sequencer<'a> {
                     held_seq: held.seq,
                     first_seq,
                 }
-            } else if !keys.iter().any(|key| held.signed_by(key)) {
+            } else if !key_in_force(&self.verdict.keys, held.seq)
+                .and_then(|key| key.verifying_key())
+                .is_some_and(|key| held.signed_by(&key))
+            {
                 ProblemKind::ForgedCheckpoint { held_seq: held.seq }
             } else if last_seq.is_some_and(|last| last >= held.seq) {
                 ProblemKind::CheckpointDiffers { held_seq: held.seq }
@@ -441,6 +490,34 @@ impl<'a> Sequencer<'a> {
         self.verdict
     }
 
+    /// A bundle's manifest must name the station, first and last record
+    /// its records show (§8.3); its own problems come first.
+    fn check_claims(&mut self, claims: Claims) {
+        for kind in claims.problems {
+            self.verdict.add(whole_log(kind));
+        }
+        let (first_seq, first_hash, first_key) = claims.first;
+        let genesis_key = self.verdict.keys.first().map(|(_, key)| *key);
+        let mismatches = [
+            (
+                "station",
+                self.verdict.station.as_deref() != Some(&claims.station),
+            ),
+            (
+                "first",
+                self.first != Some((first_seq, first_hash))
+                    || (first_seq == 0 && genesis_key != Some(first_key)),
+            ),
+            ("last", self.verdict.head != Some(claims.last)),
+        ];
+        for (field, differs) in mismatches {
+            if differs {
+                self.verdict
+                    .add(whole_log(ProblemKind::ManifestMismatch { field }));
+            }
+        }
+    }
+
     fn problem(&mut self, part: usize, line: Option<u64>, seq: Option<u64>, kind: ProblemKind) {
         let file = self.part_names.get(part).cloned().unwrap_or_default();
         self.verdict.add(Problem {
@@ -453,6 +530,23 @@ impl<'a> Sequencer<'a> {
 }
 
 type Located = (usize, Option<u64>, Option<u64>, ProblemKind);
+
+/// What the previous good record was, as far as `previous_run` cares.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Previous {
+    Genesis,
+    DaemonStop,
+    Other,
+}
+
+/// The key in force at `seq` as the log shows it (§6.5): the newest key
+/// taken over at or before it, and past the log's end the last one.
+fn key_in_force(keys: &[(u64, PublicKey)], seq: u64) -> Option<PublicKey> {
+    keys.iter()
+        .take_while(|(from_seq, _)| *from_seq <= seq)
+        .last()
+        .map(|(_, key)| *key)
+}
 
 fn whole_log(kind: ProblemKind) -> Problem {
     Problem {

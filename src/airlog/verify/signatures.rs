@@ -1,5 +1,5 @@
 //! Checking many signatures fast, with one rule for batch and single
-//! verification: ZIP 215 (`docs/airlog.md` §4.1).
+//! verification: ZIP 215 (`docs/airlog.md` §2.2).
 //!
 //! ZIP 215 verification is cofactored: a signature (R, s) by key A on
 //! message M is valid when `[8][s]B = [8]R + [8][k]A`, with s canonical

@@ -6,8 +6,11 @@ use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use crate::airlog::checkpoint::HeldCheckpoint;
+use crate::airlog::hash::Sha256Hash;
 use crate::airlog::key::{PublicKey, PublicKeyFile};
 use crate::airlog::parts::{Part, list_parts};
+
+use super::verdict::ProblemKind;
 
 /// One station's log, as the verifier reads it.
 pub trait LogSource {
@@ -30,6 +33,25 @@ pub trait LogSource {
     fn chain_start(&self) -> Option<ChainStart> {
         None
     }
+    /// What the source says of its records, which the verifier holds it to
+    /// (a bundle's manifest, §8.3).
+    fn claims(&self) -> Option<Claims> {
+        None
+    }
+}
+
+/// What a bundle's manifest says of its records, and what is wrong with
+/// the bundle before any record is read.
+#[derive(Debug, Clone)]
+pub struct Claims {
+    /// `station`: every record's station.
+    pub station: String,
+    /// `first`: the first record's seq and hash, and the key in force for it.
+    pub first: (u64, Sha256Hash, PublicKey),
+    /// `last`: the last record's seq and hash.
+    pub last: (u64, Sha256Hash),
+    /// Problems of the bundle itself (its `files`, its `checkpoint` member).
+    pub problems: Vec<ProblemKind>,
 }
 
 /// The first record of a slice of a chain and the key in force for it. The

@@ -162,4 +162,22 @@ pub enum ProblemKind {
     },
     /// No month file, or none with a record.
     Empty,
+    /// A `daemon_start` whose `previous_run` contradicts the record before
+    /// it (`clean_stop` exactly after a `daemon_stop`, `none` only after
+    /// genesis).
+    PreviousRunMismatch {
+        /// What the record says.
+        said: crate::airlog::record::PreviousRun,
+    },
+    /// A bundle's manifest says something its records contradict.
+    ManifestMismatch {
+        /// The manifest field: `station`, `first`, `last` or `files`.
+        field: &'static str,
+    },
+    /// A bundle's `checkpoint` member is missing, or not one `checkpoint`
+    /// record line.
+    BadCheckpointMember {
+        /// What is wrong with it (`None`: it is missing).
+        error: Option<LineError>,
+    },
 }

@@ -693,6 +693,13 @@ impl Output for DeviceOutput {
             .as_ref()
             .map_or(Duration::ZERO, |session| session.report().latency)
     }
+
+    fn first_sample_offset(&self) -> Option<chrono::Duration> {
+        let report = self.session.as_ref()?.report();
+        let planned = i64::try_from(report.start_at_monotonic_ns?).ok()?;
+        let placed = i64::try_from(report.first_data_monotonic_ns?).ok()?;
+        Some(chrono::Duration::nanoseconds(placed - planned))
+    }
 }
 
 impl Drop for DeviceOutput {

@@ -76,6 +76,16 @@ pub trait Output: Send {
     fn latency(&self) -> Duration {
         Duration::ZERO
     }
+
+    /// How far after its planned instant the first sample written since
+    /// `open` plays, as the device placed it by its own clock (negative:
+    /// early). The player records the start from it, so the log says when
+    /// the sound reached the device, not when it was meant to. `None` when
+    /// the output cannot say (it plays exactly when written: WAV, null) or
+    /// has not placed a sample yet.
+    fn first_sample_offset(&self) -> Option<chrono::Duration> {
+        None
+    }
 }
 
 /// Builds the output a station's `output =` setting names. Nothing is

@@ -1,0 +1,164 @@
+# loa's messages in English. One message per id; `{ $name }` is a value
+# filled in by loa. Every id here is also in vi.ftl, with the same values.
+# Terms: docs/vi/thuat-ngu.md.
+
+## loa check: diagnostics
+
+diagnostic-error = error
+diagnostic-warning = warning
+diagnostic-help = help
+config-files-unreadable = { $path }: cannot read the config file: { $detail }
+config-files-invalid = { $path }: { $detail } (run `loa check -c { $path }` for the full list of problems)
+config-invalid-summary = { $path }: { $count ->
+        [one] 1 error
+       *[other] { $count } errors
+    } (listed above); fix them and run `loa check -c { $path }` again
+expected-string = a string in quotes, like "text"
+expected-integer = a whole number, like 3
+expected-bool = true or false
+expected-date = a date without quotes, like 2021-03-03
+expected-string-array = a list of strings, like ["05:30", "17:00"]
+expected-table = a table, like [station]
+expected-table-array = a list of tables, like [[slot]]
+config-cannot-read = cannot read this file: { $detail }
+config-toml-syntax = this is not valid TOML: { $detail }
+config-unknown-key = unknown key `{ $key }` in { $table }
+config-wrong-type = `{ $key }` must be { $expected }
+config-missing-key = { $table } is missing `{ $key }`
+config-bad-station-id = invalid station id { $value }
+config-bad-slot-name = invalid slot name { $value }
+config-duplicate-slot = a slot named { $name } is already defined on line { $line }
+config-bad-time = { $value } is not a time of day
+config-duplicate-time = time { $value } is listed twice
+config-empty-at = this slot has no times or no days to air
+config-bad-cron = invalid cron expression { $value }: { $detail }
+config-at-and-cron = a slot takes either `at` or `cron`, not both
+config-playlist-and-relay = a slot takes either `playlist` or `relay`, not both
+config-neither-playlist-nor-relay = this slot says neither what to air (`playlist`) nor a stream to relay (`relay`)
+config-bad-relay-url = { $value } is not a stream address loa can relay: { $detail }
+config-fallback-without-relay = `fallback` only goes with `relay`
+config-neither-at-nor-cron = this slot says neither when to air (`at`) nor a `cron` rule
+config-days-with-cron = `days` only goes with `at`; a cron rule has its own weekday field
+config-bad-day = { $value } is not a day of the week
+config-duplicate-day = day { $value } is listed twice
+config-bad-duration = { $value } is not a duration
+config-zero-duration = `{ $key }` must be longer than zero
+config-duration-too-long = `{ $key }` = { $value } is longer than { $limit }
+config-from-after-until = `from` ({ $from }) is after `until` ({ $until })
+config-unknown-timezone = unknown time zone { $value }
+config-bad-output = invalid output { $value }
+config-bad-order = unknown order { $value }
+config-bad-count = count = { $value } is not a usable number of segments
+config-negative-number = `{ $key }` cannot be negative
+config-bad-language = { $value } is not a language code
+config-empty-text = `{ $key }` is empty
+config-slots-overlap = slot { $slot } can run until { $ends } on { $date }, past the start of { $other } at { $starts }
+config-unknown-playlist = there is no playlist named { $name }
+config-bad-playlist-name = invalid playlist name { $value }
+config-playlists-dir-missing = the playlists folder { $path } does not exist
+config-empty-playlist = playlist { $name } has no usable segment
+config-segment-missing = audio file { $file } not found
+config-segment-not-audio = audio file { $file } cannot be played: { $detail }
+config-segment-too-long = { $file } lasts { $duration }, longer than slot { $slot } allows (max = { $max }): it airs only first in an airing, and fades out at max
+config-unknown-topic = topic { $code } is not in the topic catalogue
+config-path-parent-dir = { $file } uses `..` to leave the playlists folder
+config-path-absolute = { $file } is an absolute path; segment paths are relative to the playlists folder
+config-path-symlink = { $file } is a link that points outside the playlists folder
+config-name-not-utf8 = { $name }: the name is not valid UTF-8 (Unicode), so the file is left out
+config-duplicate-segment = { $file } appears more than once in this playlist
+config-duplicate-topic = topic { $code } is defined twice
+config-bad-topic-code = topic code { $code } is out of range
+config-nothing-valid-on-date = slot { $slot } has nothing to air on { $date }: every segment of { $playlist } is expired, not yet valid or unapproved
+config-unused-playlist = playlist { $name } is not aired by any slot
+config-bad-loudness = { $value } is not a loudness
+config-loudness-out-of-range = loudness { $value } LUFS is outside { $low } to { $high } LUFS
+config-bad-gain = { $value } is not a gain
+config-gain-out-of-range = gain { $value } dB is more than { $limit } dB either way
+config-bad-silence-setting = `{ $key }` = { $value } is neither a duration nor "off"
+config-dead-air-too-short = `dead_air` = { $value } is shorter than { $min }: pauses in speech would count as dead air
+config-quiet-segment = { $file } is very quiet ({ $loudness } LUFS): it needs { $gain } dB to reach { $target } LUFS, which lifts its noise too
+config-silent-segment = { $file } is silent: nothing in it is above -50 dBFS; playout will skip it
+config-mostly-silent = { $file } is mostly silence ({ $percent }% of it)
+config-long-pause-inside = { $file } has { $length } of silence at { $at } (longer than dead_air = { $dead_air }): playout will take it for dead air and skip the rest of the file
+
+config-bad-hub-url = { $value } is not a hub address loa can upload to: { $detail }
+config-bad-hub-ca = the hub's certificate file { $path } cannot be used: { $detail }
+
+## loa check: what to do
+
+hint-did-you-mean-key = did you mean `{ $suggestion }`?
+hint-unknown-key = remove it, or check its spelling against the configuration reference in README.md
+hint-missing-key = add `{ $key } = ...` to this table
+hint-quote-text = put text in quotes: `{ $line }`
+hint-close-quote = a quote `"` opens on this line and is not closed: add the closing `"`
+hint-add-equals = put `=` between the name and its value: `{ $line }`
+hint-toml-syntax = check quotes, brackets and `=` on this line
+hint-bad-station-id = use lowercase letters a-z, digits and '-', in parts joined by '/', like "soc-trang/my-xuyen/thanh-phu"
+hint-bad-slot-name = use lowercase letters a-z, digits and '-', like "sang" or "chieu-t7"
+hint-duplicate-slot = give each slot its own name
+hint-bad-time = write times as HH:MM or HH:MM:SS, 00:00 to 23:59, like "05:30"
+hint-remove-repeated = remove the repeated entry
+hint-empty-at = list at least one time in `at` and one day in `days`
+hint-bad-cron = use six fields with seconds first, like "0 30 5 * * Mon-Sat"
+hint-keep-one = keep one of them
+hint-playlist-and-relay = keep `relay` for a stream (with `fallback = "PLAYLIST"` to air when the stream cannot be had), or `playlist`
+hint-neither-playlist-nor-relay = add `playlist = "cchc"`, or `relay = "http://…/stream.mp3"`
+hint-bad-relay-url = write the stream's address as http://host/path or https://host/path (an .m3u or .pls that names the stream works too)
+hint-fallback-without-relay = use `playlist` for what a slot airs; `fallback` names what a relay slot airs when its stream cannot be had
+hint-neither-at-nor-cron = add `at = ["05:30"]` or `cron = "0 30 5 * * *"`
+hint-days-with-cron = remove `days`, or use `at` instead of `cron`
+hint-bad-day-suggestion = did you mean "{ $suggestion }"? days are T2, T3, T4, T5, T6, T7, CN (or thứ hai … chủ nhật, or mon … sun)
+hint-bad-day = days are T2, T3, T4, T5, T6, T7, CN (or thứ hai … chủ nhật, or mon … sun)
+hint-bad-duration = write durations like "90s", "15m" or "1h30m"
+hint-zero-duration = give a length like "15m"
+hint-duration-too-long = check the unit: m is minutes, h is hours
+hint-from-after-until = swap the dates, or correct the one that is wrong
+hint-did-you-mean-quoted = did you mean "{ $suggestion }"?
+hint-unknown-timezone = use an IANA name, like "Asia/Ho_Chi_Minh"
+hint-bad-output = use "default", a device name from `loa devices`, "wav:PATH" or "null"
+hint-bad-order-suggestion = did you mean "{ $suggestion }"? orders are sequential, shuffle, rotate
+hint-bad-order = orders are sequential, shuffle, rotate
+hint-bad-count = use a number from 1 to 1000, or leave `count` out to fill `max`
+hint-negative-number = use zero or more
+hint-bad-language = use a two- or three-letter code like "vi" or "km"
+hint-empty-text = write the text between the quotes
+hint-slots-overlap = shorten `max`, or move one of the slots
+hint-unknown-playlist = create playlists/NAME.toml or a folder playlists/NAME/
+hint-playlists-dir-missing = create the folder, or fix `playlists` in [station]
+hint-empty-playlist = add segments to the playlist, or fix the ones reported above
+hint-segment-missing = copy the file into the playlists folder, or fix the name (paths are relative to the playlists folder)
+hint-segment-not-audio = re-export or re-copy the file; supported: ogg, mp3, flac, wav
+hint-segment-too-long = raise the slot's `max`, or use a shorter recording
+hint-unknown-topic-suggestion = did you mean { $suggestion }? or add the topic to topics.toml
+hint-unknown-topic = use a code from topics.toml, or add the topic there
+hint-path-escapes = copy the file into the playlists folder and name it relative to it
+hint-name-not-utf8 = rename it with a UTF-8 name (retype the Vietnamese letters on this machine, or `convmv -f cp1258 -t utf-8 --notest FILE`)
+hint-duplicate-topic = give each topic its own code
+hint-bad-topic-code = use a code from 1 to 9999
+hint-nothing-valid-on-date = add segments valid on that date, approve them, or end the slot earlier
+hint-unused-playlist = add a slot that airs it, or move it out of the playlists folder
+hint-duplicate-segment = remove the repeated entry unless it should air twice per round
+hint-wrong-type = write the value as { $expected }
+hint-cannot-read = check that the file exists and that loa may read it
+hint-bad-loudness = write the target like "-16 LUFS", or "off" to air files at their own level
+hint-loudness-out-of-range = -16 LUFS suits loudspeakers; -23 LUFS is the broadcast norm
+hint-bad-gain = write the gain like "+3 dB" or "-4.5 dB"
+hint-gain-out-of-range = a file that needs this much gain should be recorded or exported again
+hint-bad-silence-setting = write a duration like "1s" or "15s", or "off"
+hint-dead-air-too-short = use "15s" (the default), or "off" to not watch for dead air
+hint-quiet-segment = record or export it louder, or set `gain = "+N dB"` on the segment if that is how it should air
+hint-silent-segment = check the recording: it may have been exported muted or from the wrong track
+hint-mostly-silent = check the recording; silence at its start and end is skipped on air (`trim_silence`)
+hint-long-pause-inside = cut the silence out of the file, or raise `dead_air` in [station]
+hint-bad-hub-url = write the address the province gave, like hub = "https://hub.example.vn" (http only for a hub on this machine)
+hint-bad-hub-ca = give the PEM file of the hub's certificate or of its CA, as the province sent it, or remove `ca` to trust the system's certificates
+
+## loa check: the summary
+
+check-ok = { $path }: ok — { $name } ({ $id })
+check-counts = { $slots } slots, { $playlists } playlists, { $segments } segments, { $audio } of audio
+check-next = next: { $airing }
+check-next-none = next: nothing scheduled in the coming year
+check-warnings-above = { $count } warning(s) above
+check-failed = { $path }: { $errors } error(s), { $warnings } warning(s); the station cannot air until the errors are fixed
+airing-headline = { $time } { $slot } — { $count } segments, { $length }

@@ -1,0 +1,165 @@
+//! The message catalogue: every sentence a person reads, in each language,
+//! from one Fluent file per language (`i18n/vi.ftl`, `i18n/en.ftl`) that a
+//! translator edits without touching Rust. The files are built into the
+//! binary, so a station needs nothing beside it.
+//!
+//! Code asks for a message by id with its variables ([`tr`], or the
+//! [`crate::tr!`] macro); a missing id or variable never fails: it shows
+//! the id, and the test `every_message_is_in_every_language` keeps the
+//! catalogues complete and their variables the same.
+
+use std::sync::OnceLock;
+
+use fluent_bundle::concurrent::FluentBundle;
+use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
+
+use super::lang::{Lang, current};
+
+/// The Vietnamese catalogue's source.
+pub const VI: &str = include_str!("../../i18n/vi.ftl");
+/// The English catalogue's source.
+pub const EN: &str = include_str!("../../i18n/en.ftl");
+
+/// A message's variable value.
+pub type Arg<'a> = FluentValue<'a>;
+
+/// The message `id` in the process's language, with `args` filled in.
+pub fn tr(id: &str, args: &[(&str, Arg<'_>)]) -> String {
+    tr_in(current(), id, args)
+}
+
+/// The message `id` in `lang`.
+pub fn tr_in(lang: Lang, id: &str, args: &[(&str, Arg<'_>)]) -> String {
+    let bundle = bundle(lang);
+    let Some(pattern) = bundle.get_message(id).and_then(|m| m.value()) else {
+        return id.to_string();
+    };
+    let mut fluent_args = FluentArgs::new();
+    for (name, value) in args {
+        fluent_args.set(*name, value.clone());
+    }
+    let mut errors = Vec::new();
+    bundle
+        .format_pattern(pattern, Some(&fluent_args), &mut errors)
+        .into_owned()
+}
+
+fn bundle(lang: Lang) -> &'static FluentBundle<FluentResource> {
+    static VI_BUNDLE: OnceLock<FluentBundle<FluentResource>> = OnceLock::new();
+    static EN_BUNDLE: OnceLock<FluentBundle<FluentResource>> = OnceLock::new();
+    let (cell, source) = match lang {
+        Lang::Vi => (&VI_BUNDLE, VI),
+        Lang::En => (&EN_BUNDLE, EN),
+    };
+    cell.get_or_init(|| build(lang, source))
+}
+
+fn build(lang: Lang, source: &str) -> FluentBundle<FluentResource> {
+    let id = lang.code().parse().unwrap_or_default();
+    let mut bundle = FluentBundle::new_concurrent(vec![id]);
+    // No Unicode isolation marks: they show as garbage in a terminal.
+    bundle.set_use_isolating(false);
+    let resource =
+        FluentResource::try_new(source.to_string()).unwrap_or_else(|(partial, _)| partial);
+    // A duplicate id keeps the first; the catalogue test reports it.
+    let _ = bundle.add_resource(resource);
+    bundle
+}
+
+/// `tr!("id", name = value, ...)`: the message `id` with its variables.
+#[macro_export]
+macro_rules! tr {
+    ($id:expr $(,)?) => {
+        $crate::text::catalogue::tr($id, &[])
+    };
+    ($id:expr, $($name:ident = $value:expr),+ $(,)?) => {
+        $crate::text::catalogue::tr(
+            $id,
+            &[$((stringify!($name), $crate::text::catalogue::Arg::from($value))),+],
+        )
+    };
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::{BTreeMap, BTreeSet};
+
+    use fluent_syntax::ast::{Entry, Expression, InlineExpression, Pattern, PatternElement};
+
+    use super::*;
+
+    /// Every message id with the variables it uses.
+    fn messages(source: &str) -> BTreeMap<String, BTreeSet<String>> {
+        let resource = fluent_syntax::parser::parse(source)
+            .unwrap_or_else(|(_, errors)| panic!("the catalogue does not parse: {errors:?}"));
+        let mut out = BTreeMap::new();
+        for entry in resource.body {
+            if let Entry::Message(message) = entry {
+                let mut variables = BTreeSet::new();
+                if let Some(value) = &message.value {
+                    collect_variables(value, &mut variables);
+                }
+                let id = message.id.name.to_string();
+                assert!(
+                    out.insert(id.clone(), variables).is_none(),
+                    "message {id} is defined twice"
+                );
+            }
+        }
+        out
+    }
+
+    fn collect_variables(pattern: &Pattern<&str>, out: &mut BTreeSet<String>) {
+        for element in &pattern.elements {
+            if let PatternElement::Placeable { expression } = element {
+                collect_expression(expression, out);
+            }
+        }
+    }
+
+    fn collect_expression(expression: &Expression<&str>, out: &mut BTreeSet<String>) {
+        match expression {
+            Expression::Inline(inline) => collect_inline(inline, out),
+            Expression::Select { selector, variants } => {
+                collect_inline(selector, out);
+                for variant in variants {
+                    collect_variables(&variant.value, out);
+                }
+            }
+        }
+    }
+
+    fn collect_inline(inline: &InlineExpression<&str>, out: &mut BTreeSet<String>) {
+        match inline {
+            InlineExpression::VariableReference { id } => {
+                out.insert(id.name.to_string());
+            }
+            InlineExpression::Placeable { expression } => collect_expression(expression, out),
+            _ => {}
+        }
+    }
+
+    #[test]
+    fn every_message_is_in_every_language_with_the_same_variables() {
+        let vi = messages(VI);
+        let en = messages(EN);
+        let only_vi: Vec<_> = vi.keys().filter(|id| !en.contains_key(*id)).collect();
+        let only_en: Vec<_> = en.keys().filter(|id| !vi.contains_key(*id)).collect();
+        assert!(only_vi.is_empty(), "only in vi.ftl: {only_vi:?}");
+        assert!(only_en.is_empty(), "only in en.ftl: {only_en:?}");
+        for (id, variables) in &vi {
+            assert_eq!(Some(variables), en.get(id), "variables of {id} differ");
+        }
+    }
+
+    #[test]
+    fn a_message_fills_its_variables_in_either_language() {
+        let args = [("value", Arg::from("\"25:00\""))];
+        assert_eq!(
+            tr_in(Lang::En, "config-bad-time", &args),
+            "\"25:00\" is not a time of day"
+        );
+        assert!(tr_in(Lang::Vi, "config-bad-time", &args).contains("\"25:00\""));
+        assert_eq!(tr_in(Lang::Vi, "no-such-message", &[]), "no-such-message");
+    }
+}
