@@ -83,6 +83,18 @@ fn every_record_reaches_the_hub_once_in_order_and_heartbeats_are_signed_with_gro
         )),
         "{text}"
     );
+    // Vietnamese first: what a technician reads on an installed station.
+    let vietnamese = station.status_text_in("vi");
+    assert!(
+        vietnamese.contains(&format!(
+            "  đã nhận: đến bản ghi số {last} / bản ghi mới nhất số {last} (đã đủ)"
+        )),
+        "{vietnamese}"
+    );
+    assert!(
+        vietnamese.contains("máy chủ tỉnh: https://"),
+        "{vietnamese}"
+    );
 
     // The last records of a clean stop go up as the daemon exits.
     station.stop();

@@ -156,9 +156,22 @@ impl UploadingStation {
             .then(|| serde_json::from_slice(&output.stdout).expect("status JSON"))
     }
 
-    /// `loa status` as the technician reads it.
+    /// `loa status` as the technician reads it (English: the tests' own
+    /// language, `.cargo/config.toml`).
     pub fn status_text(&self) -> String {
         crate::common::stdout(&self.dir.loa(&["status"]))
+    }
+
+    /// `loa status` in `lang` (`vi`, `en`).
+    pub fn status_text_in(&self, lang: &str) -> String {
+        let output = Command::new(env!("CARGO_BIN_EXE_loa"))
+            .args(["status", "-c"])
+            .arg(self.dir.config())
+            .current_dir(self.dir.root())
+            .env("LOA_LANG", lang)
+            .output()
+            .expect("loa status");
+        String::from_utf8_lossy(&output.stdout).into_owned()
     }
 
     /// Polls `loa status --json` until `check` holds.
