@@ -226,3 +226,43 @@ fn a_hub_that_refuses_the_records_is_shown_in_status_and_airings_go_on() {
     assert!(receiver.store().lines.is_empty(), "nothing is stored");
     station.stop();
 }
+
+/// Context switches so far of the thread named `name` in process `pid`.
+fn thread_switches(pid: u32, name: &str) -> Option<u64> {
+    for task in std::fs::read_dir(format!("/proc/{pid}/task"))
+        .ok()?
+        .flatten()
+    {
+        let comm = std::fs::read_to_string(task.path().join("comm")).unwrap_or_default();
+        if comm.trim() != name {
+            continue;
+        }
+        let status = std::fs::read_to_string(task.path().join("status")).ok()?;
+        return Some(
+            status
+                .lines()
+                .filter(|line| line.contains("ctxt_switches"))
+                .filter_map(|line| line.split_whitespace().last()?.parse::<u64>().ok())
+                .sum(),
+        );
+    }
+    None
+}
+
+#[test]
+fn without_upload_the_upload_thread_sleeps_while_the_station_is_idle() {
+    // Regression: a 30-second fallback timer woke the thread of every
+    // station, uploading or not.
+    let (_, at) = common::slot_time(Duration::from_secs(6 * 3600));
+    let mut station = UploadingStation::without_upload(&slot_at(&at));
+    station.start();
+    station.wait_for_status(Duration::from_secs(20), "the daemon", |s| {
+        s["station"] == STATION_ID
+    });
+    std::thread::sleep(Duration::from_secs(2));
+    let before = thread_switches(station.pid(), "loa-upload").expect("the upload thread");
+    std::thread::sleep(Duration::from_secs(35));
+    let after = thread_switches(station.pid(), "loa-upload").expect("the upload thread");
+    assert_eq!(after, before, "the idle upload thread woke up");
+    station.stop();
+}

@@ -2,8 +2,8 @@
 //! that nothing it does (TLS, waiting on a slow hub, reading the log) can
 //! take a moment from the daemon's scheduler or the player.
 //!
-//! It wakes when the daemon writes a record (with a coarse timer as a
-//! fallback), sends what the hub does not hold yet, and sends a heartbeat
+//! It wakes when the daemon writes a record (the heartbeat's minute is
+//! the fallback), sends what the hub does not hold yet, and sends a heartbeat
 //! every [`HEARTBEAT_EVERY`]. After a failure it waits ([`Backoff`]);
 //! after a `gap` or `fork`, and at start, it asks the hub where it stands
 //! and resumes from there, however long the outage was.
@@ -27,9 +27,6 @@ use crate::clock::Clock;
 use crate::daemon::{DaemonHandle, LogProgress, UploadProblem, UploadStatus};
 use crate::hub::protocol::{HEARTBEAT_EVERY, Head, RefusalCode, seal_heartbeat};
 
-/// Without a wake-up from the daemon, the log is looked at this often
-/// anyway (a record written by something else, a missed wake-up).
-const FALLBACK_EVERY: Duration = Duration::from_secs(30);
 /// After the daemon closed its log, its last records get this long to
 /// reach the hub.
 const FINAL_FLUSH: Duration = Duration::from_secs(3);
@@ -112,19 +109,26 @@ impl Uploader {
         }
     }
 
-    /// Sleeps until the log grows, a heartbeat or retry is due, or the
-    /// fallback timer.
+    /// Sleeps until the log grows, or a heartbeat or retry is due. The
+    /// heartbeat's minute is also the fallback that looks at the log
+    /// without a wake-up; without `[upload]` nothing but the log wakes the
+    /// thread (an idle station stays idle).
     async fn wait(&mut self) {
-        let mut wake = Instant::now() + FALLBACK_EVERY;
-        if self.settings.is_some() {
-            wake = wake.min(self.next_heartbeat);
-        }
-        if let Some(retry) = self.retry_at {
-            wake = wake.min(retry);
-        }
-        tokio::select! {
-            _ = self.progress.changed() => {}
-            _ = tokio::time::sleep_until(wake) => {}
+        let wake = match (&self.settings, self.retry_at) {
+            (None, _) => None,
+            (Some(_), None) => Some(self.next_heartbeat),
+            (Some(_), Some(retry)) => Some(retry.min(self.next_heartbeat)),
+        };
+        match wake {
+            Some(wake) => {
+                tokio::select! {
+                    _ = self.progress.changed() => {}
+                    _ = tokio::time::sleep_until(wake) => {}
+                }
+            }
+            None => {
+                let _ = self.progress.changed().await;
+            }
         }
     }
 
