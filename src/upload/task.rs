@@ -292,7 +292,7 @@ impl Uploader {
                 // may still refuse the records.
                 self.note_success(&head);
             }
-            Err(error) => self.note_failure(&error),
+            Err(error) => self.heartbeat_failed(error),
         }
     }
 
@@ -302,7 +302,7 @@ impl Uploader {
             let path = self.handle.plan().station.key_path.clone();
             match crate::airlog::load_signing_key(&path) {
                 Ok(key) => self.key = Some(key),
-                Err(error) => self.note_failure(&UploadError::Key(error.to_string())),
+                Err(error) => self.heartbeat_failed(UploadError::Key(error.to_string())),
             }
         }
         self.key.clone()
@@ -310,6 +310,13 @@ impl Uploader {
 
     /// A request for records went through: no more waiting.
     fn succeeded(&mut self, head: &Head) {
+        if self.backoff.failures() > 0 {
+            tracing::info!(
+                failures = self.backoff.failures(),
+                acknowledged = head.next_seq,
+                "upload: the hub answers again"
+            );
+        }
         self.backoff.succeeded();
         self.retry_at = None;
         self.note_success(head);
@@ -336,28 +343,35 @@ impl Uploader {
         }
         let wait = self.backoff.failed();
         self.retry_at = Some(Instant::now() + wait);
+        let message = self.note_failure(&error);
         tracing::warn!(
-            retry_in_s = wait.as_secs(),
-            "upload: next try after a backoff"
+            code = error.code(),
+            retry_in_s = format!("{:.1}", wait.as_secs_f64()),
+            "upload failed: {message}"
         );
-        self.note_failure(&error);
     }
 
-    /// What `loa status` and the journal show after a failure.
-    fn note_failure(&mut self, error: &UploadError) {
+    /// A heartbeat failed: shown, and tried again at the next minute.
+    fn heartbeat_failed(&mut self, error: UploadError) {
+        let message = self.note_failure(&error);
+        tracing::warn!(code = error.code(), "heartbeat failed: {message}");
+    }
+
+    /// What `loa status` shows after a failure; the message.
+    fn note_failure(&mut self, error: &UploadError) -> String {
         let message = crate::text::upload_error(error);
-        tracing::warn!(code = error.code(), "upload failed: {message}");
         let now: DateTime<Utc> = self.clock.now();
         let log_next = self.progress.borrow().next_seq;
         if let Some(status) = self.status.as_mut() {
             status.last_error = Some(UploadProblem {
                 at: now,
                 code: error.code().to_string(),
-                message,
+                message: message.clone(),
             });
             status.log_next_seq = log_next;
         }
         self.publish();
+        message
     }
 
     fn publish(&self) {
