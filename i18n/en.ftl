@@ -285,3 +285,35 @@ systemd-idle = nothing scheduled in the coming days
 devices-heading = Audio outputs (write one in station.toml as  output = "NAME"):
 devices-also = Also: output = "wav:PATH" records what airs to a WAV file; output = "null" plays nothing (both in real time).
 device-not-there = warning: the sound device { $name } named by `output =` is not there now (`loa devices` lists the ones that are); the daemon will keep trying to open it, so a card plugged in later still works
+
+## Upload to the province's hub: loa status and the daemon's journal
+
+upload-error-ca = the hub's certificate file cannot be used: { $detail }
+upload-error-unreachable = the hub cannot be reached: { $detail }
+upload-error-refused = the hub refused: { $reason } ({ $detail })
+upload-error-status = the hub answered HTTP { $status }
+upload-error-bad-answer = the answer is not from a loa hub ({ $detail }); check [upload] hub
+upload-error-log-unreadable = the airing log cannot be read: { $detail }
+upload-error-log-damaged = record { $seq } is missing from the airing log (damage, see `loa verify`): nothing after it can be uploaded
+upload-error-hub-ahead = the hub holds records up to { $hub_last } but this log only up to { $log_last }: was the log restored from an old copy? Ask the province
+upload-error-diverged = the hub's record { $seq } differs from this log's: ask the province (the hub keeps both as evidence)
+upload-error-key = the station key cannot be read to sign the heartbeat: { $detail }
+upload-refusal-unknown-station = this station is not registered at the hub
+upload-refusal-invalid = a record does not verify under the key the hub has
+upload-refusal-fork = a record differs from the one the hub holds
+upload-refusal-gap = records are missing before this batch
+upload-refusal-too-large = the request is too large
+upload-refusal-rate-limited = too many requests; waiting
+upload-refusal-bad-request = the request is malformed
+upload-refusal-replayed = a heartbeat counter was already used
+upload-refusal-stale = the heartbeat's time is too far from the hub's (check the clock)
+status-upload-hub = hub: { $hub }
+status-upload-acknowledged = {"  "}acknowledged: record { $held } of the log's { $last } ({ $state })
+status-upload-acknowledged-none = {"  "}acknowledged: no record yet of the log's { $last } ({ $state })
+status-upload-up-to-date = up to date
+status-upload-to-send = { $count } to send
+status-upload-not-known = {"  "}acknowledged: not known yet (the hub has not answered)
+status-upload-last-success = {"  "}last success: { $at }
+status-upload-never = {"  "}last success: never since start
+status-upload-failing = {"  "}FAILING: { $at } — { $message }
+status-upload-last-error = {"  "}last error: { $at } — { $message }

@@ -282,3 +282,35 @@ systemd-idle = không có buổi phát nào trong những ngày tới
 devices-heading = Các thiết bị âm thanh (ghi một tên vào `station.toml` dạng  `output = "TÊN"`):
 devices-also = Ngoài ra: `output = "wav:ĐƯỜNG-DẪN"` ghi những gì phát ra vào một tệp WAV; `output = "null"` không phát ra đâu cả (cả hai đều chạy theo thời gian thực).
 device-not-there = cảnh báo: hiện không có thiết bị âm thanh { $name } mà `output =` ghi (`loa devices` liệt kê các thiết bị đang có); phần mềm loa sẽ tiếp tục thử mở nó, nên card cắm vào sau vẫn dùng được
+
+## Gửi nhật ký lên máy chủ tỉnh: loa status và nhật ký hệ thống của dịch vụ
+
+upload-error-ca = không dùng được tệp chứng chỉ của máy chủ tỉnh: { $detail }
+upload-error-unreachable = không kết nối được tới máy chủ tỉnh: { $detail }
+upload-error-refused = máy chủ tỉnh từ chối: { $reason } ({ $detail })
+upload-error-status = máy chủ tỉnh trả lời HTTP { $status }
+upload-error-bad-answer = câu trả lời không phải của máy chủ loa hub ({ $detail }); kiểm tra [upload] hub
+upload-error-log-unreadable = không đọc được nhật ký phát sóng: { $detail }
+upload-error-log-damaged = nhật ký phát sóng thiếu bản ghi số { $seq } (hư hỏng, xem `loa verify`): không gửi được các bản ghi sau đó
+upload-error-hub-ahead = máy chủ tỉnh giữ bản ghi đến số { $hub_last } nhưng nhật ký này chỉ đến số { $log_last }: nhật ký có bị khôi phục từ bản sao cũ không? Hãy báo tỉnh
+upload-error-diverged = bản ghi số { $seq } trên máy chủ tỉnh khác bản ghi của nhật ký này: hãy báo tỉnh (máy chủ giữ cả hai làm bằng chứng)
+upload-error-key = không đọc được khóa ký của đài để ký tín hiệu trạng thái: { $detail }
+upload-refusal-unknown-station = đài chưa được đăng ký trên máy chủ tỉnh
+upload-refusal-invalid = có bản ghi không xác minh được bằng khóa công khai máy chủ đang giữ
+upload-refusal-fork = có bản ghi khác với bản ghi máy chủ đang giữ (xung đột)
+upload-refusal-gap = thiếu bản ghi trước lô gửi này
+upload-refusal-too-large = yêu cầu quá lớn
+upload-refusal-rate-limited = gửi quá nhiều yêu cầu; đang chờ
+upload-refusal-bad-request = yêu cầu sai định dạng
+upload-refusal-replayed = số đếm của tín hiệu trạng thái đã được dùng
+upload-refusal-stale = thời gian của tín hiệu trạng thái lệch quá xa đồng hồ máy chủ (kiểm tra đồng hồ của đài)
+status-upload-hub = máy chủ tỉnh: { $hub }
+status-upload-acknowledged = {"  "}đã nhận: đến bản ghi số { $held } / bản ghi mới nhất số { $last } ({ $state })
+status-upload-acknowledged-none = {"  "}đã nhận: chưa có bản ghi nào / bản ghi mới nhất số { $last } ({ $state })
+status-upload-up-to-date = đã đủ
+status-upload-to-send = còn { $count } bản ghi chưa gửi
+status-upload-not-known = {"  "}đã nhận: chưa rõ (máy chủ tỉnh chưa trả lời)
+status-upload-last-success = {"  "}lần gửi được gần nhất: { $at }
+status-upload-never = {"  "}lần gửi được gần nhất: chưa có từ khi khởi động
+status-upload-failing = {"  "}ĐANG LỖI: { $at } — { $message }
+status-upload-last-error = {"  "}lỗi gần nhất: { $at } — { $message }

@@ -61,8 +61,12 @@ fn bench_upload_cpu_with_and_without_upload() {
     let receiver = Receiver::start(STATION_ID);
     let mut plain = UploadingStation::without_upload(EVERY_MINUTE);
     let mut uploading = UploadingStation::new(&receiver.url(), &receiver.cert_pem, EVERY_MINUTE);
+    receiver.register(uploading.generate_key());
     plain.start();
     uploading.start();
+    // Airings from before the start air late within grace by design: not
+    // counted in the lateness.
+    let started = chrono::Utc::now() + chrono::Duration::seconds(3);
     // Startup (loading the plan, measuring the audio) is the same for both
     // and not the upload's.
     std::thread::sleep(Duration::from_secs(10));
@@ -98,11 +102,12 @@ fn bench_upload_cpu_with_and_without_upload() {
         let late: Vec<i64> = station
             .airing_ends()
             .iter()
+            .filter(|end| end.scheduled > started)
             .map(|end| end.late_ms)
             .collect();
         let worst = late.iter().map(|ms| ms.abs()).max().unwrap_or(0);
         format!(
-            "{} airings, worst start {worst} ms from its instant",
+            "{} airings scheduled after the start, worst {worst} ms from its instant",
             late.len()
         )
     };

@@ -57,6 +57,7 @@ fn every_record_reaches_the_hub_once_in_order_and_heartbeats_are_signed_with_gro
     let receiver = Receiver::start(STATION_ID);
     let (_, at) = common::slot_time(Duration::from_secs(5));
     let mut station = UploadingStation::new(&receiver.url(), &receiver.cert_pem, &slot_at(&at));
+    receiver.register(station.generate_key());
     station.start();
     station.wait_for_airings(1, Duration::from_secs(40));
     wait_until_in_sync(&receiver, &station, Duration::from_secs(20));
@@ -81,6 +82,18 @@ fn every_record_reaches_the_hub_once_in_order_and_heartbeats_are_signed_with_gro
             "acknowledged: record {last} of the log's {last} (up to date)"
         )),
         "{text}"
+    );
+    // Vietnamese first: what a technician reads on an installed station.
+    let vietnamese = station.status_text_in("vi");
+    assert!(
+        vietnamese.contains(&format!(
+            "  đã nhận: đến bản ghi số {last} / bản ghi mới nhất số {last} (đã đủ)"
+        )),
+        "{vietnamese}"
+    );
+    assert!(
+        vietnamese.contains("máy chủ tỉnh: https://"),
+        "{vietnamese}"
     );
 
     // The last records of a clean stop go up as the daemon exits.
@@ -114,6 +127,7 @@ fn a_hub_down_then_up_and_a_hub_that_lost_its_tail_get_every_record_and_airings_
     let mut receiver = Receiver::start(STATION_ID);
     let (_, at) = common::slot_time(Duration::from_secs(10));
     let mut station = UploadingStation::new(&receiver.url(), &receiver.cert_pem, &slot_at(&at));
+    receiver.register(station.generate_key());
     station.start();
     receiver.wait_for(Duration::from_secs(20), "the first records", |store| {
         store.lines.len() >= 3
@@ -186,4 +200,69 @@ fn a_hub_that_never_answers_delays_neither_an_airing_nor_the_daemons_exit() {
         "the daemon took {stopped_in:?} to stop"
     );
     drop(held);
+}
+
+#[test]
+fn a_hub_that_refuses_the_records_is_shown_in_status_and_airings_go_on() {
+    let receiver = Receiver::start(STATION_ID);
+    let (_, at) = common::slot_time(Duration::from_secs(6));
+    let mut station = UploadingStation::new(&receiver.url(), &receiver.cert_pem, &slot_at(&at));
+    station.generate_key();
+    // The province registered another key for this station.
+    receiver.register(ed25519_dalek::SigningKey::from_bytes(&[9; 32]).verifying_key());
+    station.start();
+    let status = station.wait_for_status(Duration::from_secs(20), "the refusal", |s| {
+        s["upload"]["last_error"]["code"] == "invalid"
+    });
+    assert_eq!(status["upload"]["acknowledged"], 0, "{status:#}");
+    let text = station.status_text();
+    assert!(text.contains("FAILING"), "{text}");
+    assert!(
+        text.contains("does not verify under the key the hub has"),
+        "{text}"
+    );
+    station.wait_for_airings(1, Duration::from_secs(40));
+    assert_on_time(&station);
+    assert!(receiver.store().lines.is_empty(), "nothing is stored");
+    station.stop();
+}
+
+/// Context switches so far of the thread named `name` in process `pid`.
+fn thread_switches(pid: u32, name: &str) -> Option<u64> {
+    for task in std::fs::read_dir(format!("/proc/{pid}/task"))
+        .ok()?
+        .flatten()
+    {
+        let comm = std::fs::read_to_string(task.path().join("comm")).unwrap_or_default();
+        if comm.trim() != name {
+            continue;
+        }
+        let status = std::fs::read_to_string(task.path().join("status")).ok()?;
+        return Some(
+            status
+                .lines()
+                .filter(|line| line.contains("ctxt_switches"))
+                .filter_map(|line| line.split_whitespace().last()?.parse::<u64>().ok())
+                .sum(),
+        );
+    }
+    None
+}
+
+#[test]
+fn without_upload_the_upload_thread_sleeps_while_the_station_is_idle() {
+    // Regression: a 30-second fallback timer woke the thread of every
+    // station, uploading or not.
+    let (_, at) = common::slot_time(Duration::from_secs(6 * 3600));
+    let mut station = UploadingStation::without_upload(&slot_at(&at));
+    station.start();
+    station.wait_for_status(Duration::from_secs(20), "the daemon", |s| {
+        s["station"] == STATION_ID
+    });
+    std::thread::sleep(Duration::from_secs(2));
+    let before = thread_switches(station.pid(), "loa-upload").expect("the upload thread");
+    std::thread::sleep(Duration::from_secs(35));
+    let after = thread_switches(station.pid(), "loa-upload").expect("the upload thread");
+    assert_eq!(after, before, "the idle upload thread woke up");
+    station.stop();
 }

@@ -6,63 +6,50 @@ use chrono::{DateTime, Utc};
 
 use crate::daemon::UploadStatus;
 use crate::hub::protocol::RefusalCode;
+use crate::tr;
 use crate::upload::UploadError;
 
 impl fmt::Display for UploadError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Self::Ca(detail) => write!(f, "the hub's certificate file cannot be used: {detail}"),
-            Self::Unreachable(detail) => write!(f, "the hub cannot be reached: {detail}"),
-            Self::Refused { code, detail, .. } => {
-                write!(f, "the hub refused: {} ({detail})", refusal_words(*code))
-            }
-            Self::Status(status) => write!(f, "the hub answered HTTP {status}"),
-            Self::BadAnswer(detail) => {
-                write!(
-                    f,
-                    "the answer is not from a loa hub ({detail}); check [upload] hub"
-                )
-            }
-            Self::LogUnreadable(detail) => write!(f, "the airing log cannot be read: {detail}"),
-            Self::LogDamaged { missing } => write!(
-                f,
-                "record {missing} is missing from the airing log (damage, see `loa verify`): \
-                 nothing after it can be uploaded"
+        f.write_str(&match self {
+            Self::Ca(detail) => tr!("upload-error-ca", detail = detail.as_str()),
+            Self::Unreachable(detail) => tr!("upload-error-unreachable", detail = detail.as_str()),
+            Self::Refused { code, detail, .. } => tr!(
+                "upload-error-refused",
+                reason = tr!(refusal_id(*code)),
+                detail = detail.as_str()
             ),
-            Self::HubAhead { hub_next, log_next } => write!(
-                f,
-                "the hub holds records up to {} but this log only up to {}: was the log \
-                 restored from an old copy? Ask the province",
-                hub_next.saturating_sub(1),
-                log_next.saturating_sub(1)
-            ),
-            Self::Diverged { seq } => write!(
-                f,
-                "the hub's record {seq} differs from this log's: ask the province \
-                 (the hub keeps both as evidence)"
-            ),
-            Self::Key(detail) => {
-                write!(
-                    f,
-                    "the station key cannot be read to sign the heartbeat: {detail}"
-                )
+            Self::Status(status) => tr!("upload-error-status", status = status.to_string()),
+            Self::BadAnswer(detail) => tr!("upload-error-bad-answer", detail = detail.as_str()),
+            Self::LogUnreadable(detail) => {
+                tr!("upload-error-log-unreadable", detail = detail.as_str())
             }
-        }
+            Self::LogDamaged { missing } => {
+                tr!("upload-error-log-damaged", seq = missing.to_string())
+            }
+            Self::HubAhead { hub_next, log_next } => tr!(
+                "upload-error-hub-ahead",
+                hub_last = hub_next.saturating_sub(1).to_string(),
+                log_last = log_next.saturating_sub(1).to_string()
+            ),
+            Self::Diverged { seq } => tr!("upload-error-diverged", seq = seq.to_string()),
+            Self::Key(detail) => tr!("upload-error-key", detail = detail.as_str()),
+        })
     }
 }
 
-/// What a refusal means, for the technician.
-fn refusal_words(code: RefusalCode) -> &'static str {
+/// The catalogue id of what a refusal means, for the technician.
+fn refusal_id(code: RefusalCode) -> &'static str {
     match code {
-        RefusalCode::UnknownStation => "this station is not registered at the hub",
-        RefusalCode::Invalid => "a record does not verify under the key the hub has",
-        RefusalCode::Fork => "a record differs from the one the hub holds",
-        RefusalCode::Gap => "records are missing before this batch",
-        RefusalCode::TooLarge => "the request is too large",
-        RefusalCode::RateLimited => "too many requests; waiting",
-        RefusalCode::BadRequest => "the request is malformed",
-        RefusalCode::Replayed => "a heartbeat counter was already used",
-        RefusalCode::Stale => "the heartbeat's time is too far from the hub's (check the clock)",
+        RefusalCode::UnknownStation => "upload-refusal-unknown-station",
+        RefusalCode::Invalid => "upload-refusal-invalid",
+        RefusalCode::Fork => "upload-refusal-fork",
+        RefusalCode::Gap => "upload-refusal-gap",
+        RefusalCode::TooLarge => "upload-refusal-too-large",
+        RefusalCode::RateLimited => "upload-refusal-rate-limited",
+        RefusalCode::BadRequest => "upload-refusal-bad-request",
+        RefusalCode::Replayed => "upload-refusal-replayed",
+        RefusalCode::Stale => "upload-refusal-stale",
     }
 }
 
@@ -80,40 +67,49 @@ pub fn render_upload(
     local: &dyn Fn(DateTime<Utc>) -> String,
 ) -> String {
     let log_next = log_next.max(upload.log_next_seq);
-    let mut out = format!("hub: {}\n", upload.hub);
-    match upload.acknowledged {
+    let mut lines = vec![tr!("status-upload-hub", hub = upload.hub.as_str())];
+    lines.push(match upload.acknowledged {
         Some(held) => {
             let behind = log_next.saturating_sub(held);
-            let progress = match held.checked_sub(1) {
-                Some(last) => format!("record {last}"),
-                None => "no record yet".to_string(),
+            let state = match behind {
+                0 => tr!("status-upload-up-to-date"),
+                _ => tr!("status-upload-to-send", count = behind.to_string()),
             };
-            out.push_str(&format!(
-                "  acknowledged: {progress} of the log's {} ({})\n",
-                log_next.saturating_sub(1),
-                if behind == 0 {
-                    "up to date".to_string()
-                } else {
-                    format!("{behind} to send")
-                }
-            ));
+            let last = log_next.saturating_sub(1).to_string();
+            match held.checked_sub(1) {
+                Some(held) => tr!(
+                    "status-upload-acknowledged",
+                    held = held.to_string(),
+                    last = last,
+                    state = state
+                ),
+                None => tr!(
+                    "status-upload-acknowledged-none",
+                    last = last,
+                    state = state
+                ),
+            }
         }
-        None => out.push_str("  acknowledged: not known yet (the hub has not answered)\n"),
-    }
-    match upload.last_success {
-        Some(at) => out.push_str(&format!("  last success: {}\n", local(at))),
-        None => out.push_str("  last success: never since start\n"),
-    }
+        None => tr!("status-upload-not-known"),
+    });
+    lines.push(match upload.last_success {
+        Some(at) => tr!("status-upload-last-success", at = local(at)),
+        None => tr!("status-upload-never"),
+    });
     if let Some(error) = &upload.last_error {
         let current = upload.last_success.is_none_or(|ok| error.at > ok);
-        out.push_str(&format!(
-            "  {}: {} — {}\n",
-            if current { "FAILING" } else { "last error" },
-            local(error.at),
-            error.message
+        let id = if current {
+            "status-upload-failing"
+        } else {
+            "status-upload-last-error"
+        };
+        lines.push(tr!(
+            id,
+            at = local(error.at),
+            message = error.message.as_str()
         ));
     }
-    out
+    lines.iter().map(|line| format!("{line}\n")).collect()
 }
 
 #[cfg(test)]

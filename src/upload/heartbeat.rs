@@ -62,6 +62,53 @@ pub fn heartbeat(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::daemon::status::{AiringLine, NowPlaying};
+
+    #[test]
+    fn the_heartbeat_tells_what_is_on_air_the_output_the_config_and_the_log() {
+        let now: DateTime<Utc> = "2026-12-01T00:00:00Z".parse().expect("instant");
+        let mut status = Status {
+            station: "tinh/xa".into(),
+            output_error: Some("card gone".into()),
+            ..Status::default()
+        };
+        let progress = LogProgress {
+            next_seq: 12,
+            durable_next: 11,
+        };
+        let quiet = heartbeat(&status, progress, 5, now);
+        assert_eq!(quiet.station, "tinh/xa");
+        assert_eq!(quiet.counter, 5);
+        assert_eq!(quiet.at, "2026-12-01T00:00:00.000000Z");
+        assert_eq!(quiet.status.on_air, None);
+        assert_eq!(
+            quiet.status.output, "ok",
+            "a past failure, not a current one"
+        );
+        assert_eq!(quiet.status.output_detail, None);
+        assert_eq!(quiet.status.log_next_seq, 12);
+        status.output_failing = true;
+        status.config_error_count = 2;
+        status.now_playing = Some(NowPlaying {
+            slot: "sang".into(),
+            started: now,
+            segments: Vec::new(),
+        });
+        status.next = vec![AiringLine {
+            slot: "chieu".into(),
+            scheduled: now + chrono::Duration::hours(6),
+            detail: String::new(),
+        }];
+        let busy = heartbeat(&status, progress, 6, now).status;
+        assert_eq!(busy.on_air.as_deref(), Some("sang"));
+        assert_eq!(busy.output, "failing");
+        assert_eq!(busy.output_detail.as_deref(), Some("card gone"));
+        assert_eq!(busy.config_errors, 2);
+        assert_eq!(
+            busy.next_airing.as_deref(),
+            Some("2026-12-01T06:00:00.000000Z")
+        );
+    }
 
     #[test]
     fn the_counter_follows_the_clock_and_never_repeats() {

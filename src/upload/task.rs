@@ -2,8 +2,8 @@
 //! that nothing it does (TLS, waiting on a slow hub, reading the log) can
 //! take a moment from the daemon's scheduler or the player.
 //!
-//! It wakes when the daemon writes a record (with a coarse timer as a
-//! fallback), sends what the hub does not hold yet, and sends a heartbeat
+//! It wakes when the daemon writes a record (the heartbeat's minute is
+//! the fallback), sends what the hub does not hold yet, and sends a heartbeat
 //! every [`HEARTBEAT_EVERY`]. After a failure it waits ([`Backoff`]);
 //! after a `gap` or `fork`, and at start, it asks the hub where it stands
 //! and resumes from there, however long the outage was.
@@ -27,9 +27,6 @@ use crate::clock::Clock;
 use crate::daemon::{DaemonHandle, LogProgress, UploadProblem, UploadStatus};
 use crate::hub::protocol::{HEARTBEAT_EVERY, Head, RefusalCode, seal_heartbeat};
 
-/// Without a wake-up from the daemon, the log is looked at this often
-/// anyway (a record written by something else, a missed wake-up).
-const FALLBACK_EVERY: Duration = Duration::from_secs(30);
 /// After the daemon closed its log, its last records get this long to
 /// reach the hub.
 const FINAL_FLUSH: Duration = Duration::from_secs(3);
@@ -112,19 +109,26 @@ impl Uploader {
         }
     }
 
-    /// Sleeps until the log grows, a heartbeat or retry is due, or the
-    /// fallback timer.
+    /// Sleeps until the log grows, or a heartbeat or retry is due. The
+    /// heartbeat's minute is also the fallback that looks at the log
+    /// without a wake-up; without `[upload]` nothing but the log wakes the
+    /// thread (an idle station stays idle).
     async fn wait(&mut self) {
-        let mut wake = Instant::now() + FALLBACK_EVERY;
-        if self.settings.is_some() {
-            wake = wake.min(self.next_heartbeat);
-        }
-        if let Some(retry) = self.retry_at {
-            wake = wake.min(retry);
-        }
-        tokio::select! {
-            _ = self.progress.changed() => {}
-            _ = tokio::time::sleep_until(wake) => {}
+        let wake = match (&self.settings, self.retry_at) {
+            (None, _) => None,
+            (Some(_), None) => Some(self.next_heartbeat),
+            (Some(_), Some(retry)) => Some(retry.min(self.next_heartbeat)),
+        };
+        match wake {
+            Some(wake) => {
+                tokio::select! {
+                    _ = self.progress.changed() => {}
+                    _ = tokio::time::sleep_until(wake) => {}
+                }
+            }
+            None => {
+                let _ = self.progress.changed().await;
+            }
         }
     }
 
@@ -288,7 +292,7 @@ impl Uploader {
                 // may still refuse the records.
                 self.note_success(&head);
             }
-            Err(error) => self.note_failure(&error),
+            Err(error) => self.heartbeat_failed(error),
         }
     }
 
@@ -298,7 +302,7 @@ impl Uploader {
             let path = self.handle.plan().station.key_path.clone();
             match crate::airlog::load_signing_key(&path) {
                 Ok(key) => self.key = Some(key),
-                Err(error) => self.note_failure(&UploadError::Key(error.to_string())),
+                Err(error) => self.heartbeat_failed(UploadError::Key(error.to_string())),
             }
         }
         self.key.clone()
@@ -306,6 +310,13 @@ impl Uploader {
 
     /// A request for records went through: no more waiting.
     fn succeeded(&mut self, head: &Head) {
+        if self.backoff.failures() > 0 {
+            tracing::info!(
+                failures = self.backoff.failures(),
+                acknowledged = head.next_seq,
+                "upload: the hub answers again"
+            );
+        }
         self.backoff.succeeded();
         self.retry_at = None;
         self.note_success(head);
@@ -325,30 +336,42 @@ impl Uploader {
 
     /// A request for records failed: wait before the next.
     fn failed(&mut self, error: UploadError) {
+        if matches!(error, UploadError::Unreachable(_) | UploadError::Ca(_)) {
+            // Made again at the next try: a replaced `ca` file is read
+            // anew, and no connection of a changed network is reused.
+            self.client = None;
+        }
         let wait = self.backoff.failed();
         self.retry_at = Some(Instant::now() + wait);
+        let message = self.note_failure(&error);
         tracing::warn!(
-            retry_in_s = wait.as_secs(),
-            "upload: next try after a backoff"
+            code = error.code(),
+            retry_in_s = format!("{:.1}", wait.as_secs_f64()),
+            "upload failed: {message}"
         );
-        self.note_failure(&error);
     }
 
-    /// What `loa status` and the journal show after a failure.
-    fn note_failure(&mut self, error: &UploadError) {
+    /// A heartbeat failed: shown, and tried again at the next minute.
+    fn heartbeat_failed(&mut self, error: UploadError) {
+        let message = self.note_failure(&error);
+        tracing::warn!(code = error.code(), "heartbeat failed: {message}");
+    }
+
+    /// What `loa status` shows after a failure; the message.
+    fn note_failure(&mut self, error: &UploadError) -> String {
         let message = crate::text::upload_error(error);
-        tracing::warn!(code = error.code(), "upload failed: {message}");
         let now: DateTime<Utc> = self.clock.now();
         let log_next = self.progress.borrow().next_seq;
         if let Some(status) = self.status.as_mut() {
             status.last_error = Some(UploadProblem {
                 at: now,
                 code: error.code().to_string(),
-                message,
+                message: message.clone(),
             });
             status.log_next_seq = log_next;
         }
         self.publish();
+        message
     }
 
     fn publish(&self) {

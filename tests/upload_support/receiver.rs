@@ -2,8 +2,7 @@
 //! HTTPS on loopback (a certificate made here with rcgen), for the
 //! uploader's tests. It keeps one station's lines in memory and accepts a
 //! batch only if every line extends the chain it holds and verifies under
-//! the station's key (taken from the genesis record, as nothing else
-//! registers it here), using loa's own codec and signature rule. It can be
+//! the station's registered key, using loa's own codec and signature rule. It can be
 //! stopped (connections refused), restarted on the same port with its
 //! store, and made to lose its tail, like a hub restored from a backup.
 
@@ -18,9 +17,9 @@ use axum::http::{StatusCode, Uri};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use ed25519_dalek::VerifyingKey;
+use loa::airlog::Sha256Hash;
 use loa::airlog::codec::check_line;
 use loa::airlog::verify::signatures::zip215_valid;
-use loa::airlog::{RecordKind, Sha256Hash};
 use loa::hub::protocol::{
     HEAD_PATH, HEARTBEAT_PATH, Head, Heartbeat, MAX_BATCH_BYTES, MAX_BATCH_RECORDS, RECORDS_PATH,
     Refusal, RefusalCode, heartbeat_station, open_heartbeat,
@@ -36,7 +35,7 @@ pub struct Store {
     pub lines: Vec<Vec<u8>>,
     /// The hash of the last line.
     pub head: Option<Sha256Hash>,
-    /// The key from the genesis record.
+    /// The station's registered key.
     pub key: Option<VerifyingKey>,
     /// Every heartbeat accepted, in order.
     pub heartbeats: Vec<Heartbeat>,
@@ -111,6 +110,12 @@ impl Receiver {
         };
         receiver.resume();
         receiver
+    }
+
+    /// Registers the station's public key, as the province does from the
+    /// file `loa key show --out` writes.
+    pub fn register(&self, key: VerifyingKey) {
+        self.store().key = Some(key);
     }
 
     /// The hub address for `[upload] hub`.
@@ -339,7 +344,14 @@ type Refused = (RefusalCode, String, Option<u64>, Option<u64>);
 fn accept_batch(store: &mut Store, station: &str, lines: &[&[u8]]) -> Result<(), Refused> {
     let mut next = store.lines.len() as u64;
     let mut head = store.head.unwrap_or(Sha256Hash::ZERO);
-    let mut key = store.key;
+    let Some(key) = store.key else {
+        return Err((
+            RefusalCode::UnknownStation,
+            "no key registered".into(),
+            None,
+            None,
+        ));
+    };
     let mut fresh = Vec::new();
     let mut duplicates = 0;
     for (index, line) in lines.iter().enumerate() {
@@ -374,20 +386,16 @@ fn accept_batch(store: &mut Store, station: &str, lines: &[&[u8]]) -> Result<(),
         if checked.header.station != station || checked.header.prev != head {
             return Err(invalid("does not extend the chain".into()));
         }
-        if let Ok(RecordKind::Genesis(genesis)) = checked.kind() {
-            key = key.or(genesis.public_key.verifying_key());
+        if checked.kind().is_err() {
+            return Err(invalid("not a record loa knows".into()));
         }
-        let Some(verifying) = key else {
-            return Err(invalid("no key".into()));
-        };
-        if !zip215_valid(&verifying, &checked.hash().0, &checked.raw.signature) {
+        if !zip215_valid(&key, &checked.hash().0, &checked.raw.signature) {
             return Err(invalid("bad signature".into()));
         }
         head = checked.hash();
         next += 1;
         fresh.push(line.to_vec());
     }
-    store.key = key;
     store.duplicates += duplicates;
     store.batches += 1;
     if !fresh.is_empty() {
@@ -409,7 +417,13 @@ async fn heartbeat(State(shared): State<Arc<Shared>>, body: Bytes) -> Response {
     }
     let key = shared.store.lock().unwrap_or_else(|e| e.into_inner()).key;
     let Some(key) = key else {
-        return refuse(&shared, RefusalCode::Invalid, "no key yet", None, None);
+        return refuse(
+            &shared,
+            RefusalCode::UnknownStation,
+            "no key registered",
+            None,
+            None,
+        );
     };
     let beat = match open_heartbeat(&body, &key, chrono::Utc::now()) {
         Ok(beat) => beat,

@@ -44,6 +44,20 @@ impl UploadingStation {
         self.daemon.as_ref().expect("running").id()
     }
 
+    /// Makes the station key (`loa key generate`) and its public half, for
+    /// the receiver's registry.
+    pub fn generate_key(&self) -> ed25519_dalek::VerifyingKey {
+        let output = self.dir.loa(&["key", "generate"]);
+        assert!(
+            output.status.success(),
+            "{}",
+            crate::common::stderr(&output)
+        );
+        loa::airlog::load_signing_key(&self.dir.root().join("var/station.key"))
+            .expect("station key")
+            .verifying_key()
+    }
+
     /// Starts `loa run --output null`; its journal in `loa.err`.
     pub fn start(&mut self) {
         assert!(self.daemon.is_none(), "already running");
@@ -142,9 +156,22 @@ impl UploadingStation {
             .then(|| serde_json::from_slice(&output.stdout).expect("status JSON"))
     }
 
-    /// `loa status` as the technician reads it.
+    /// `loa status` as the technician reads it (English: the tests' own
+    /// language, `.cargo/config.toml`).
     pub fn status_text(&self) -> String {
         crate::common::stdout(&self.dir.loa(&["status"]))
+    }
+
+    /// `loa status` in `lang` (`vi`, `en`).
+    pub fn status_text_in(&self, lang: &str) -> String {
+        let output = Command::new(env!("CARGO_BIN_EXE_loa"))
+            .args(["status", "-c"])
+            .arg(self.dir.config())
+            .current_dir(self.dir.root())
+            .env("LOA_LANG", lang)
+            .output()
+            .expect("loa status");
+        String::from_utf8_lossy(&output.stdout).into_owned()
     }
 
     /// Polls `loa status --json` until `check` holds.
