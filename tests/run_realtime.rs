@@ -333,11 +333,13 @@ fn airs_through_the_alsa_device_on_time_and_gapless() {
     let end = the_airing_end(&station);
     assert_eq!(end.outcome, AiringOutcome::Completed, "{end:?}");
     // The start on record is where the device placed the first frame by
-    // its own clock; on a shared machine its thread can be a period or two
-    // late. The precise figure is scripts/bench-device-timing's.
+    // its own clock. This test card reports no delay and takes audio in
+    // bursts of up to 4096 frames (85 ms) through `pv`, so the first frame
+    // can land up to a burst late, and the log says so (it said 0 before).
+    // The precise figures are scripts/bench-device-timing's.
     let late = (end.started - end.scheduled).num_milliseconds();
     assert!(
-        late.abs() < 25,
+        (0..150).contains(&late),
         "first sample {late} ms from the instant (device clock)"
     );
     let captured = output_support::read_capture(&capture);

@@ -670,28 +670,45 @@ impl Daemon {
         // millisecond); the start is recorded just before it, unless the
         // daemon was stopped first: then nothing airs and nothing is
         // recorded.
-        let playing = tokio::task::spawn_blocking(move || {
-            let report = player.play(&for_play, start_at, deadline, &stop);
-            (player, report)
-        });
-        let began = !record_start || self.reached(start_at - to_chrono(START_RECORD_LEAD)).await;
         if record_start {
             self.on_air.begin(&airing);
         }
+        let mut playing = tokio::task::spawn_blocking(move || {
+            let report = player.play(&for_play, start_at, deadline, &stop);
+            (player, report)
+        });
+        // Regression: a clock stepped back while the player aired left
+        // this wait watching for an instant a day away that nothing would
+        // bring (a simulated clock moves only with the player, which had
+        // finished): the daemon hung. The player's end also ends the wait,
+        // and what it reports decides whether the airing began.
+        let mut finished = None;
+        let began = !record_start
+            || tokio::select! {
+                reached = self.reached(start_at - to_chrono(START_RECORD_LEAD)) => reached,
+                result = &mut playing => {
+                    finished = Some(result);
+                    false
+                }
+            };
         if record_start && began {
             self.append(RecordKind::AiringStart(records::airing_start(
                 &airing, start_at,
             )));
         }
-        match playing.await {
+        let result = match finished {
+            Some(result) => result,
+            None => playing.await,
+        };
+        match result {
             Ok((player, report)) => {
                 self.player = Some(player);
                 if !began {
                     if report.aired_nothing() {
                         return Prepared::StoppedBefore;
                     }
-                    // Stopped just as it began, and some of it went out:
-                    // it did start.
+                    // Stopped just as it began, or the clock stepped back
+                    // while it aired, and some of it went out: it did start.
                     self.append(RecordKind::AiringStart(records::airing_start(
                         &airing, start_at,
                     )));

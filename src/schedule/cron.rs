@@ -12,7 +12,9 @@
 //! names fixed times: a repeated time airs once, at its first occurrence,
 //! and a skipped time airs at the end of the gap.
 
-use chrono::{DateTime, Datelike, LocalResult, NaiveDate, NaiveTime, TimeZone, Utc};
+use std::cmp::Ordering;
+
+use chrono::{DateTime, Datelike, LocalResult, NaiveDate, NaiveDateTime, NaiveTime, TimeZone, Utc};
 use chrono_tz::Tz;
 use croner::Cron;
 use croner::parser::{CronParser, Seconds};
@@ -69,14 +71,34 @@ impl CronRule {
             && pattern.year_match(date.year()).unwrap_or(false)
     }
 
-    /// The instants the rule airs at for the local date `date` in `tz`
-    /// (unsorted when a repeated hour doubles a time).
-    pub fn instants_on(&self, date: NaiveDate, tz: Tz) -> Vec<DateTime<Utc>> {
+    /// The instants the rule airs at for the local date `date` in `tz`,
+    /// from its wall-clock times within `local` (a superset of the ones
+    /// that can become instants of the caller's range: a rule every five
+    /// seconds has 17,280 times a day, and the daemon asks about the next
+    /// minutes). Unsorted when a repeated hour doubles a time.
+    pub fn instants_on(
+        &self,
+        date: NaiveDate,
+        tz: Tz,
+        local: (NaiveDateTime, NaiveDateTime),
+    ) -> Vec<DateTime<Utc>> {
         if !self.airs_on(date) {
             return Vec::new();
         }
-        let mut out = Vec::with_capacity(self.times_of_day.len());
-        for time in &self.times_of_day {
+        let times = &self.times_of_day;
+        let (low, high) = local;
+        let start = match date.cmp(&low.date()) {
+            Ordering::Less => times.len(),
+            Ordering::Equal => times.partition_point(|t| *t < low.time()),
+            Ordering::Greater => 0,
+        };
+        let end = match date.cmp(&high.date()) {
+            Ordering::Greater => 0,
+            Ordering::Equal => times.partition_point(|t| *t <= high.time()),
+            Ordering::Less => times.len(),
+        };
+        let mut out = Vec::new();
+        for time in &times[start..end.max(start)] {
             let local = date.and_time(*time);
             if !self.follows_wall_clock {
                 out.extend(resolve_local(tz, local));

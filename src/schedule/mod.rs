@@ -88,25 +88,58 @@ pub fn slot_instants(
     if from >= to {
         return Vec::new();
     }
+    let local = local_window(tz, from, to);
     let mut instants: Vec<DateTime<Utc>> = local_dates(tz, from, to)
         .filter(|date| slot.valid_on(*date))
-        .flat_map(|date| instants_on(&slot.rule, date, tz))
+        .flat_map(|date| instants_on(&slot.rule, date, tz, local))
         .filter(|t| *t >= from && *t < to)
         .collect();
     instants.sort();
     instants
 }
 
-/// The instants `rule` airs at for the local date `date`.
-fn instants_on(rule: &Rule, date: NaiveDate, tz: Tz) -> Vec<DateTime<Utc>> {
+/// The instants `rule` airs at for the local date `date` (for `cron`,
+/// from its times within `local`).
+fn instants_on(
+    rule: &Rule,
+    date: NaiveDate,
+    tz: Tz,
+    local: (NaiveDateTime, NaiveDateTime),
+) -> Vec<DateTime<Utc>> {
     match rule {
         Rule::At { times, days } if days.contains(&date.weekday()) => times
             .iter()
             .filter_map(|time| resolve_local(tz, date.and_time(*time)))
             .collect(),
         Rule::At { .. } => Vec::new(),
-        Rule::Cron { cron, .. } => cron.instants_on(date, tz),
+        Rule::Cron { cron, .. } => cron.instants_on(date, tz, local),
     }
+}
+
+/// The wall-clock times that can become an instant of `[from, to)`: the
+/// range read with the offsets in force at either end (a longer range than
+/// two days may cross more changes: then all times), widened by the longest
+/// gap a time can be moved across (3 hours). A superset: the caller keeps
+/// only the instants in the range.
+fn local_window(tz: Tz, from: DateTime<Utc>, to: DateTime<Utc>) -> (NaiveDateTime, NaiveDateTime) {
+    if to - from > ChronoDuration::days(2) {
+        return (NaiveDateTime::MIN, NaiveDateTime::MAX);
+    }
+    let offset = |t: DateTime<Utc>| {
+        use chrono::Offset;
+        ChronoDuration::seconds(
+            tz.offset_from_utc_datetime(&t.naive_utc())
+                .fix()
+                .local_minus_utc()
+                .into(),
+        )
+    };
+    let (at_from, at_to) = (offset(from), offset(to));
+    let margin = ChronoDuration::hours(3);
+    (
+        from.naive_utc() + at_from.min(at_to) - margin,
+        to.naive_utc() + at_from.max(at_to) + margin,
+    )
 }
 
 /// The local dates that can hold an instant of `[from, to)`, with a day's
