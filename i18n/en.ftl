@@ -286,6 +286,8 @@ devices-heading = Audio outputs (write one in station.toml as  output = "NAME"):
 devices-also = Also: output = "wav:PATH" records what airs to a WAV file; output = "null" plays nothing (both in real time).
 device-not-there = warning: the sound device { $name } named by `output =` is not there now (`loa devices` lists the ones that are); the daemon will keep trying to open it, so a card plugged in later still works
 
+## loa verify and loa status
+
 ## Upload to the province's hub: loa status and the daemon's journal
 
 upload-error-ca = the hub's certificate file cannot be used: { $detail }
@@ -317,3 +319,5 @@ status-upload-last-success = {"  "}last success: { $at }
 status-upload-never = {"  "}last success: never since start
 status-upload-failing = {"  "}FAILING: { $at } — { $message }
 status-upload-last-error = {"  "}last error: { $at } — { $message }
+
+## loa log, loa key and --help

@@ -283,6 +283,8 @@ devices-heading = Các thiết bị âm thanh (ghi một tên vào `station.toml
 devices-also = Ngoài ra: `output = "wav:ĐƯỜNG-DẪN"` ghi những gì phát ra vào một tệp WAV; `output = "null"` không phát ra đâu cả (cả hai đều chạy theo thời gian thực).
 device-not-there = cảnh báo: hiện không có thiết bị âm thanh { $name } mà `output =` ghi (`loa devices` liệt kê các thiết bị đang có); phần mềm loa sẽ tiếp tục thử mở nó, nên card cắm vào sau vẫn dùng được
 
+## loa verify và loa status
+
 ## Gửi nhật ký lên máy chủ tỉnh: loa status và nhật ký hệ thống của dịch vụ
 
 upload-error-ca = không dùng được tệp chứng chỉ của máy chủ tỉnh: { $detail }
@@ -314,3 +316,5 @@ status-upload-last-success = {"  "}lần gửi được gần nhất: { $at }
 status-upload-never = {"  "}lần gửi được gần nhất: chưa có từ khi khởi động
 status-upload-failing = {"  "}ĐANG LỖI: { $at } — { $message }
 status-upload-last-error = {"  "}lỗi gần nhất: { $at } — { $message }
+
+## loa log, loa key và phần trợ giúp (--help)
