@@ -21,4 +21,4 @@ run: deps
 	target/release/loa run -c $(CONFIG) $(if $(OUTPUT),--output $(OUTPUT))
 
 test: deps
-	cargo test
+	scripts/run-tests
