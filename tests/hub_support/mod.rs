@@ -70,6 +70,19 @@ impl HubDir {
         hub
     }
 
+    /// Makes the hub listen on `address` (it listens on a port the system
+    /// picks otherwise): a station's `[upload] hub` names one address, and a
+    /// hub restarted must be found there again.
+    pub fn listen_on(&self, address: std::net::SocketAddr) {
+        let config = std::fs::read_to_string(self.config()).expect("hub.toml");
+        let moved = config.replace(
+            "listen = \"127.0.0.1:0\"",
+            &format!("listen = \"{address}\""),
+        );
+        assert_ne!(moved, config, "hub.toml names its listen address");
+        std::fs::write(self.config(), moved).expect("hub.toml");
+    }
+
     pub fn root(&self) -> &Path {
         self.dir.path()
     }
