@@ -480,6 +480,8 @@ async fn live(
                         config_errors: 0,
                         next_airing: None,
                         log_next_seq: 0,
+                        dead_air_count: 0,
+                        last_dead_air: None,
                     },
                 },
             );

@@ -191,6 +191,8 @@ fn heartbeat(station: &str, counter: u64, at: chrono::DateTime<Utc>) -> Heartbea
             config_errors: 0,
             next_airing: None,
             log_next_seq: 0,
+            dead_air_count: 0,
+            last_dead_air: None,
         },
     }
 }

@@ -29,6 +29,8 @@ fn beat(station: &str, counter: u64, on_air: bool) -> Heartbeat {
             config_errors: 0,
             next_airing: None,
             log_next_seq: 0,
+            dead_air_count: 0,
+            last_dead_air: None,
         },
     }
 }
@@ -132,6 +134,8 @@ fn the_fleet_shows_three_stations_problems_first_and_one_turns_offline() {
     let behind = Heartbeat {
         status: HeartbeatStatus {
             log_next_seq: 10,
+            dead_air_count: 2,
+            last_dead_air: Some("2026-12-01T01:30:00.000000Z".into()),
             ..beat(A, 2, false).status
         },
         ..beat(A, 2, false)
@@ -169,6 +173,10 @@ fn the_fleet_shows_three_stations_problems_first_and_one_turns_offline() {
         "{page}"
     );
     assert!(page.contains("Phát đủ"));
+    assert!(
+        page.contains("Khoảng lặng (mất tiếng) khi đang phát: 2 lần"),
+        "the heartbeat's dead air: {page}"
+    );
     assert!(page.contains("id=\"topics\""), "minutes per topic: {page}");
 }
 

@@ -171,6 +171,14 @@ pub struct HeartbeatStatus {
     pub next_airing: Option<String>,
     /// The `seq` the station's log will write next.
     pub log_next_seq: u64,
+    /// How many times the loudspeakers went silent while airing since the
+    /// daemon started (the failure stations fear most). Absent in the
+    /// heartbeats of stations older than this field: read as 0.
+    #[serde(default)]
+    pub dead_air_count: u64,
+    /// When the newest of those silences began, an instant (§3.1).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub last_dead_air: Option<String>,
 }
 
 /// A heartbeat as signed: who, when, which one, and the status.
@@ -285,8 +293,37 @@ mod tests {
                 config_errors: 0,
                 next_airing: None,
                 log_next_seq: 12,
+                dead_air_count: 0,
+                last_dead_air: None,
             },
         }
+    }
+
+    /// Stations upgrade one by one: a heartbeat from a station older than
+    /// the dead-air fields still opens, with no dead air.
+    #[test]
+    fn a_heartbeat_without_the_dead_air_fields_opens() {
+        let key = SigningKey::from_bytes(&[3; 32]);
+        let now = Utc::now();
+        let body = format!(
+            "{{\"station\":\"x\",\"counter\":1,\"at\":\"{}\",\"status\":{{\"on_air\":null,\
+             \"output\":\"ok\",\"output_detail\":null,\"config_errors\":0,\"next_airing\":null,\
+             \"log_next_seq\":3}}}}",
+            crate::airlog::time::format_instant(now)
+        );
+        let signature = key.sign(&heartbeat_message(body.as_bytes()));
+        let line = [
+            LINE_START,
+            body.as_bytes(),
+            SIG_START,
+            b64::encode(&signature.to_bytes()).as_bytes(),
+            b"\"}",
+        ]
+        .concat();
+        let opened = open_heartbeat(&line, &key.verifying_key(), now).expect("opens");
+        assert_eq!(opened.status.dead_air_count, 0);
+        assert_eq!(opened.status.last_dead_air, None);
+        assert_eq!(opened.status.log_next_seq, 3);
     }
 
     #[test]

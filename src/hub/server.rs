@@ -231,6 +231,11 @@ async fn station(
                 state: station.view.state(now, hub.config.offline_after),
                 airings: station.view.recent_airings.iter().rev().cloned().collect(),
                 misses: station.view.recent_misses.iter().rev().cloned().collect(),
+                dead_air: station.view.heartbeat.as_ref().and_then(|(h, _)| {
+                    let last = h.status.last_dead_air.as_deref()?;
+                    let last = crate::airlog::time::parse_instant(last.as_bytes())?;
+                    (h.status.dead_air_count > 0).then_some((h.status.dead_air_count, last))
+                }),
                 output: station.view.heartbeat.as_ref().map(|(h, _)| {
                     match &h.status.output_detail {
                         Some(detail) => format!("{} ({detail})", h.status.output),

@@ -55,6 +55,11 @@ pub fn heartbeat(
                 .first()
                 .map(|line| format_instant(line.scheduled)),
             log_next_seq: progress.next_seq,
+            dead_air_count: status.dead_air_count,
+            last_dead_air: status
+                .last_dead_air
+                .as_ref()
+                .map(|dead| format_instant(dead.started)),
         },
     }
 }
@@ -87,8 +92,17 @@ mod tests {
         );
         assert_eq!(quiet.status.output_detail, None);
         assert_eq!(quiet.status.log_next_seq, 12);
+        assert_eq!(quiet.status.dead_air_count, 0);
+        assert_eq!(quiet.status.last_dead_air, None);
         status.output_failing = true;
         status.config_error_count = 2;
+        status.dead_air_count = 3;
+        status.last_dead_air = Some(crate::daemon::status::DeadAirLine {
+            slot: "sang".into(),
+            file: "tin.wav".into(),
+            started: now - chrono::Duration::minutes(2),
+            silent_ms: 8_000,
+        });
         status.now_playing = Some(NowPlaying {
             slot: "sang".into(),
             started: now,
@@ -104,6 +118,11 @@ mod tests {
         assert_eq!(busy.output, "failing");
         assert_eq!(busy.output_detail.as_deref(), Some("card gone"));
         assert_eq!(busy.config_errors, 2);
+        assert_eq!(busy.dead_air_count, 3);
+        assert_eq!(
+            busy.last_dead_air.as_deref(),
+            Some("2026-11-30T23:58:00.000000Z")
+        );
         assert_eq!(
             busy.next_airing.as_deref(),
             Some("2026-12-01T06:00:00.000000Z")

@@ -25,6 +25,11 @@ pub struct StationSnapshot {
     pub misses: Vec<MissRow>,
     /// The newest heartbeat's status, if any: on air, output.
     pub output: Option<String>,
+    /// From the newest heartbeat: how many silences on air since the
+    /// station's daemon started, and when the newest began. The records
+    /// tell the same once the airing ends; the heartbeat tells it within a
+    /// minute, and for an airing still on air.
+    pub dead_air: Option<(u64, DateTime<Utc>)>,
 }
 
 /// The page; `topics` is the period's report for this station, or why it
@@ -41,6 +46,9 @@ pub fn render(
     let body = html! {
         p { code { (station.id) } " — " span class=(class) { (state) } " lúc " (when(now, zone))
             @if let Some(output) = &station.output { " — thiết bị phát: " (output) } }
+        @if let Some((count, last)) = station.dead_air {
+            p.bad { "Khoảng lặng (mất tiếng) khi đang phát: " (count) " lần từ khi phần mềm của đài khởi động, gần nhất lúc " (when(last, zone)) }
+        }
         h2 { "Các lần phát gần đây" }
         div.scroll { table #airings {
             tr { th { "Khung giờ" } th { "Bắt đầu" } th { "Kết thúc" } th { "Kết quả" } }
