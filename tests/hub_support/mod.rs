@@ -16,6 +16,7 @@ use loa::airlog::{AirLog, PublicKey, PublicKeyFile};
 
 #[path = "../airlog_common/mod.rs"]
 pub mod airlog;
+pub mod browser;
 
 pub const OFFICER: &str = "can-bo-so";
 pub const PASSWORD: &str = "mat-khau-cua-so-2026";
