@@ -9,33 +9,14 @@ mod hub_support;
 use std::time::{Duration, Instant};
 
 use calamine::Reader;
-use chrono::Utc;
 use hub_support::airlog::{key, t0};
 use hub_support::browser::Browser;
 use hub_support::*;
-use loa::hub::protocol::{Heartbeat, HeartbeatStatus, seal_heartbeat};
+use loa::hub::protocol::seal_heartbeat;
 
 const A: &str = "soc-trang/my-xuyen/thanh-phu";
 const B: &str = "soc-trang/my-xuyen/hoa-tu";
 const C: &str = "soc-trang/tran-de/lich-hoi-thuong";
-
-fn beat(station: &str, counter: u64) -> Heartbeat {
-    Heartbeat {
-        station: station.into(),
-        counter,
-        at: loa::airlog::time::format_instant(Utc::now()),
-        status: HeartbeatStatus {
-            on_air: None,
-            output: "ok".into(),
-            output_detail: None,
-            config_errors: 0,
-            next_airing: None,
-            log_next_seq: 0,
-            dead_air_count: 0,
-            last_dead_air: None,
-        },
-    }
-}
 
 /// The state the fleet page shows for `station` (its row's `data-state`).
 fn state_on_page(browser: &Browser, station: &str) -> Option<String> {
@@ -57,7 +38,7 @@ fn an_officer_logs_in_sees_the_fleet_one_station_go_offline_and_downloads_a_repo
     }
     let send_heartbeats = |stations: &[(&str, u8)], counter: u64| {
         for (station, seed) in stations {
-            let line = seal_heartbeat(&key(*seed), &beat(station, counter));
+            let line = seal_heartbeat(&key(*seed), &heartbeat(station, counter, false));
             assert_eq!(running.post("/api/v1/heartbeat", line).status, 200);
         }
     };

@@ -8,6 +8,7 @@ mod hub_support;
 
 use chrono::{Duration, Utc};
 use hub_support::airlog::{key, t0};
+use hub_support::heartbeat as beat;
 use hub_support::*;
 use loa::airlog::AirLog;
 use loa::airlog::record::{MissReason, Missed, RecordKind};
@@ -16,24 +17,6 @@ use loa::hub::protocol::{Heartbeat, HeartbeatStatus, seal_heartbeat};
 const A: &str = "soc-trang/my-xuyen/thanh-phu";
 const B: &str = "soc-trang/my-xuyen/hoa-tu";
 const C: &str = "soc-trang/tran-de/lich-hoi-thuong";
-
-fn beat(station: &str, counter: u64, on_air: bool) -> Heartbeat {
-    Heartbeat {
-        station: station.into(),
-        counter,
-        at: loa::airlog::time::format_instant(Utc::now()),
-        status: HeartbeatStatus {
-            on_air: on_air.then(|| "sang".to_string()),
-            output: "ok".into(),
-            output_detail: None,
-            config_errors: 0,
-            next_airing: None,
-            log_next_seq: 0,
-            dead_air_count: 0,
-            last_dead_air: None,
-        },
-    }
-}
 
 #[test]
 fn pages_need_a_login_and_the_session_cookie_is_strict() {

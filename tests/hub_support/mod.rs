@@ -299,6 +299,27 @@ impl Drop for RunningHub {
     }
 }
 
+/// A heartbeat of `station` made now: output ok, no config error, no dead
+/// air, on air (slot `sang`) or not.
+pub fn heartbeat(station: &str, counter: u64, on_air: bool) -> loa::hub::protocol::Heartbeat {
+    use loa::hub::protocol::{Heartbeat, HeartbeatStatus};
+    Heartbeat {
+        station: station.into(),
+        counter,
+        at: loa::airlog::time::format_instant(Utc::now()),
+        status: HeartbeatStatus {
+            on_air: on_air.then(|| "sang".to_string()),
+            output: "ok".into(),
+            output_detail: None,
+            config_errors: 0,
+            next_airing: None,
+            log_next_seq: 0,
+            dead_air_count: 0,
+            last_dead_air: None,
+        },
+    }
+}
+
 /// A station's log written by the real writer: genesis, start, config,
 /// `airings` airings of two segments from `from`, a stop.
 pub fn station_log(dir: &Path, station: &str, key: &SigningKey, from: DateTime<Utc>, airings: i64) {
