@@ -72,15 +72,18 @@ fn systemd_analyze_verify_accepts_the_unit_without_a_word() {
 }
 
 #[test]
-fn the_exposure_score_stays_under_one() {
+fn the_exposure_score_stays_under_two() {
     let Some(analyze) = systemd_analyze() else {
         return;
     };
     let dir = tempfile::tempdir().expect("temp dir");
     let unit = unit_for_this_build(dir.path());
-    // --threshold is the exposure times ten: fail above 1.0 ("SAFE").
+    // --threshold is the exposure times ten: fail above 2.0. The score was
+    // 0.8 with no network at all; the IP sockets relay slots and the
+    // province's hub need (a station installed from the package must be
+    // able to relay VOV) cost 0.8 of systemd's heuristic: 1.6, "OK".
     let out = Command::new(analyze)
-        .args(["security", "--offline=yes", "--threshold=10", "--no-pager"])
+        .args(["security", "--offline=yes", "--threshold=20", "--no-pager"])
         .arg(&unit)
         .output()
         .expect("run systemd-analyze security");
