@@ -321,6 +321,7 @@ verify-problem-record = { $place } (record { $seq })
 verify-more-problems = … and { $count } more problems
 verify-no-log = { $path }: FAILED: no airing log here (no air-YYYY-MM.jsonl file in it or below it)
 verify-checkpoint-unmatched = checkpoint of station { $station } (record { $seq }): FAILED: no log of that station was verified
+devices-none = No audio output on this machine: ALSA finds no sound card and no configured output. Plug in the sound card (a USB card works too) and run `loa devices` again; `aplay -l` lists the cards the system sees.
 
 ## Upload to the province's hub: loa status and the daemon's journal
 
