@@ -322,6 +322,8 @@ verify-more-problems = … and { $count } more problems
 verify-no-log = { $path }: FAILED: no airing log here (no air-YYYY-MM.jsonl file in it or below it)
 verify-checkpoint-unmatched = checkpoint of station { $station } (record { $seq }): FAILED: no log of that station was verified
 devices-none = No audio output on this machine: ALSA finds no sound card and no configured output. Plug in the sound card (a USB card works too) and run `loa devices` again; `aplay -l` lists the cards the system sees.
+status-announcement-cutting-in = now playing: { $priority } announcement { $source } since { $since } ({ $elapsed } in), cutting into { $slot }, which resumes after it
+status-announcement-on-air = now playing: { $priority } announcement { $source } since { $since } ({ $elapsed } in)
 
 ## Upload to the province's hub: loa status and the daemon's journal
 

@@ -319,6 +319,16 @@ verify-more-problems = … và { $count } lỗi nữa
 verify-no-log = { $path }: KHÔNG ĐẠT: ở đây không có nhật ký phát sóng (không có tệp air-YYYY-MM.jsonl ở trong hay trong các thư mục con)
 verify-checkpoint-unmatched = dấu kiểm của đài { $station } (bản ghi số { $seq }): KHÔNG ĐẠT: không có nhật ký nào của đài đó được xác minh
 devices-none = Máy này không có đầu ra âm thanh nào: ALSA không thấy card âm thanh nào, cũng không có đầu ra nào được cấu hình. Hãy cắm card âm thanh (card USB cũng được) rồi chạy lại `loa devices`; lệnh `aplay -l` liệt kê các card mà hệ thống thấy.
+status-announcement-cutting-in = đang phát: thông báo { $priority ->
+        [emergency] khẩn cấp
+        [priority] ưu tiên
+       *[other] thường
+    } { $source } từ { $since } (đã phát { $elapsed }), chen vào khung giờ { $slot }; khung giờ phát tiếp sau thông báo
+status-announcement-on-air = đang phát: thông báo { $priority ->
+        [emergency] khẩn cấp
+        [priority] ưu tiên
+       *[other] thường
+    } { $source } từ { $since } (đã phát { $elapsed })
 
 ## Gửi nhật ký lên máy chủ tỉnh: loa status và nhật ký hệ thống của dịch vụ
 
