@@ -288,6 +288,43 @@ device-not-there = warning: the sound device { $name } named by `output =` is no
 
 ## loa verify and loa status
 
+verify-unknown-station = (unknown station)
+verify-label-verdict = verdict
+verify-label-records = records
+verify-label-period = period
+verify-label-times = times
+verify-label-signatures = signatures
+verify-label-key = key
+verify-label-last-checkpoint = last checkpoint
+verify-label-kept-checkpoint = kept checkpoint
+verify-ok-filed = OK: intact, and signed by the key on file
+verify-ok-unfiled = OK: intact; its origin is not checked (no key on file was given for this station: --pubkey FILE)
+verify-failed = FAILED ({ $count } problems)
+verify-records-slice = { $records } (records { $first } to { $last }: an export)
+verify-records-whole = { $records } (last: record { $last })
+verify-records-none = 0
+verify-period = { $from } to { $to }
+verify-zone-manifest = local time of { $zone }, the zone the bundle's manifest names
+verify-zone-config = local time of { $zone }, the zone of the station's config
+verify-zone-given = local time of { $zone }, as --tz gives it
+verify-zone-unknown = UTC: a log directory does not say its station's time zone (--tz ZONE, or -c the station's config, shows local times)
+verify-signatures-checked = all checked
+verify-signatures-skipped = NOT checked (chain only)
+verify-key = { $fingerprint } from record { $seq }
+verify-checkpoint = record { $seq } at { $at }
+verify-checkpoint-none = none
+verify-kept-contained = record { $seq }: contained
+verify-kept-missing = record { $seq }: MISSING
+verify-problems = problems:
+verify-problem-in-log = log
+verify-problem-record = { $place } (record { $seq })
+verify-more-problems = … and { $count } more problems
+verify-no-log = { $path }: FAILED: no airing log here (no air-YYYY-MM.jsonl file in it or below it)
+verify-checkpoint-unmatched = checkpoint of station { $station } (record { $seq }): FAILED: no log of that station was verified
+devices-none = No audio output on this machine: ALSA finds no sound card and no configured output. Plug in the sound card (a USB card works too) and run `loa devices` again; `aplay -l` lists the cards the system sees.
+status-announcement-cutting-in = now playing: { $priority } announcement { $source } since { $since } ({ $elapsed } in), cutting into { $slot }, which resumes after it
+status-announcement-on-air = now playing: { $priority } announcement { $source } since { $since } ({ $elapsed } in)
+
 ## Upload to the province's hub: loa status and the daemon's journal
 
 upload-error-ca = the hub's certificate file cannot be used: { $detail }

@@ -285,6 +285,51 @@ device-not-there = cảnh báo: hiện không có thiết bị âm thanh { $name
 
 ## loa verify và loa status
 
+verify-unknown-station = (không rõ đài)
+verify-label-verdict = kết luận
+verify-label-records = bản ghi
+verify-label-period = thời gian
+verify-label-times = giờ
+verify-label-signatures = chữ ký số
+verify-label-key = khóa
+verify-label-last-checkpoint = dấu kiểm mới nhất
+verify-label-kept-checkpoint = dấu kiểm đã giữ
+verify-ok-filed = ĐẠT: nguyên vẹn, và do khóa công khai đã lưu hồ sơ ký
+verify-ok-unfiled = ĐẠT: nguyên vẹn; chưa kiểm tra nguồn gốc (không đưa vào khóa công khai nào đã lưu hồ sơ cho đài này: --pubkey TỆP)
+verify-failed = KHÔNG ĐẠT ({ $count } lỗi)
+verify-records-slice = { $records } (từ bản ghi số { $first } đến số { $last }: một gói xuất)
+verify-records-whole = { $records } (bản ghi cuối: số { $last })
+verify-records-none = 0
+verify-period = từ { $from } đến { $to }
+verify-zone-manifest = giờ địa phương theo múi giờ { $zone }, múi giờ ghi trong manifest của gói xuất
+verify-zone-config = giờ địa phương theo múi giờ { $zone }, múi giờ trong cấu hình của đài
+verify-zone-given = giờ địa phương theo múi giờ { $zone }, theo --tz
+verify-zone-unknown = giờ UTC: thư mục nhật ký không cho biết múi giờ của đài (thêm --tz MÚI_GIỜ, hoặc -c tệp cấu hình của đài, để xem giờ địa phương)
+verify-signatures-checked = đã kiểm tra tất cả
+verify-signatures-skipped = CHƯA kiểm tra (chỉ kiểm tra chuỗi băm)
+verify-key = { $fingerprint } từ bản ghi số { $seq }
+verify-checkpoint = bản ghi số { $seq } lúc { $at }
+verify-checkpoint-none = chưa có
+verify-kept-contained = bản ghi số { $seq }: có trong nhật ký
+verify-kept-missing = bản ghi số { $seq }: KHÔNG CÓ trong nhật ký
+verify-problems = lỗi:
+verify-problem-in-log = nhật ký
+verify-problem-record = { $place } (bản ghi số { $seq })
+verify-more-problems = … và { $count } lỗi nữa
+verify-no-log = { $path }: KHÔNG ĐẠT: ở đây không có nhật ký phát sóng (không có tệp air-YYYY-MM.jsonl ở trong hay trong các thư mục con)
+verify-checkpoint-unmatched = dấu kiểm của đài { $station } (bản ghi số { $seq }): KHÔNG ĐẠT: không có nhật ký nào của đài đó được xác minh
+devices-none = Máy này không có đầu ra âm thanh nào: ALSA không thấy card âm thanh nào, cũng không có đầu ra nào được cấu hình. Hãy cắm card âm thanh (card USB cũng được) rồi chạy lại `loa devices`; lệnh `aplay -l` liệt kê các card mà hệ thống thấy.
+status-announcement-cutting-in = đang phát: thông báo { $priority ->
+        [emergency] khẩn cấp
+        [priority] ưu tiên
+       *[other] thường
+    } { $source } từ { $since } (đã phát { $elapsed }), chen vào khung giờ { $slot }; khung giờ phát tiếp sau thông báo
+status-announcement-on-air = đang phát: thông báo { $priority ->
+        [emergency] khẩn cấp
+        [priority] ưu tiên
+       *[other] thường
+    } { $source } từ { $since } (đã phát { $elapsed })
+
 ## Gửi nhật ký lên máy chủ tỉnh: loa status và nhật ký hệ thống của dịch vụ
 
 upload-error-ca = không dùng được tệp chứng chỉ của máy chủ tỉnh: { $detail }

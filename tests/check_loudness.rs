@@ -11,12 +11,17 @@ mod levels_support;
 use common::{PLAYLIST, STATION, StationDir, expect_error, stderr, stdout};
 use levels_support::{Part, write_wav};
 
-/// Runs `loa check`, expects success, and returns stderr (the warnings).
+/// Runs `loa check`, expects success, and returns stderr (the warnings),
+/// but for the sound device's: whether `default` is there depends on the
+/// machine's sound card, not on loudness.
 fn expect_success(station: &StationDir) -> String {
     let output = station.loa(&["check"]);
     let text = stderr(&output);
     assert!(output.status.success(), "expected success, got:\n{text}");
-    text
+    text.lines()
+        .filter(|line| !line.contains("named by `output =` is not there now"))
+        .map(|line| format!("{line}\n"))
+        .collect()
 }
 
 /// The minimal station with `line` added to `[station]` (as line 7).

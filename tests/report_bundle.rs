@@ -319,3 +319,65 @@ fn a_bundle_whose_records_start_after_its_period_began_is_flagged() {
         "the report flags it:\n{shown}"
     );
 }
+
+/// Regression (issue 13, item 10): `loa verify` showed times in UTC. It
+/// shows them as local times with their offset, and says which zone and
+/// how it knows it: a bundle's manifest, the station's config, `--tz`;
+/// a log directory alone does not say, so it shows UTC and says so.
+#[test]
+fn verify_shows_times_in_the_stations_zone_and_says_which() {
+    let station = Station::new("can-tho/vinh-hai", 34);
+    // Its first record is written at local midnight, 17:00 UTC the day before.
+    station.run(local(2026, 11, 2, 0), local(2026, 11, 3, 0));
+    let dir = tempfile::tempdir().unwrap();
+    let bundle = dir.path().join("bundle.tar");
+    station.export("2026-11", &bundle, "2026-11-03T00:00:00Z", &[]);
+    let log_dir = station.log_dir();
+    let config = station.config();
+    let verify = |args: &[&str]| {
+        let mut all = vec!["verify"];
+        all.extend_from_slice(args);
+        loa_ok(&all, 0)
+    };
+    let of_bundle = verify(&[arg(&bundle)]);
+    assert!(
+        of_bundle.contains("Asia/Ho_Chi_Minh, the zone the bundle's manifest names"),
+        "{of_bundle}"
+    );
+    let of_config = verify(&["-c", arg(&config)]);
+    assert!(
+        of_config.contains("Asia/Ho_Chi_Minh, the zone of the station's config"),
+        "{of_config}"
+    );
+    let given = verify(&[arg(&log_dir), "--tz", "Asia/Bangkok"]);
+    assert!(given.contains("Asia/Bangkok, as --tz gives it"), "{given}");
+    let unknown = verify(&[arg(&log_dir)]);
+    assert!(
+        unknown.contains("UTC: a log directory does not say its station's time zone"),
+        "{unknown}"
+    );
+    // The same first record, in each zone.
+    let period_from = |text: &str| -> String {
+        let line = text
+            .lines()
+            .find(|line| line.trim_start().starts_with("period:"))
+            .unwrap_or_else(|| panic!("a period line:\n{text}"));
+        line.split_whitespace()
+            .skip(1)
+            .take(3)
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    let first = |zone: chrono_tz::Tz| {
+        let records = loa::airlog::read_records(&log_dir).unwrap();
+        let first = records.into_iter().next().unwrap().unwrap();
+        first
+            .at
+            .with_timezone(&zone)
+            .format("%Y-%m-%d %H:%M:%S %:z")
+            .to_string()
+    };
+    assert_eq!(period_from(&of_config), first(chrono_tz::Asia::Ho_Chi_Minh));
+    assert_eq!(period_from(&unknown), first(chrono_tz::UTC));
+    assert!(period_from(&of_bundle).ends_with("+07:00"), "{of_bundle}");
+}

@@ -546,3 +546,47 @@ fn status_shows_a_failing_output_while_the_airing_runs() {
         "shown while airing:\n{said}"
     );
 }
+
+/// Regression (issue 13, item 7d): 8 s into an emergency announcement,
+/// `loa status` still named the segment it had interrupted. It names the
+/// announcement on air, and the airing it cut into; once the announcement
+/// has ended, the airing again.
+#[test]
+fn status_names_the_emergency_announcement_on_air() {
+    let (_, at) = slot_time(Duration::from_secs(3));
+    let station = station_at(&at);
+    station.tone("khan-cap.wav", 10.0, 880.0);
+    let daemon = spawn_daemon_to_wav(&station);
+    wait_for(&station, Duration::from_secs(15), airing_started);
+    announce(&station, &station.root().join("khan-cap.wav"), "emergency");
+    // Well into the announcement: the interrupted 4-second segment would
+    // have ended by now had it gone on.
+    std::thread::sleep(Duration::from_secs(6));
+    let said = stdout(&station.loa(&["status"]));
+    let json: serde_json::Value =
+        serde_json::from_str(&stdout(&station.loa(&["status", "--json"]))).expect("status --json");
+    let on_air = &json["announcement_on_air"];
+    assert_eq!(on_air["priority"], "emergency", "{json}");
+    assert!(
+        on_air["source"]
+            .as_str()
+            .is_some_and(|s| s.ends_with("khan-cap.wav")),
+        "{json}"
+    );
+    let now_playing = said
+        .lines()
+        .find(|line| line.starts_with("now playing:"))
+        .unwrap_or_else(|| panic!("a now playing line:\n{said}"));
+    assert!(
+        now_playing.contains("emergency announcement")
+            && now_playing.contains("khan-cap.wav")
+            && now_playing.contains("cutting into thu"),
+        "{said}"
+    );
+    assert!(!now_playing.contains("segment"), "{said}");
+    wait_for(&station, Duration::from_secs(30), airing_end);
+    let after: serde_json::Value =
+        serde_json::from_str(&stdout(&station.loa(&["status", "--json"]))).expect("status --json");
+    assert!(after["announcement_on_air"].is_null(), "{after}");
+    stop(daemon);
+}

@@ -56,13 +56,15 @@ pub fn run(args: Args) -> CommandResult {
     Ok(ExitCode::SUCCESS)
 }
 
-/// The configured sound device when ALSA does not list it now. A warning,
-/// not an error: a USB card may be plugged in later, and the daemon keeps
-/// trying to open it.
+/// The configured sound device when ALSA does not list it now (`default`
+/// when ALSA lists no output at all). A warning, not an error: a USB card
+/// may be plugged in later, and the daemon keeps trying to open it.
 fn missing_device(output: &str) -> Option<String> {
     use crate::playout::output::{OutputSpec, output_devices};
-    let Ok(OutputSpec::Device(name)) = output.parse() else {
-        return None;
+    let name = match output.parse() {
+        Ok(OutputSpec::Device(name)) => name,
+        Ok(OutputSpec::Default) => output.to_string(),
+        _ => return None,
     };
     let listed = output_devices().ok()?;
     (!listed.iter().any(|device| device.name == name)).then_some(name)

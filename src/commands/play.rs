@@ -183,8 +183,12 @@ fn announce(
 }
 
 /// One file as a manual airing: probed and measured like any segment (so
-/// it airs at the station's loudness), no topic (0).
-fn file_airing(path: &std::path::Path, plan: &Plan) -> Result<Airing, crate::audio::AudioError> {
+/// it airs at the station's loudness), no topic (0). Public so tests air
+/// exactly what `loa play --file` airs, on a simulated clock.
+pub fn file_airing(
+    path: &std::path::Path,
+    plan: &Plan,
+) -> Result<Airing, crate::audio::AudioError> {
     let segment = segment_from_file(path, plan)?;
     Ok(Airing {
         slot: FILE_SLOT.into(),

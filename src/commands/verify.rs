@@ -12,7 +12,9 @@ use crate::airlog::key::PublicKeyFile;
 use crate::airlog::verify::json::verdict_json;
 use crate::airlog::verify::{SignatureCheck, VerifyOptions, verify_source};
 use crate::config::{StationFiles, default_config_path};
+use crate::report::Input;
 use crate::text::airlog::VerifyNote;
+use crate::text::{TimesIn, VerdictText};
 
 /// Arguments of `loa verify`.
 #[derive(Debug, clap::Args)]
@@ -33,6 +35,10 @@ pub struct Args {
     /// extend it. Repeatable.
     #[arg(long, value_name = "FILE")]
     checkpoint: Vec<PathBuf>,
+    /// Time zone of log directories given as PATH, for showing times
+    /// (bundles name their own; default: the config's, when it is read).
+    #[arg(long, value_name = "ZONE")]
+    tz: Option<chrono_tz::Tz>,
     /// One JSON object per station instead of text.
     #[arg(long)]
     json: bool,
@@ -47,28 +53,39 @@ pub struct Args {
 /// Runs `loa verify`. Exit 0 only when everything verified.
 pub fn run(args: Args) -> CommandResult {
     let options = options(&args)?;
-    let paths = if args.paths.is_empty() {
-        let config = args.config.clone().unwrap_or_else(default_config_path);
-        vec![StationFiles::load(&config)?.log_dir]
-    } else {
-        args.paths.clone()
+    let own = own_station(&args)?;
+    let paths = match &own {
+        Some(station) if args.paths.is_empty() => vec![station.log_dir.clone()],
+        _ => args.paths.clone(),
+    };
+    let dir_times = match (args.tz, &own) {
+        (Some(zone), _) => TimesIn::Given(zone),
+        (None, Some(station)) => TimesIn::Config(station.timezone),
+        (None, None) => TimesIn::Unknown,
     };
     let mut all_ok = true;
     let mut stations = Vec::new();
     for path in &paths {
-        let sources = crate::report::log_sources(path)?;
-        if sources.is_empty() {
+        let inputs = crate::report::inputs_at(path, chrono_tz::UTC)?;
+        if inputs.is_empty() {
             all_ok = false;
             print_note(&args, VerifyNote::NoLog { path: path.clone() });
         }
-        for source in sources {
-            let verdict = verify_source(source.as_ref(), &options);
+        for input in inputs {
+            let verdict = verify_source(input.source.as_ref(), &options);
             all_ok &= verdict.is_ok();
             stations.push(verdict.station.clone().unwrap_or_default());
             if args.json {
                 println!("{}", verdict_json(&verdict));
             } else {
-                println!("{verdict}");
+                let times_in = times_in(&input, dir_times);
+                println!(
+                    "{}",
+                    VerdictText {
+                        verdict: &verdict,
+                        times_in
+                    }
+                );
             }
         }
     }
@@ -89,6 +106,24 @@ pub fn run(args: Args) -> CommandResult {
     } else {
         ExitCode::FAILURE
     })
+}
+
+/// The station whose config is read: the one given with `-c`, or the
+/// default one when no PATH is given (its log is then the one verified).
+fn own_station(args: &Args) -> Result<Option<StationFiles>, crate::config::StationFilesError> {
+    match (&args.config, args.paths.is_empty()) {
+        (Some(config), _) => StationFiles::load(config).map(Some),
+        (None, true) => StationFiles::load(&default_config_path()).map(Some),
+        (None, false) => Ok(None),
+    }
+}
+
+/// A bundle names its zone in its manifest; a log directory does not.
+fn times_in(input: &Input, dir_times: TimesIn) -> TimesIn {
+    match input.source.claims() {
+        Some(_) => TimesIn::Manifest(input.zone),
+        None => dir_times,
+    }
 }
 
 fn options(args: &Args) -> Result<VerifyOptions, Box<dyn std::error::Error + Send + Sync>> {

@@ -171,11 +171,15 @@ impl DaemonHandle {
         status.upload = upload;
     }
 
-    /// A copy of the current status.
+    /// A copy of the current status, with the announcement on air as the
+    /// player says it is now.
     pub fn status(&self) -> Status {
-        self.status
+        let mut status = self
+            .status
             .lock()
             .map(|s| s.clone())
-            .unwrap_or_else(|e| e.into_inner().clone())
+            .unwrap_or_else(|e| e.into_inner().clone());
+        status.announcement_on_air = self.announcements.on_air();
+        status
     }
 }

@@ -570,10 +570,12 @@ impl Daemon {
                 "announcement airs"
             );
             let deadline = airing.scheduled + to_chrono(airing.max);
-            let report = match self
+            self.inbox.announcements.airing_now(Some(&announcement));
+            let played = self
                 .play_unrecorded(airing.clone(), deadline, DateTime::<Utc>::MAX_UTC)
-                .await
-            {
+                .await;
+            self.inbox.announcements.airing_now(None);
+            let report = match played {
                 Prepared::Played(report) => *report,
                 Prepared::TooLate { .. } | Prepared::StoppedBefore => self.player_lost(&airing),
             };

@@ -60,6 +60,10 @@ pub struct Status {
     /// disk is the one in force).
     #[serde(default)]
     pub config_error_count: u32,
+    /// The announcement airing now (an emergency cutting into the airing
+    /// in `now_playing`, or one airing on its own), if any.
+    #[serde(default)]
+    pub announcement_on_air: Option<crate::playout::announcement::AnnouncementOnAir>,
     /// The upload to the province's hub, when `[upload]` is set.
     #[serde(default)]
     pub upload: Option<UploadStatus>,

@@ -119,10 +119,25 @@ pub enum AnnounceError {
     QueueFull,
 }
 
-/// Announcements waiting to air, bounded.
+/// The announcement airing now, for `loa status`: while an emergency cuts
+/// into an airing, the technician must see the announcement on air, not
+/// the segment it interrupted.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AnnouncementOnAir {
+    /// `normal`, `priority` or `emergency`.
+    pub priority: String,
+    /// What was asked for: a playlist's name or a file's path.
+    pub source: String,
+    /// When it began to air.
+    pub since: DateTime<Utc>,
+}
+
+/// Announcements waiting to air, bounded, and the one airing now.
 #[derive(Debug, Default)]
 pub struct Announcements {
     queue: Mutex<VecDeque<Announcement>>,
+    on_air: Mutex<Option<AnnouncementOnAir>>,
     /// The highest priority waiting (0: none), for the player's cheap poll.
     highest: AtomicU8,
     notify: Notify,
@@ -174,6 +189,24 @@ impl Announcements {
         queue.extend(kept);
         self.highest.store(highest, Ordering::SeqCst);
         taken
+    }
+
+    /// Says `announcement` airs from now on (`None`: none airs any more).
+    pub fn airing_now(&self, announcement: Option<&Announcement>) {
+        let on_air = announcement.map(|announcement| AnnouncementOnAir {
+            priority: announcement.priority.name().to_string(),
+            source: announcement.source.clone(),
+            since: Utc::now(),
+        });
+        *self.on_air.lock().unwrap_or_else(|e| e.into_inner()) = on_air;
+    }
+
+    /// The announcement airing now, if any.
+    pub fn on_air(&self) -> Option<AnnouncementOnAir> {
+        self.on_air
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .clone()
     }
 
     /// Resolves once something is queued (at once if something waits).

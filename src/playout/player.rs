@@ -465,6 +465,7 @@ impl<'a> Run<'a> {
                     slot = %self.airing.slot,
                     "announcement cuts into the airing"
                 );
+                queue.airing_now(Some(&announcement));
                 let aired = air_announcement(&announcement, &self.policy, output, stop);
                 self.interruptions.push(Interruption {
                     announcement,
@@ -477,6 +478,7 @@ impl<'a> Run<'a> {
                 });
             }
         }
+        queue.airing_now(None);
         self.limiter = needs_limiter(&self.airing.segments, &self.policy).then(Limiter::default);
         self.watch = self.policy.dead_air.map(DeadAirWatch::new);
         self.cut_in_left = None;

@@ -56,14 +56,6 @@ pub fn inputs_at(path: &Path, zone: Tz) -> Result<Vec<Input>, InputError> {
     Ok(inputs)
 }
 
-/// The log sources at `path`, for `loa verify`.
-pub fn log_sources(path: &Path) -> Result<Vec<Box<dyn LogSource + Send + Sync>>, InputError> {
-    Ok(inputs_at(path, chrono_tz::Asia::Ho_Chi_Minh)?
-        .into_iter()
-        .map(|input| input.source)
-        .collect())
-}
-
 fn bundle_input(path: &Path) -> Result<Input, InputError> {
     let bundle = Bundle::open(path).map_err(InputError::Bundle)?;
     Ok(Input {

@@ -37,5 +37,5 @@ pub mod xlsx;
 pub use build::{Report, ReportOptions, StationEntry, StationStatus, build_report};
 pub use bundle::Bundle;
 pub use catalogue::Catalogue;
-pub use inputs::{Input, inputs_at, log_sources};
+pub use inputs::{Input, inputs_at};
 pub use period::{Cutoff, Period};

@@ -6,8 +6,7 @@ use std::fmt;
 
 use crate::airlog::error::{AirlogError, CheckpointError, KeyError, LineError, ReadError};
 use crate::airlog::key::PublicKeyFile;
-use crate::airlog::time::format_instant;
-use crate::airlog::verify::{ProblemKind, StationVerdict};
+use crate::airlog::verify::ProblemKind;
 
 impl fmt::Display for LineError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -288,23 +287,6 @@ pub enum VerifyNote {
     },
 }
 
-impl fmt::Display for VerifyNote {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Self::NoLog { path } => write!(
-                f,
-                "{}: FAILED: no airing log here (no air-YYYY-MM.jsonl file in it or below it)",
-                path.display()
-            ),
-            Self::CheckpointUnmatched { station, seq } => write!(
-                f,
-                "checkpoint of station {station:?} (record {seq}): FAILED: no log of that \
-                 station was verified"
-            ),
-        }
-    }
-}
-
 impl fmt::Display for ProblemKind {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
@@ -425,93 +407,6 @@ impl fmt::Display for ProblemKind {
                 "the bundle's `checkpoint` member is not one checkpoint record line: {error}"
             ),
         }
-    }
-}
-
-impl fmt::Display for StationVerdict {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let station = self.station.as_deref().unwrap_or("(unknown station)");
-        writeln!(f, "{station}  ({})", self.label)?;
-        if self.is_ok() && self.origin_checked {
-            writeln!(
-                f,
-                "  verdict:         OK: intact, and signed by the key on file"
-            )?;
-        } else if self.is_ok() {
-            writeln!(
-                f,
-                "  verdict:         OK: intact; its origin is not checked (no key on file was \
-                 given for this station: --pubkey FILE)"
-            )?;
-        } else {
-            let count = self.problems.len() as u64 + self.more_problems;
-            writeln!(f, "  verdict:         FAILED ({count} problems)")?;
-        }
-        match (self.head, self.first_seq) {
-            (Some((last, _)), Some(first)) => writeln!(
-                f,
-                "  records:         {} (records {first} to {last}: an export)",
-                self.records
-            )?,
-            (Some((last, _)), None) => writeln!(
-                f,
-                "  records:         {} (last: record {last})",
-                self.records
-            )?,
-            (None, _) => writeln!(f, "  records:         0")?,
-        }
-        if let Some((from, to)) = self.period {
-            writeln!(
-                f,
-                "  period:          {} to {}",
-                format_instant(from),
-                format_instant(to)
-            )?;
-        }
-        let signatures = if self.signatures_checked {
-            "all checked"
-        } else {
-            "NOT checked (chain only)"
-        };
-        writeln!(f, "  signatures:      {signatures}")?;
-        for (from_seq, key) in &self.keys {
-            writeln!(
-                f,
-                "  key:             {} from record {from_seq}",
-                key.fingerprint()
-            )?;
-        }
-        match self.last_checkpoint {
-            Some((seq, at)) => writeln!(
-                f,
-                "  last checkpoint: record {seq} at {}",
-                format_instant(at)
-            )?,
-            None => writeln!(f, "  last checkpoint: none")?,
-        }
-        for (seq, found) in &self.held_checkpoints {
-            let state = if *found { "contained" } else { "MISSING" };
-            writeln!(f, "  kept checkpoint: record {seq}: {state}")?;
-        }
-        if !self.problems.is_empty() {
-            writeln!(f, "  problems:")?;
-        }
-        for problem in &self.problems {
-            let place = match (problem.file.is_empty(), problem.line) {
-                (true, _) => "log".to_string(),
-                (false, Some(line)) => format!("{}:{line}", problem.file),
-                (false, None) => problem.file.clone(),
-            };
-            let seq = problem
-                .seq
-                .map(|s| format!(" (record {s})"))
-                .unwrap_or_default();
-            writeln!(f, "    {place}{seq}: {}", problem.kind)?;
-        }
-        if self.more_problems > 0 {
-            writeln!(f, "    … and {} more problems", self.more_problems)?;
-        }
-        Ok(())
     }
 }
 

@@ -23,6 +23,7 @@ mod schedule;
 mod status;
 mod systemd;
 mod upload;
+mod verify;
 
 pub use config::{hint, render_diagnostic};
 pub use daemon::{
@@ -32,6 +33,7 @@ pub use daemon::{
 pub use schedule::{CheckSummary, airing_headline, airing_json, check_failed, render_schedule};
 pub use status::{render_not_running, render_status};
 pub use upload::{render_upload, upload_error};
+pub use verify::{TimesIn, VerdictText};
 
 /// Renders an error and its chain of causes, the way `main` prints it.
 pub fn render_error(error: &(dyn std::error::Error + 'static)) -> String {

@@ -165,13 +165,18 @@ impl fmt::Display for DeviceNote<'_> {
 }
 
 /// The `loa devices` listing: the names `output =` accepts, aligned, with
-/// ALSA's descriptions, and the two outputs that are not devices.
+/// ALSA's descriptions, and the two outputs that are not devices; when
+/// there is no device, says so and what to check, rather than offer a name
+/// that cannot open.
 pub fn render_device_list(devices: &[DeviceEntry]) -> String {
     let width = devices
         .iter()
         .map(|device| device.name.len())
         .max()
         .unwrap_or(0);
+    if devices.is_empty() {
+        return format!("{}\n{}\n", tr!("devices-none"), tr!("devices-also"));
+    }
     let mut out = format!("{}\n", tr!("devices-heading"));
     for device in devices {
         let description = device.description.as_deref().unwrap_or("");

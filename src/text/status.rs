@@ -5,9 +5,41 @@ use chrono_tz::Tz;
 
 use crate::config::format_duration;
 use crate::daemon::Status;
-use crate::daemon::status::AiringLine;
+use crate::daemon::status::{AiringLine, NowPlaying};
 use crate::plan::Plan;
+use crate::playout::announcement::AnnouncementOnAir;
 use crate::selection::Airing;
+use crate::tr;
+
+/// The announcement on air, and the airing it cut into: what the
+/// loudspeakers carry now, not the segment it interrupted.
+fn announcement_line(
+    announcement: &AnnouncementOnAir,
+    cut_into: Option<&NowPlaying>,
+    now: DateTime<Utc>,
+    local: &dyn Fn(DateTime<Utc>) -> String,
+) -> String {
+    let elapsed = format_duration((now - announcement.since).to_std().unwrap_or_default());
+    let (priority, source) = (announcement.priority.as_str(), announcement.source.as_str());
+    let since = local(announcement.since);
+    match cut_into {
+        Some(playing) => tr!(
+            "status-announcement-cutting-in",
+            priority = priority,
+            source = source,
+            since = since,
+            elapsed = elapsed,
+            slot = playing.slot.as_str()
+        ),
+        None => tr!(
+            "status-announcement-on-air",
+            priority = priority,
+            source = source,
+            since = since,
+            elapsed = elapsed
+        ),
+    }
+}
 
 /// The running daemon's status, for a technician.
 pub fn render_status(status: &Status, now: DateTime<Utc>) -> String {
@@ -29,8 +61,17 @@ pub fn render_status(status: &Status, now: DateTime<Utc>) -> String {
         Some(error) => out.push_str(&format!(" — last failure: {error}\n")),
         None => out.push('\n'),
     }
-    match &status.now_playing {
-        Some(playing) => {
+    match (&status.announcement_on_air, &status.now_playing) {
+        (Some(announcement), playing) => {
+            out.push_str(&announcement_line(
+                announcement,
+                playing.as_ref(),
+                now,
+                &local,
+            ));
+            out.push('\n');
+        }
+        (None, Some(playing)) => {
             let position = (now - playing.started).to_std().unwrap_or_default();
             let mut elapsed = position.as_millis() as u64;
             let current = playing.segments.iter().find(|(_, length)| {
@@ -46,7 +87,7 @@ pub fn render_status(status: &Status, now: DateTime<Utc>) -> String {
                 current.map_or(String::new(), |(title, _)| format!(", segment \"{title}\""))
             ));
         }
-        None => out.push_str("now playing: nothing\n"),
+        (None, None) => out.push_str("now playing: nothing\n"),
     }
     let list = |heading: &str, lines: &mut dyn Iterator<Item = &AiringLine>, empty: &str| {
         let mut text = format!("{heading}:\n");

@@ -17,6 +17,7 @@ use loa::audio::ProbeCache;
 use loa::config::{StationFiles, load_plan};
 use loa::report::period::Cutoff;
 use loa::report::{Bundle, Catalogue, Period, ReportOptions, build_report, inputs_at};
+use loa::text::{TimesIn, VerdictText};
 
 /// The station every config/playlist case is loaded in: `config/`,
 /// `playlists/` with a TOML playlist and a folder playlist of real WAVs.
@@ -244,7 +245,7 @@ pub fn airlog_file_case(bytes: &[u8], key_seed: u8) {
             ..VerifyOptions::default()
         };
         let verdict = verify_source(&source, &options);
-        let _ = verdict.to_string();
+        let _ = verdict_text(&verdict, TimesIn::Unknown);
     };
     verify(SignatureCheck::Batch);
     verify(SignatureCheck::Skip);
@@ -296,7 +297,8 @@ pub fn bundle_case(bytes: &[u8]) {
                     threads: 1,
                     ..VerifyOptions::default()
                 };
-                let _ = verify_source(&bundle, &options).to_string();
+                let verdict = verify_source(&bundle, &options);
+                let _ = verdict_text(&verdict, TimesIn::Manifest(bundle.timezone()));
             }
         }
     }
@@ -330,4 +332,9 @@ pub fn seed_bundles_verify(seeds: &[Vec<u8>]) -> bool {
         };
         Bundle::open(&path).is_ok_and(|bundle| verify_source(&bundle, &options).is_ok())
     })
+}
+
+/// The verdict as `loa verify` prints it: rendering must not panic either.
+fn verdict_text(verdict: &loa::airlog::verify::StationVerdict, times_in: TimesIn) -> String {
+    VerdictText { verdict, times_in }.to_string()
 }

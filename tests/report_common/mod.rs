@@ -14,7 +14,7 @@ use std::time::Duration;
 
 use base64::Engine;
 use chrono::{DateTime, TimeZone, Utc};
-use loa::clock::SimulatedClock;
+use loa::clock::{Clock, SimulatedClock};
 
 /// A station laid out as the repository is: `config/`, `playlists/`, `var/`.
 pub struct Station {
@@ -136,5 +136,35 @@ fn copy_tree(from: &Path, to: &Path) {
         } else {
             std::fs::copy(entry.path(), target).expect("copy");
         }
+    }
+}
+
+impl Station {
+    /// Airs `file` by hand at `at` as `loa play --file` does (the same
+    /// airing, the same `air_now`), on a simulated clock; returns when the
+    /// daemon it started had stopped.
+    pub fn play_file(&self, file: &Path, at: DateTime<Utc>) -> DateTime<Utc> {
+        use loa::playout::simulated::SimulatedPlayer;
+        let plan = loa::commands::station::load_station(&self.config())
+            .plan
+            .expect("the bundled station is valid");
+        let clock = SimulatedClock::new(at).with_max_sleep(Duration::from_secs(60));
+        let runtime = tokio::runtime::Builder::new_current_thread()
+            .enable_all()
+            .build()
+            .expect("runtime");
+        runtime.block_on(async {
+            let (daemon, _) = loa::daemon::Daemon::start(
+                plan.clone(),
+                std::sync::Arc::new(clock.clone()),
+                Box::new(SimulatedPlayer::new(clock.clone())),
+                "null",
+                loa::shutdown::Shutdown::new(),
+            )
+            .expect("the daemon starts");
+            let airing = loa::commands::play::file_airing(file, &plan).expect("a playable file");
+            daemon.air_now(airing).await.expect("aired");
+        });
+        clock.now()
     }
 }

@@ -17,8 +17,11 @@ pub struct DeviceEntry {
     pub description: Option<String>,
 }
 
-/// The output devices ALSA lists, `default` first (always present: ALSA
-/// resolves it even when it has no hint).
+/// The output devices ALSA lists, `default` first; empty when ALSA lists
+/// none. ALSA resolves the name `default` on any machine, even one with no
+/// sound card and no configured output, where it cannot open: so `default`
+/// is listed only beside an output that exists (a card's devices, or a
+/// configured virtual output such as a sound server's), never alone.
 pub fn output_devices() -> Result<Vec<DeviceEntry>, DeviceFailure> {
     let host = cpal::host_from_id(HostId::Alsa)
         .map_err(|error| DeviceFailure::NoAudioSystem(error.to_string()))?;
@@ -26,9 +29,13 @@ pub fn output_devices() -> Result<Vec<DeviceEntry>, DeviceFailure> {
         .output_devices()
         .map_err(|error| DeviceFailure::Other(error.to_string()))?;
     let mut entries: Vec<DeviceEntry> = devices.filter_map(|device| entry(&device)).collect();
-    // ALSA's `null` (and `default`, placed first below) are spelled the
-    // same as `output =` keywords, which mean loa's own outputs.
+    // ALSA's `null` and `default` are spelled the same as `output =`
+    // keywords, which mean loa's own outputs; `default` is placed first
+    // below.
     entries.retain(|entry| matches!(entry.name.parse(), Ok(OutputSpec::Device(_))));
+    if entries.is_empty() {
+        return Ok(entries);
+    }
     let default = host
         .default_output_device()
         .and_then(|device| entry(&device));
