@@ -489,3 +489,157 @@ fn devices_speaks_vietnamese() {
     let english = both(&loa_in(Lang::En, dir.path(), &["devices"]), dir.path());
     assert!(english.contains("Audio outputs"), "{english}");
 }
+
+/// Every command of `loa`, as a user types it before `--help`.
+const COMMANDS: &[&[&str]] = &[
+    &[],
+    &["check"],
+    &["run"],
+    &["play"],
+    &["schedule"],
+    &["status"],
+    &["key"],
+    &["key", "generate"],
+    &["key", "show"],
+    &["key", "rotate"],
+    &["log"],
+    &["verify"],
+    &["report"],
+    &["export"],
+    &["hub"],
+    &["hub", "user"],
+    &["hub", "user", "add"],
+    &["devices"],
+    &["output-worker"],
+];
+
+/// What `--help` names as the user types it: commands and the values
+/// options take (and the views of `--view`).
+const HELP_NAMES: &[&str] = &[
+    "loa",
+    "check",
+    "run",
+    "play",
+    "schedule",
+    "status",
+    "key",
+    "generate",
+    "show",
+    "rotate",
+    "log",
+    "verify",
+    "report",
+    "export",
+    "hub",
+    "user",
+    "add",
+    "devices",
+    "help",
+    "output-worker",
+    "normal",
+    "priority",
+    "emergency",
+    "calendar",
+    "official",
+    "xlsx",
+    "csv",
+    "json",
+    "html",
+];
+
+/// The words of a help text a reader reads as prose: options (`-c`,
+/// `--config`) and the names in [`HELP_NAMES`] taken out.
+fn help_prose(text: &str) -> String {
+    let prose = text.lines().map(|line| {
+        line.split(|c: char| c.is_whitespace() || c == '|')
+            .filter(|token| {
+                let bare = token.trim_matches(|c: char| ",.:;[]<>()'".contains(c));
+                let view = loa::report::views::VIEW_NAMES.contains(&bare);
+                !bare.starts_with('-') && !HELP_NAMES.contains(&bare) && !view
+            })
+            .collect::<Vec<_>>()
+            .join(" ")
+    });
+    prose.collect::<Vec<_>>().join("\n")
+}
+
+/// `-h` then `--help` of every command, in `lang`.
+fn every_help(lang: Lang) -> String {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut out = String::new();
+    for command in COMMANDS {
+        for flag in ["-h", "--help"] {
+            let mut args = command.to_vec();
+            args.push(flag);
+            let output = loa_in(lang, dir.path(), &args);
+            assert!(output.status.success(), "{args:?}: {}", stderr(&output));
+            out.push_str(&format!(
+                "$ loa {}\n{}\n",
+                args.join(" "),
+                both(&output, dir.path())
+            ));
+        }
+    }
+    out
+}
+
+/// `--help` of every command and option is Vietnamese, clap's own words
+/// ("Usage", "Options", "Print help", "[default: …]") too.
+#[test]
+fn help_speaks_vietnamese() {
+    let text = every_help(Lang::Vi);
+    assert!(text.contains("Cách dùng: loa check [TÙY-CHỌN]"), "{text}");
+    assert!(text.contains("[mặc định: 7]"), "{text}");
+    assert!(text.contains("- emergency: Ngắt ngay"), "{text}");
+    for clap_word in [
+        "Usage",
+        "Options",
+        "Commands",
+        "Arguments",
+        "Print",
+        "default:",
+    ] {
+        assert!(!text.contains(clap_word), "{clap_word} in:\n{text}");
+    }
+    assert_no_english(&help_prose(&text), &[]);
+    let dir = tempfile::tempdir().expect("temp dir");
+    let no_locale = both(&loa_in(Lang::NoLocale, dir.path(), &["--help"]), dir.path());
+    assert!(no_locale.contains("Cách dùng: loa <LỆNH>"), "{no_locale}");
+    assert_golden("vi-help.txt", &text);
+}
+
+/// With `LOA_LANG=en`, `--help` is clap's English, as it was before the
+/// catalogue wrote it (tests/golden/en-help.txt).
+#[test]
+fn help_speaks_english_when_asked() {
+    let text = every_help(Lang::En);
+    assert!(text.contains("Usage: loa check [OPTIONS]"), "{text}");
+    assert!(
+        text.contains("Print help (see more with '--help')"),
+        "{text}"
+    );
+    assert_golden("en-help.txt", &text);
+}
+
+/// `loa help COMMAND` and a parse error still behave as clap's: the help
+/// of the command, and exit status 2 for what clap refuses.
+#[test]
+fn help_keeps_the_parsing() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let help = loa_in(Lang::Vi, dir.path(), &["help", "key", "show"]);
+    assert!(help.status.success(), "{}", stderr(&help));
+    assert!(
+        stdout(&help).contains("Cách dùng: loa key show [TÙY-CHỌN]"),
+        "{}",
+        stdout(&help)
+    );
+    let wrong = loa_in(Lang::Vi, dir.path(), &["schedule", "--days", "0"]);
+    assert_eq!(wrong.status.code(), Some(2), "{}", stderr(&wrong));
+    let none = loa_in(Lang::Vi, dir.path(), &[]);
+    assert_eq!(none.status.code(), Some(2));
+    assert!(
+        stderr(&none).contains("Cách dùng: loa <LỆNH>"),
+        "{}",
+        stderr(&none)
+    );
+}

@@ -9,6 +9,7 @@ mod audio;
 pub mod catalogue;
 mod config;
 mod daemon;
+pub mod help;
 pub mod hub;
 pub mod lang;
 mod output;
