@@ -447,3 +447,62 @@ help-value-slot = SLOT
 help-value-text = TEXT
 help-value-view = VIEW
 help-value-zone = ZONE
+
+## loa log and loa key: their words
+
+log-unreadable = warning: { $error }
+log-problems = warning: { $count } records could not be read; run `loa verify { $dir }` for details
+log-scheduled = { $date } { $weekday } { $time }
+log-weekday-mon = Mon
+log-weekday-tue = Tue
+log-weekday-wed = Wed
+log-weekday-thu = Thu
+log-weekday-fri = Fri
+log-weekday-sat = Sat
+log-weekday-sun = Sun
+log-manual = manual
+log-started = started { $at }
+log-ended = ended { $at }
+log-completed = completed
+log-cut-at-max = cut at the session maximum
+log-interrupted = interrupted: { $reason }
+log-failed = FAILED: { $reason }
+log-missed = MISSED: { $reason }
+log-unfinished = no end recorded (stopped or crashed while airing)
+log-segment = { $n }. { $title } [topic { $topic }, { $language }] { $length } { $outcome }  ({ $file })
+log-planned = { $n }. { $title } [topic { $topic }, { $language }] planned  ({ $file })
+log-segment-aired = aired
+log-segment-cut = cut short
+log-segment-skipped = skipped: { $reason }
+log-segment-failed = failed: { $reason }
+log-segment-dead-air = dead air: silent { $seconds } s from { $at }, skipped
+miss-daemon-down = loa was not running
+miss-device-failure = audio device failed: { $detail }
+miss-nothing-to-air = nothing valid to air
+miss-too-late = too late to start
+miss-clock-step = the clock jumped over it
+key-created = created the station key { $path }
+key-fingerprint = fingerprint: { $fingerprint }
+key-give-public = give the Department the public key: loa key show --out station.pub
+key-show-station = station:     { $station }
+key-show-public = public key:  { $key }
+key-public-written = wrote the public key file { $path }
+key-rotated = key rotated: { $old } -> { $new }
+key-rotated-recorded = the airing log records the new key, signed by the old one; give the Department the new public key: loa key show --out station.pub
+key-not-recorded = the airing log could not be written, so the key was not changed; free disk space and run `loa key rotate` again (it resumes with the same new key)
+key-error-io = { $path }: cannot read or write the key
+key-error-exists = { $path }: a key already exists; loa never overwrites a key (use `loa key rotate` to change it)
+key-error-not-a-file = { $path }: the key path is not a file
+key-error-wrong-owner = { $path }: the key file belongs to user { $owner }, not to this user ({ $me }); fix: chown { $me } { $path }
+key-error-too-open = { $path }: permissions { $mode } are too open: others could read the station's private key; fix: chmod 600 { $path }
+key-error-directory-writable = { $dir }: the key's directory has permissions { $mode }: others could replace the key; fix: chmod go-w { $dir }
+key-error-malformed-secret = { $path }: not a loa secret key file (expected `loa-ed25519-secret-key-v1` and a base64 line)
+key-error-malformed-public = { $path }: not a loa public key file (expected one line `loa-ed25519 <key> <station id>`, as `loa key show --out` writes)
+
+## What the system says when a file cannot be used (a cause under error:)
+
+io-error = { $text } (os error { $code })
+io-not-found = No such file or directory
+io-permission-denied = Permission denied
+io-already-exists = File exists
+io-storage-full = No space left on device

@@ -444,3 +444,62 @@ help-value-slot = KHUNG-GIỜ
 help-value-text = VĂN-BẢN
 help-value-view = BẢNG
 help-value-zone = MÚI-GIỜ
+
+## loa log và loa key: các từ của chúng
+
+log-unreadable = cảnh báo: { $error }
+log-problems = cảnh báo: { $count } bản ghi không đọc được; chạy `loa verify { $dir }` để xem chi tiết
+log-scheduled = { $date } { $weekday } { $time }
+log-weekday-mon = T2
+log-weekday-tue = T3
+log-weekday-wed = T4
+log-weekday-thu = T5
+log-weekday-fri = T6
+log-weekday-sat = T7
+log-weekday-sun = CN
+log-manual = phát thủ công
+log-started = bắt đầu { $at }
+log-ended = kết thúc { $at }
+log-completed = đã phát trọn vẹn
+log-cut-at-max = bị cắt ở thời lượng tối đa
+log-interrupted = bị ngắt giữa chừng: { $reason }
+log-failed = PHÁT LỖI: { $reason }
+log-missed = BỎ LỠ: { $reason }
+log-unfinished = không ghi nhận lúc kết thúc (loa dừng hoặc gặp sự cố khi đang phát)
+log-segment = { $n }. { $title } [chủ đề { $topic }, { $language }] { $length } { $outcome }  ({ $file })
+log-planned = { $n }. { $title } [chủ đề { $topic }, { $language }] dự kiến phát  ({ $file })
+log-segment-aired = đã phát
+log-segment-cut = bị cắt ngắn
+log-segment-skipped = bỏ qua: { $reason }
+log-segment-failed = phát lỗi: { $reason }
+log-segment-dead-air = khoảng lặng: im lặng { $seconds } giây từ phút { $at }, đã bỏ qua
+miss-daemon-down = phần mềm loa không chạy
+miss-device-failure = thiết bị âm thanh lỗi: { $detail }
+miss-nothing-to-air = không có tin bài hợp lệ để phát
+miss-too-late = trễ quá thời gian chờ
+miss-clock-step = đồng hồ bị chỉnh nhảy qua giờ phát
+key-created = đã tạo khóa ký của đài { $path }
+key-fingerprint = mã nhận dạng khóa: { $fingerprint }
+key-give-public = gửi khóa công khai cho Sở: `loa key show --out station.pub`
+key-show-station = đài:               { $station }
+key-show-public = khóa công khai:    { $key }
+key-public-written = đã ghi tệp khóa công khai { $path }
+key-rotated = đã đổi khóa: { $old } -> { $new }
+key-rotated-recorded = nhật ký phát sóng ghi lại khóa mới, ký bằng khóa cũ; gửi khóa công khai mới cho Sở: `loa key show --out station.pub`
+key-not-recorded = không ghi được nhật ký phát sóng nên khóa chưa được đổi; giải phóng dung lượng đĩa rồi chạy lại `loa key rotate` (lệnh tiếp tục với cùng khóa mới)
+key-error-io = { $path }: không đọc hoặc ghi được khóa ký
+key-error-exists = { $path }: đã có khóa ký; loa không bao giờ ghi đè khóa (muốn đổi khóa thì dùng `loa key rotate`)
+key-error-not-a-file = { $path }: đường dẫn khóa ký không phải là một tệp
+key-error-wrong-owner = { $path }: tệp khóa ký thuộc người dùng { $owner }, không phải người dùng này ({ $me }); cách sửa: `chown { $me } { $path }`
+key-error-too-open = { $path }: quyền truy cập { $mode } quá rộng: người khác đọc được khóa riêng của đài; cách sửa: `chmod 600 { $path }`
+key-error-directory-writable = { $dir }: thư mục chứa khóa ký có quyền truy cập { $mode }: người khác thay được khóa; cách sửa: `chmod go-w { $dir }`
+key-error-malformed-secret = { $path }: không phải tệp khóa riêng của loa (cần dòng `loa-ed25519-secret-key-v1` và một dòng base64)
+key-error-malformed-public = { $path }: không phải tệp khóa công khai của loa (cần một dòng `loa-ed25519 <khóa> <mã đài>`, như `loa key show --out` ghi ra)
+
+## Hệ thống báo khi không dùng được một tệp (nguyên nhân dưới dòng lỗi:)
+
+io-error = { $text } (mã lỗi hệ thống { $code })
+io-not-found = không có tệp hoặc thư mục này
+io-permission-denied = không có quyền truy cập
+io-already-exists = tệp đã có
+io-storage-full = đĩa hết dung lượng

@@ -643,3 +643,113 @@ fn help_keeps_the_parsing() {
         stderr(&none)
     );
 }
+
+/// The `loa key` steps a technician takes, with `LOA_LANG` as `lang`:
+/// generate, generate again (refused), show, show --out, rotate, and show
+/// once the key is gone (refused). Fingerprints and keys as `KEY`.
+fn key_steps(lang: Lang) -> String {
+    let s = StationDir::new();
+    let config = s.config();
+    let config = config.to_str().expect("utf-8 path");
+    let steps: [(&[&str], bool); 6] = [
+        (&["key", "generate", "-c", config], true),
+        (&["key", "generate", "-c", config], false),
+        (&["key", "show", "-c", config], true),
+        (&["key", "show", "--out", "station.pub", "-c", config], true),
+        (&["key", "rotate", "-c", config], true),
+        (&["key", "show", "-c", config], false),
+    ];
+    let mut out = String::new();
+    for (n, (args, succeeds)) in steps.into_iter().enumerate() {
+        if n == 5 {
+            std::fs::remove_file(s.root().join("var/station.key")).expect("remove key");
+        }
+        let output = loa_in(lang, s.root(), args);
+        let text = both(&output, s.root());
+        assert_eq!(output.status.success(), succeeds, "{args:?}: {text}");
+        out.push_str(&format!(
+            "$ loa {}\n{text}",
+            args[..args.len() - 2].join(" ")
+        ));
+    }
+    hide_keys(&out)
+}
+
+/// `text` with every fingerprint and key (long runs of base64) as `KEY`.
+fn hide_keys(text: &str) -> String {
+    text.split_inclusive(|c: char| c.is_whitespace())
+        .map(|word| {
+            let bare = word.trim_end();
+            let key = bare.len() >= 16
+                && bare
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || "+/=:".contains(c));
+            if key {
+                word.replacen(bare, "KEY", 1)
+            } else {
+                word.to_string()
+            }
+        })
+        .collect()
+}
+
+/// `loa key`: what it says and its refusals, in Vietnamese.
+#[test]
+fn key_speaks_vietnamese() {
+    let text = key_steps(Lang::Vi);
+    assert!(text.contains("đã tạo khóa ký của đài"), "{text}");
+    assert!(text.contains("đã có khóa ký"), "{text}");
+    assert!(text.contains("đã đổi khóa: KEY -> KEY"), "{text}");
+    assert_no_english(&text, &["STATION/config/../var/station.key", "station.pub"]);
+    assert_golden("vi-key.txt", &text);
+}
+
+/// `loa key` with `LOA_LANG=en` says what it said before the catalogue.
+#[test]
+fn key_speaks_english_when_asked() {
+    let text = key_steps(Lang::En);
+    assert!(text.contains("created the station key"), "{text}");
+    assert!(
+        text.contains("a key already exists; loa never overwrites a key"),
+        "{text}"
+    );
+    assert!(text.contains("station:     "), "{text}");
+    assert!(text.contains("key rotated: KEY -> KEY"), "{text}");
+    assert!(text.contains("cannot read or write the key"), "{text}");
+}
+
+/// `loa log` of the day on which the morning and afternoon airings failed
+/// (their audio gone), with `LOA_LANG` as `lang`.
+fn log_of_failed_day(lang: Lang) -> String {
+    let station = station_with_failed_airings();
+    let config = station.config();
+    let args = ["log", "-c", config.to_str().expect("utf-8 path")];
+    let output = loa_in(lang, station.root(), &args);
+    let text = both(&output, station.root());
+    assert!(output.status.success(), "{text}");
+    text
+}
+
+/// `loa log`: outcomes, reasons, days and segment lines in Vietnamese.
+#[test]
+fn log_speaks_vietnamese() {
+    let text = log_of_failed_day(Lang::Vi);
+    assert!(text.contains("PHÁT LỖI: thiếu tệp"), "{text}");
+    assert!(text.contains("2026-12-03 T5 "), "{text}");
+    // The segments' files, "  (cchc/09-chuong-trinh-tong-the.ogg)", are
+    // the station's own names.
+    let without_files: Vec<&str> = text
+        .lines()
+        .map(|line| line.split("  (").next().unwrap_or(line))
+        .collect();
+    assert_no_english(&without_files.join("\n"), &["sang", "chieu", " vi]"]);
+    assert_golden("vi-log.txt", &text);
+}
+
+/// `loa log` with `LOA_LANG=en` keeps its English words.
+#[test]
+fn log_speaks_english_when_asked() {
+    let text = log_of_failed_day(Lang::En);
+    assert!(text.contains("FAILED: file missing"), "{text}");
+    assert!(text.contains("2026-12-03 Thu "), "{text}");
+}
