@@ -3,7 +3,7 @@
 
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand};
+use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
 use loa::commands;
 
 /// Broadcast scheduling daemon for grassroots radio stations.
@@ -48,7 +48,7 @@ enum Command {
 
 fn main() -> ExitCode {
     init_logging();
-    let cli = Cli::parse();
+    let cli = parse();
     if prints_for_a_pipe(&cli.command) {
         stop_quietly_when_the_reader_goes();
     }
@@ -74,6 +74,14 @@ fn main() -> ExitCode {
             ExitCode::from(2)
         }
     }
+}
+
+/// The command line, its `--help` in the reader's language
+/// (`loa::text::help`).
+fn parse() -> Cli {
+    let command = loa::text::help::localise(Cli::command());
+    let matches = command.get_matches();
+    Cli::from_arg_matches(&matches).unwrap_or_else(|error| error.exit())
 }
 
 /// Logs go to stderr; `LOA_LOG` (e.g. `debug`) sets the level.

@@ -9,7 +9,7 @@ use super::CommandResult;
 use crate::airlog::key::{PublicKey, PublicKeyFile, generate_key, load_signing_key};
 use crate::airlog::{AirLog, AirlogError};
 use crate::config::{StationFiles, default_config_path};
-use crate::text::airlog::{KeyMessage, RotateError};
+use crate::text::key::{KeyMessage, RotateError};
 
 /// Arguments of `loa key`.
 #[derive(Debug, clap::Args)]

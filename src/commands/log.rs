@@ -13,7 +13,7 @@ use crate::airlog::airings::{Airing, AiringStatus, Airings};
 use crate::airlog::read_records;
 use crate::airlog::record::{AiringOutcome, MissReason, SegmentOutcome};
 use crate::config::{StationFiles, default_config_path};
-use crate::text::airlog::{AiringLine, LogNote};
+use crate::text::log::{AiringLine, LogNote};
 
 /// Arguments of `loa log`.
 #[derive(Debug, clap::Args)]

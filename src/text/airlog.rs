@@ -1,11 +1,10 @@
-//! Messages about the airing log, keys and verification: the errors'
-//! wording, what `loa key` says, `loa verify`'s verdicts and `loa log`'s
-//! airing lines.
+//! Messages about the airing log and verification: the errors' wording
+//! and `loa verify`'s verdicts (`loa key` speaks in `key.rs`, `loa log`
+//! in `log.rs`).
 
 use std::fmt;
 
-use crate::airlog::error::{AirlogError, CheckpointError, KeyError, LineError, ReadError};
-use crate::airlog::key::PublicKeyFile;
+use crate::airlog::error::{AirlogError, CheckpointError, LineError, ReadError};
 use crate::airlog::verify::ProblemKind;
 
 impl fmt::Display for LineError {
@@ -53,54 +52,6 @@ impl fmt::Display for LineError {
                 write!(f, "the record breaks the rule on {rule}: {detail}")
             }
             Self::Data(detail) => write!(f, "the record's data does not match its kind: {detail}"),
-        }
-    }
-}
-
-impl fmt::Display for KeyError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Self::Io { path, .. } => write!(f, "{}: cannot read or write the key", path.display()),
-            Self::Exists { path } => write!(
-                f,
-                "{}: a key already exists; loa never overwrites a key \
-                 (use `loa key rotate` to change it)",
-                path.display()
-            ),
-            Self::NotAFile { path } => write!(f, "{}: the key path is not a file", path.display()),
-            Self::WrongOwner { path, owner, me } => write!(
-                f,
-                "{}: the key file belongs to user {owner}, not to this user ({me}); \
-                 fix: chown {me} {}",
-                path.display(),
-                path.display()
-            ),
-            Self::TooOpen { path, mode } => write!(
-                f,
-                "{}: permissions {mode:04o} are too open: others could read the station's \
-                 private key; fix: chmod 600 {}",
-                path.display(),
-                path.display()
-            ),
-            Self::DirectoryWritable { dir, mode } => write!(
-                f,
-                "{}: the key's directory has permissions {mode:04o}: others could replace \
-                 the key; fix: chmod go-w {}",
-                dir.display(),
-                dir.display()
-            ),
-            Self::MalformedSecret { path } => write!(
-                f,
-                "{}: not a loa secret key file (expected `loa-ed25519-secret-key-v1` and a \
-                 base64 line)",
-                path.display()
-            ),
-            Self::MalformedPublic { path } => write!(
-                f,
-                "{}: not a loa public key file (expected one line \
-                 `loa-ed25519 <key> <station id>`, as `loa key show --out` writes)",
-                path.display()
-            ),
         }
     }
 }
@@ -191,80 +142,6 @@ impl fmt::Display for CheckpointError {
                 f,
                 "{}: not a checkpoint file (one record line as it stands in the log): {error}",
                 path.display()
-            ),
-        }
-    }
-}
-
-/// What `loa key` tells the technician.
-#[derive(Debug, Clone)]
-pub enum KeyMessage {
-    /// A key was created.
-    Generated {
-        /// Where.
-        path: std::path::PathBuf,
-        /// Its fingerprint.
-        fingerprint: String,
-    },
-    /// The public key, for the Department.
-    Show(PublicKeyFile),
-    /// The `.pub` file was written.
-    PublicFileWritten {
-        /// Where.
-        path: std::path::PathBuf,
-    },
-    /// The key was rotated.
-    Rotated {
-        /// The old key's fingerprint.
-        old: String,
-        /// The new key's fingerprint.
-        new: String,
-    },
-}
-
-impl fmt::Display for KeyMessage {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Self::Generated { path, fingerprint } => write!(
-                f,
-                "created the station key {}\nfingerprint: {fingerprint}\n\
-                 give the Department the public key: loa key show --out station.pub",
-                path.display()
-            ),
-            Self::Show(file) => write!(
-                f,
-                "station:     {}\npublic key:  {}\nfingerprint: {}",
-                file.station,
-                format_args!("loa-ed25519 {}", file.key.to_base64()),
-                file.key.fingerprint()
-            ),
-            Self::PublicFileWritten { path } => {
-                write!(f, "wrote the public key file {}", path.display())
-            }
-            Self::Rotated { old, new } => write!(
-                f,
-                "key rotated: {old} -> {new}\nthe airing log records the new key, signed by the \
-                 old one; give the Department the new public key: loa key show --out station.pub"
-            ),
-        }
-    }
-}
-
-/// Why `loa key rotate` stopped.
-#[derive(Debug)]
-pub enum RotateError {
-    /// The rotation record could not be written to disk.
-    NotRecorded,
-}
-
-impl std::error::Error for RotateError {}
-
-impl fmt::Display for RotateError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Self::NotRecorded => f.write_str(
-                "the airing log could not be written, so the key was not changed; free disk \
-                 space and run `loa key rotate` again (it resumes with the same new key)",
             ),
         }
     }
@@ -406,126 +283,6 @@ impl fmt::Display for ProblemKind {
                 f,
                 "the bundle's `checkpoint` member is not one checkpoint record line: {error}"
             ),
-        }
-    }
-}
-
-/// Notes `loa log` prints on standard error.
-#[derive(Debug)]
-pub enum LogNote {
-    /// A record could not be read.
-    Unreadable(ReadError),
-    /// How many records could not be read.
-    Problems {
-        /// How many.
-        count: u64,
-        /// The log directory.
-        dir: std::path::PathBuf,
-    },
-}
-
-impl fmt::Display for LogNote {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Self::Unreadable(error) => write!(f, "warning: {error}"),
-            Self::Problems { count, dir } => write!(
-                f,
-                "warning: {count} records could not be read; run `loa verify {}` for details",
-                dir.display()
-            ),
-        }
-    }
-}
-
-/// One airing as `loa log` prints it for a technician: a line, then one
-/// line per segment.
-pub struct AiringLine<'a> {
-    /// The airing.
-    pub airing: &'a crate::airlog::airings::Airing,
-    /// The station's time zone.
-    pub zone: chrono_tz::Tz,
-}
-
-impl fmt::Display for AiringLine<'_> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        use crate::airlog::airings::AiringStatus;
-        use crate::airlog::record::{AiringOutcome, SegmentOutcome};
-        let airing = self.airing;
-        let local = |at: chrono::DateTime<chrono::Utc>| at.with_timezone(&self.zone);
-        let scheduled = local(airing.scheduled).format("%Y-%m-%d %a %H:%M");
-        let status = match &airing.status {
-            AiringStatus::Ended(AiringOutcome::Completed) => "completed".to_string(),
-            AiringStatus::Ended(AiringOutcome::CutAtMax) => "cut at the session maximum".into(),
-            AiringStatus::Ended(AiringOutcome::Interrupted { reason }) => {
-                format!("interrupted: {reason}")
-            }
-            AiringStatus::Ended(AiringOutcome::Failed { reason }) => format!("FAILED: {reason}"),
-            AiringStatus::Missed(reason) => format!("MISSED: {reason}"),
-            AiringStatus::Unfinished => "no end recorded (stopped or crashed while airing)".into(),
-        };
-        let manual = if airing.manual { " (manual)" } else { "" };
-        write!(f, "{scheduled}  {}{manual}  {status}", airing.slot)?;
-        if let Some(started) = airing.started {
-            write!(f, "; started {}", local(started).format("%H:%M:%S%.3f"))?;
-            if let Some(late) = airing.late_ms {
-                write!(f, " ({late:+} ms)")?;
-            }
-        }
-        if let Some(ended) = airing.ended {
-            write!(f, ", ended {}", local(ended).format("%H:%M:%S%.3f"))?;
-        }
-        writeln!(f)?;
-        for (n, segment) in airing.segments.iter().enumerate() {
-            let outcome = match &segment.outcome {
-                SegmentOutcome::Aired => "aired".to_string(),
-                SegmentOutcome::Cut => "cut short".into(),
-                SegmentOutcome::Skipped { reason } => format!("skipped: {reason}"),
-                SegmentOutcome::Failed { reason } => format!("failed: {reason}"),
-                SegmentOutcome::DeadAir { at_ms, silent_ms } => format!(
-                    "dead air: silent {:.1} s from {}:{:02}, skipped",
-                    *silent_ms as f64 / 1000.0,
-                    at_ms / 60_000,
-                    (at_ms / 1000) % 60
-                ),
-            };
-            let seconds = segment.aired_ms / 1000;
-            writeln!(
-                f,
-                "    {}. {} [topic {}, {}] {}:{:02} {outcome}  ({})",
-                n + 1,
-                segment.title,
-                segment.topic,
-                segment.language,
-                seconds / 60,
-                seconds % 60,
-                segment.file
-            )?;
-        }
-        for (n, segment) in airing.planned.iter().enumerate() {
-            writeln!(
-                f,
-                "    {}. {} [topic {}, {}] planned  ({})",
-                n + 1,
-                segment.title,
-                segment.topic,
-                segment.language,
-                segment.file
-            )?;
-        }
-        Ok(())
-    }
-}
-
-impl fmt::Display for crate::airlog::record::MissReason {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        use crate::airlog::record::MissReason;
-        match self {
-            MissReason::DaemonDown => write!(f, "loa was not running"),
-            MissReason::DeviceFailure { detail } => write!(f, "audio device failed: {detail}"),
-            MissReason::NothingToAir => write!(f, "nothing valid to air"),
-            MissReason::TooLate => write!(f, "too late to start"),
-            MissReason::ClockStep => write!(f, "the clock jumped over it"),
-            MissReason::Other { detail } => write!(f, "{detail}"),
         }
     }
 }

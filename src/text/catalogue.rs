@@ -29,6 +29,12 @@ pub fn tr(id: &str, args: &[(&str, Arg<'_>)]) -> String {
     tr_in(current(), id, args)
 }
 
+/// Whether the catalogue of the process's language has the message `id`
+/// (an optional text, such as an option's longer help).
+pub fn has(id: &str) -> bool {
+    bundle(current()).has_message(id)
+}
+
 /// The message `id` in `lang`.
 pub fn tr_in(lang: Lang, id: &str, args: &[(&str, Arg<'_>)]) -> String {
     let bundle = bundle(lang);

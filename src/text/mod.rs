@@ -9,8 +9,11 @@ mod audio;
 pub mod catalogue;
 mod config;
 mod daemon;
+pub mod help;
 pub mod hub;
+pub mod key;
 pub mod lang;
+pub mod log;
 mod output;
 mod playout;
 pub mod reason;
@@ -40,9 +43,29 @@ pub fn render_error(error: &(dyn std::error::Error + 'static)) -> String {
     let mut out = crate::tr!("error-line", error = error.to_string());
     let mut source = error.source();
     while let Some(cause) = source {
-        let line = crate::tr!("error-cause", cause = cause.to_string());
+        let line = crate::tr!("error-cause", cause = cause_text(cause));
         out.push_str(&format!("\n  {line}"));
         source = cause.source();
     }
     out
+}
+
+/// A cause in the reader's words: the system's own sentence for a failed
+/// file operation ("No such file or directory (os error 2)") from the
+/// catalogue when it has that kind of failure, any other as it says.
+fn cause_text(cause: &(dyn std::error::Error + 'static)) -> String {
+    let Some(io) = cause.downcast_ref::<std::io::Error>() else {
+        return cause.to_string();
+    };
+    let id = match io.kind() {
+        std::io::ErrorKind::NotFound => "io-not-found",
+        std::io::ErrorKind::PermissionDenied => "io-permission-denied",
+        std::io::ErrorKind::AlreadyExists => "io-already-exists",
+        std::io::ErrorKind::StorageFull => "io-storage-full",
+        _ => return cause.to_string(),
+    };
+    match io.raw_os_error() {
+        Some(code) => crate::tr!("io-error", text = crate::tr!(id), code = code.to_string()),
+        None => cause.to_string(),
+    }
 }
