@@ -544,3 +544,41 @@ io-not-found = No such file or directory
 io-permission-denied = Permission denied
 io-already-exists = File exists
 io-storage-full = No space left on device
+
+## The daemon's journal (human-readable lines; their fields stay machine codes)
+
+journal-announcement-not-aired = announcement not aired: stopping
+journal-stopping = stopping
+journal-config-applied = new configuration applied
+journal-airing-missed = airing missed
+journal-nothing-valid = nothing valid to air
+journal-airing-ended = airing ended: { $summary }
+journal-announcement-airs = announcement airs
+journal-player-failed = the player thread failed; the daemon cannot air
+journal-checkpoint-not-written = checkpoint not written
+journal-log-not-writable = airing log not writable; record kept in memory
+journal-record-not-written = record not written to the airing log
+journal-not-watched = not watched for changes
+journal-config-changed = configuration or playlists changed; reloading
+journal-output-not-ready = output not ready before the airing; will retry
+journal-announcement-cuts-in = announcement cuts into the airing
+journal-segment-skipped = segment skipped
+journal-dead-air = dead air: the output has been silent too long; skipping to the next segment
+journal-output-failed = output failed during airing; reopening
+journal-relay-thread-panicked = the relay thread panicked
+journal-relay-decoder-panicked = audio decoding library panicked on a relayed stream
+journal-probe-cache-too-large = probe cache too large, ignored
+journal-probe-cache-unreadable = probe cache unreadable, ignored
+journal-resampler-buffer = resampler buffer size
+journal-decoder-panicked = audio decoding library panicked
+journal-upload-no-runtime = upload: no runtime; nothing will be uploaded
+journal-upload-back = upload: the hub answers again
+journal-notify-not-sent = systemd notification not sent
+journal-changes-not-noticed = config changes will not be noticed; use SIGHUP
+journal-socket-not-available = status socket not available
+journal-sighup = SIGHUP: reloading the configuration
+journal-config-not-applied = config not applied; the previous one stays in force:
+    { $errors }
+journal-upload-failed = upload failed: { $message }
+journal-heartbeat-failed = heartbeat failed: { $message }
+journal-looks-hung = the airing has not ended long after its length: the daemon looks hung; systemd's watchdog will restart it

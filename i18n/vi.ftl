@@ -549,3 +549,41 @@ io-not-found = không có tệp hoặc thư mục này
 io-permission-denied = không có quyền truy cập
 io-already-exists = tệp đã có
 io-storage-full = đĩa hết dung lượng
+
+## Nhật ký hệ thống của phần mềm (câu cho người đọc; các trường vẫn là mã máy)
+
+journal-announcement-not-aired = thông báo không được phát: phần mềm đang dừng
+journal-stopping = đang dừng
+journal-config-applied = đã áp dụng cấu hình mới
+journal-airing-missed = bỏ lỡ buổi phát
+journal-nothing-valid = không có tin bài hợp lệ để phát
+journal-airing-ended = buổi phát đã kết thúc: { $summary }
+journal-announcement-airs = đang phát thông báo
+journal-player-failed = luồng phát bị lỗi; phần mềm không phát được
+journal-checkpoint-not-written = chưa ghi được dấu kiểm
+journal-log-not-writable = không ghi được vào nhật ký phát sóng; bản ghi được giữ trong bộ nhớ
+journal-record-not-written = bản ghi chưa được ghi vào nhật ký phát sóng
+journal-not-watched = không theo dõi được thay đổi
+journal-config-changed = cấu hình hoặc danh sách phát đã thay đổi; đang nạp lại
+journal-output-not-ready = thiết bị âm thanh chưa sẵn sàng trước buổi phát; sẽ thử lại
+journal-announcement-cuts-in = thông báo ngắt vào buổi phát
+journal-segment-skipped = bỏ qua tin bài
+journal-dead-air = khoảng lặng: âm thanh phát ra đã im quá lâu; chuyển sang tin bài tiếp theo
+journal-output-failed = thiết bị âm thanh hỏng giữa buổi phát; đang mở lại
+journal-relay-thread-panicked = luồng tiếp sóng bị lỗi nặng và đã dừng
+journal-relay-decoder-panicked = thư viện giải mã âm thanh bị lỗi nặng khi giải mã luồng tiếp sóng
+journal-probe-cache-too-large = tệp lưu kết quả dò tệp âm thanh quá lớn, bỏ qua
+journal-probe-cache-unreadable = không đọc được tệp lưu kết quả dò tệp âm thanh, bỏ qua
+journal-resampler-buffer = lỗi kích thước bộ đệm khi đổi tần số lấy mẫu
+journal-decoder-panicked = thư viện giải mã âm thanh bị lỗi nặng
+journal-upload-no-runtime = gửi nhật ký: không khởi động được; sẽ không gửi gì lên máy chủ tỉnh
+journal-upload-back = gửi nhật ký: máy chủ tỉnh đã trả lời lại
+journal-notify-not-sent = chưa gửi được thông báo cho systemd
+journal-changes-not-noticed = sẽ không nhận ra thay đổi cấu hình; hãy gửi SIGHUP
+journal-socket-not-available = không mở được socket trạng thái
+journal-sighup = SIGHUP: đang nạp lại cấu hình
+journal-config-not-applied = không áp dụng cấu hình; cấu hình trước vẫn có hiệu lực:
+    { $errors }
+journal-upload-failed = gửi nhật ký không được: { $message }
+journal-heartbeat-failed = gửi tín hiệu trạng thái không được: { $message }
+journal-looks-hung = buổi phát đã quá thời lượng lâu mà chưa kết thúc: phần mềm có vẻ bị treo; bộ giám sát của systemd sẽ khởi động lại nó

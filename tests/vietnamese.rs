@@ -760,3 +760,62 @@ fn log_speaks_english_when_asked() {
     assert!(text.contains("FAILED: file missing"), "{text}");
     assert!(text.contains("2026-12-03 Thu "), "{text}");
 }
+
+/// The daemon's journal: its human-readable sentences are Vietnamese, its
+/// fields machine codes (`outcome=completed`). One airing of the test
+/// playlist on the null output, about ten seconds of real time.
+#[test]
+fn the_daemons_journal_speaks_vietnamese_with_machine_codes() {
+    let (_, at) = common::slot_time(std::time::Duration::from_secs(3));
+    let slots =
+        format!("[[slot]]\nname = \"sang\"\nat = [\"{at}\"]\nplaylist = \"cchc\"\nmax = \"1m\"\n");
+    let s = StationDir::with(&common::utc_station("journal", &slots), PLAYLIST);
+    let key = loa_in(
+        Lang::Vi,
+        s.root(),
+        &["key", "generate", "-c", &s.config().display().to_string()],
+    );
+    assert!(key.status.success(), "{}", stderr(&key));
+    let mut daemon = Command::new(env!("CARGO_BIN_EXE_loa"))
+        .args(["run", "--output", "null", "-c"])
+        .arg(s.config())
+        .current_dir(s.root())
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env_remove("LANG")
+        .env("LOA_LANG", "vi")
+        .env("LOA_LOG", "info")
+        .stdout(std::process::Stdio::null())
+        .stderr(std::fs::File::create(s.root().join("loa.err")).expect("journal"))
+        .spawn()
+        .expect("spawn loa run");
+    let journal = || std::fs::read_to_string(s.root().join("loa.err")).unwrap_or_default();
+    let began = std::time::Instant::now();
+    while !journal().contains("outcome=") {
+        assert!(
+            began.elapsed() < std::time::Duration::from_secs(40),
+            "no airing ended: {}",
+            journal()
+        );
+        std::thread::sleep(std::time::Duration::from_millis(200));
+    }
+    let _ = daemon.kill();
+    let _ = daemon.wait();
+    let text = journal();
+    let ended = text
+        .lines()
+        .find(|l| l.contains("outcome="))
+        .expect("the airing's line");
+    assert!(
+        ended.contains("buổi phát đã kết thúc: đã phát trọn vẹn"),
+        "{ended}"
+    );
+    assert!(ended.contains("outcome=completed"), "{ended}");
+    // The sentence, without the fields (key=value) and the target.
+    let sentence: String = ended
+        .split_whitespace()
+        .filter(|w| !w.contains('=') && !w.starts_with("loa"))
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert_no_english(&sentence, &[]);
+}

@@ -340,7 +340,7 @@ fn parallel_map<T: Sync, R: Send>(items: &[T], work: impl Fn(&T) -> R + Sync) ->
 fn read_entries(cache_file: &Path) -> Option<HashMap<String, Entry>> {
     let size = fs::metadata(cache_file).ok()?.len();
     if size > MAX_CACHE_FILE_BYTES {
-        tracing::warn!(path = %cache_file.display(), size, "probe cache too large, ignored");
+        tracing::warn!(path = %cache_file.display(), size, "{}", crate::tr!("journal-probe-cache-too-large"));
         return None;
     }
     let bytes = fs::read(cache_file).ok()?;
@@ -358,7 +358,7 @@ fn read_entries(cache_file: &Path) -> Option<HashMap<String, Entry>> {
     let stored: Stored<HashMap<String, Entry>> = match serde_json::from_slice(&bytes) {
         Ok(stored) => stored,
         Err(error) => {
-            tracing::warn!(path = %cache_file.display(), %error, "probe cache unreadable, ignored");
+            tracing::warn!(path = %cache_file.display(), %error, "{}", crate::tr!("journal-probe-cache-unreadable"));
             return None;
         }
     };

@@ -157,7 +157,7 @@ impl Resampling {
 /// The buffers above are sized from the resampler's own figures, so a size
 /// error is a bug here; it is reported, not panicked on.
 fn size_error(error: rubato::audioadapter_buffers::SizeError) -> ResampleError {
-    tracing::error!(%error, "resampler buffer size");
+    tracing::error!(%error, "{}", crate::tr!("journal-resampler-buffer"));
     ResampleError::InsufficientOutputBufferSize {
         expected: 0,
         actual: 0,

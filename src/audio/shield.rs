@@ -37,7 +37,7 @@ pub(crate) fn caught<T>(work: impl FnOnce() -> T) -> Result<T, String> {
 /// The error that stands for a panic with `message` while decoding `path`;
 /// the message goes to the log for whoever investigates.
 pub(crate) fn crashed(path: &Path, message: &str) -> AudioError {
-    tracing::warn!(path = %path.display(), %message, "audio decoding library panicked");
+    tracing::warn!(path = %path.display(), %message, "{}", crate::tr!("journal-decoder-panicked"));
     AudioError::undecodable(path, Undecodable::Crashed)
 }
 

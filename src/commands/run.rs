@@ -63,14 +63,14 @@ pub fn run(args: Args) -> CommandResult {
         // Edits to the config or playlists, and SIGHUP, reload the station.
         let _watch = watch_config(&config, daemon.plan(), handle.clone())
             .map_err(
-                |error| tracing::warn!(%error, "config changes will not be noticed; use SIGHUP"),
+                |error| tracing::warn!(%error, "{}", crate::tr!("journal-changes-not-noticed")),
             )
             .ok();
         reload_on_hangup(config.clone(), handle.clone())?;
         let socket = socket_path(&daemon.plan().station.log_dir);
         tokio::spawn(async move {
             if let Err(error) = serve(socket.clone(), handle, shutdown).await {
-                tracing::warn!(%error, path = %socket.display(), "status socket not available");
+                tracing::warn!(%error, path = %socket.display(), "{}", crate::tr!("journal-socket-not-available"));
             }
         });
         print!(
@@ -96,7 +96,7 @@ fn reload_on_hangup(config: PathBuf, handle: DaemonHandle) -> std::io::Result<()
     let mut hangup = signal(SignalKind::hangup())?;
     tokio::spawn(async move {
         while hangup.recv().await.is_some() {
-            tracing::info!("SIGHUP: reloading the configuration");
+            tracing::info!("{}", crate::tr!("journal-sighup"));
             let (config, handle) = (config.clone(), handle.clone());
             let _ = tokio::task::spawn_blocking(move || reload(&config, &handle)).await;
         }

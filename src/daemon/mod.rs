@@ -337,13 +337,13 @@ impl Daemon {
         // Every announcement the daemon accepted ends in the log: those
         // still waiting did not air.
         for waiting in self.inbox.announcements.take(Priority::Normal) {
-            tracing::warn!(source = %waiting.source, "announcement not aired: stopping");
+            tracing::warn!(source = %waiting.source, "{}", crate::tr!("journal-announcement-not-aired"));
             self.append(RecordKind::AnnouncementNotAired(records::not_aired(
                 &waiting, "shutdown",
             )));
         }
         let now = self.clock.now();
-        tracing::info!("stopping");
+        tracing::info!("{}", crate::tr!("journal-stopping"));
         let stopped = self.log.stop(now).map_err(DaemonError::Log)?;
         // The log is closed: its last records are final for the uploader.
         self.progress.publish(LogProgress {
@@ -395,7 +395,7 @@ impl Daemon {
                 s.pending_plan = None;
             }),
             Control::Apply(plan) => {
-                tracing::info!(plan = %plan.hash, "new configuration applied");
+                tracing::info!(plan = %plan.hash, "{}", crate::tr!("journal-config-applied"));
                 self.plan = Arc::new(*plan);
                 *self.inbox.plan.lock().unwrap_or_else(|e| e.into_inner()) = Arc::clone(&self.plan);
                 let plan_hash =
@@ -501,7 +501,7 @@ impl Daemon {
 
     fn record_miss(&mut self, due: ScheduledAiring, reason: MissReason) {
         let slot = self.plan.slots[due.slot].name.clone();
-        tracing::warn!(%slot, scheduled = %due.instant, %reason, "airing missed");
+        tracing::warn!(%slot, scheduled = %due.instant, %reason, "{}", crate::tr!("journal-airing-missed"));
         let line = AiringLine {
             slot: slot.clone(),
             scheduled: due.instant,
@@ -520,7 +520,7 @@ impl Daemon {
         let airing = self.build(due);
         self.scan_from = self.scan_from.max(due.instant);
         if airing.segments.is_empty() && airing.relay.is_none() {
-            tracing::warn!(slot = %airing.slot, "nothing valid to air");
+            tracing::warn!(slot = %airing.slot, "{}", crate::tr!("journal-nothing-valid"));
             self.append(RecordKind::Missed(Missed {
                 slot: airing.slot.clone(),
                 scheduled: due.instant,
@@ -550,8 +550,12 @@ impl Daemon {
         tracing::info!(
             slot = %airing.slot,
             late_ms = (report.started - airing.scheduled).num_milliseconds(),
-            outcome = ?report.outcome,
-            "airing ended"
+            outcome = %report.outcome.code(),
+            "{}",
+            crate::tr!(
+                "journal-airing-ended",
+                summary = crate::text::outcome_summary(&report)
+            )
         );
         for record in records::airing_closed(&airing, &report) {
             self.append(record);
@@ -567,7 +571,7 @@ impl Daemon {
             tracing::warn!(
                 priority = announcement.priority.name(),
                 source = %announcement.source,
-                "announcement airs"
+                "{}", crate::tr!("journal-announcement-airs")
             );
             let deadline = airing.scheduled + to_chrono(airing.max);
             self.inbox.announcements.airing_now(Some(&announcement));
@@ -798,7 +802,7 @@ impl Daemon {
     }
 
     fn player_lost(&mut self, airing: &Airing) -> AiringReport {
-        tracing::error!(slot = %airing.slot, "the player thread failed; the daemon cannot air");
+        tracing::error!(slot = %airing.slot, "{}", crate::tr!("journal-player-failed"));
         self.shutdown.trigger();
         let now = self.clock.now();
         AiringReport {
@@ -822,7 +826,9 @@ impl Daemon {
             self.last_checkpoint = now;
             match self.log.checkpoint(now) {
                 Ok(appended) => self.set_status(|s| s.last_checkpoint = Some((appended.seq, now))),
-                Err(error) => tracing::error!(%error, "checkpoint not written"),
+                Err(error) => {
+                    tracing::error!(%error, "{}", crate::tr!("journal-checkpoint-not-written"))
+                }
             }
             self.progress.publish(LogProgress::of(&self.log));
         }
@@ -836,11 +842,12 @@ impl Daemon {
             Ok(appended) if !appended.durable => {
                 tracing::error!(
                     seq = appended.seq,
-                    "airing log not writable; record kept in memory"
+                    "{}",
+                    crate::tr!("journal-log-not-writable")
                 );
             }
             Ok(_) => {}
-            Err(error) => tracing::error!(%error, "record not written to the airing log"),
+            Err(error) => tracing::error!(%error, "{}", crate::tr!("journal-record-not-written")),
         }
         self.progress.publish(LogProgress::of(&self.log));
         self.ledger.note(now, &kind, &self.plan);

@@ -47,7 +47,10 @@ pub fn reload(config: &Path, handle: &DaemonHandle) {
                 .into_iter()
                 .map(crate::text::render_diagnostic)
                 .collect();
-            tracing::error!("config not applied; the previous one stays in force:\n{text}");
+            tracing::error!(
+                "{}",
+                crate::tr!("journal-config-not-applied", errors = text.as_str())
+            );
             handle.send(Control::Invalid(text, count));
         }
     }
@@ -88,7 +91,7 @@ pub fn watch_config(
     })?;
     for (path, mode) in watched(config, plan) {
         if let Err(error) = watcher.watch(&path, mode) {
-            tracing::warn!(path = %path.display(), %error, "not watched for changes");
+            tracing::warn!(path = %path.display(), %error, "{}", crate::tr!("journal-not-watched"));
         }
     }
     let config = config.to_path_buf();
@@ -103,7 +106,7 @@ pub fn watch_config(
                     Err(_) => break,
                 }
             }
-            tracing::info!("configuration or playlists changed; reloading");
+            tracing::info!("{}", crate::tr!("journal-config-changed"));
             let (config, handle) = (config.clone(), handle.clone());
             let _ = tokio::task::spawn_blocking(move || reload(&config, &handle)).await;
         }

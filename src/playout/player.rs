@@ -233,7 +233,7 @@ fn block_until(deadline: DateTime<Utc>, stop: &Shutdown) -> bool {
 impl Player for OutputPlayer {
     fn prepare(&mut self, airing: &Airing) {
         if let Err(error) = self.output.open() {
-            tracing::warn!(%error, "output not ready before the airing; will retry");
+            tracing::warn!(%error, "{}", crate::tr!("journal-output-not-ready"));
         }
         if let Some(url) = &airing.relay {
             self.stream = Some(crate::relay::Relay::start(url, relay_options()));
@@ -463,7 +463,7 @@ impl<'a> Run<'a> {
                     priority = announcement.priority.name(),
                     source = %announcement.source,
                     slot = %self.airing.slot,
-                    "announcement cuts into the airing"
+                    "{}", crate::tr!("journal-announcement-cuts-in")
                 );
                 queue.airing_now(Some(&announcement));
                 let aired = air_announcement(&announcement, &self.policy, output, stop);
@@ -547,7 +547,7 @@ impl<'a> Run<'a> {
         let (mut decoder, mut pending) = match source {
             Ok(source) => source,
             Err(reason) => {
-                tracing::warn!(file = %segment.file, %reason, "segment skipped");
+                tracing::warn!(file = %segment.file, %reason, "{}", crate::tr!("journal-segment-skipped"));
                 self.report(index, 0, SegmentOutcome::Skipped(reason));
                 return SegmentEnd::Done;
             }
@@ -660,7 +660,7 @@ impl<'a> Run<'a> {
             slot = %self.airing.slot,
             file = %self.airing.segments[index].file,
             silent_s = dead_air.silent.as_secs_f64(),
-            "dead air: the output has been silent too long; skipping to the next segment"
+            "{}", crate::tr!("journal-dead-air")
         );
         dead_air
     }
@@ -755,7 +755,7 @@ impl<'a> Run<'a> {
                     .map_or_else(|| error.to_string(), |why| why.to_string()),
                 _ => error.to_string(),
             };
-            tracing::error!(error = %reason, slot = %self.airing.slot, "output failed during airing; reopening");
+            tracing::error!(error = %reason, slot = %self.airing.slot, "{}", crate::tr!("journal-output-failed"));
             if let Some(watch) = &self.output_watch {
                 watch(&reason);
             }

@@ -21,6 +21,19 @@ pub enum AiringOutcome {
     Failed(String),
 }
 
+impl AiringOutcome {
+    /// The machine code, as the airing log spells the outcome
+    /// (`docs/airlog.md`): for journal fields and `--json`.
+    pub fn code(&self) -> &'static str {
+        match self {
+            Self::Completed => "completed",
+            Self::CutAtMax => "cut_at_max",
+            Self::Interrupted(_) => "interrupted",
+            Self::Failed(_) => "failed",
+        }
+    }
+}
+
 /// What became of one segment.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum SegmentOutcome {

@@ -130,7 +130,7 @@ impl Drop for Relay {
         if let Some(thread) = self.thread.take()
             && thread.join().is_err()
         {
-            tracing::error!("the relay thread panicked");
+            tracing::error!("{}", crate::tr!("journal-relay-thread-panicked"));
         }
     }
 }

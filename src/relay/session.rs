@@ -163,7 +163,7 @@ fn ending_after(progress: &SharedProgress, error: &SymphoniaError) -> Ending {
 /// A symphonia panic: logged for whoever investigates, reported as bytes
 /// that do not decode.
 fn crashed(message: &str) -> Ending {
-    tracing::warn!(%message, "audio decoding library panicked on a relayed stream");
+    tracing::warn!(%message, "{}", crate::tr!("journal-relay-decoder-panicked"));
     Ending::Failed(RelayFailure::NotAudio("the decoder crashed".into()))
 }
 

@@ -51,9 +51,9 @@ pub(super) fn ping_watchdog() {
 fn send(states: &[NotifyState]) {
     if let Err(error) = sd_notify::notify(states) {
         if SEND_FAILED.swap(true, Ordering::Relaxed) {
-            tracing::debug!(%error, "systemd notification not sent");
+            tracing::debug!(%error, "{}", crate::tr!("journal-notify-not-sent"));
         } else {
-            tracing::warn!(%error, "systemd notification not sent");
+            tracing::warn!(%error, "{}", crate::tr!("journal-notify-not-sent"));
         }
     }
 }

@@ -64,8 +64,8 @@ async fn ping_until(period: Duration, limit: Option<Duration>, mut ping: impl Fn
         if limit.is_some_and(|limit| started.elapsed() > limit) {
             tracing::error!(
                 limit_s = limit.map(|l| l.as_secs()),
-                "the airing has not ended long after its length: the daemon looks hung; \
-                 systemd's watchdog will restart it"
+                "{}",
+                crate::tr!("journal-looks-hung")
             );
             return;
         }

@@ -54,7 +54,7 @@ pub fn start(handle: DaemonHandle, clock: Arc<dyn Clock>) -> std::io::Result<Upl
             {
                 Ok(runtime) => runtime,
                 Err(error) => {
-                    tracing::error!(%error, "upload: no runtime; nothing will be uploaded");
+                    tracing::error!(%error, "{}", crate::tr!("journal-upload-no-runtime"));
                     return;
                 }
             };

@@ -314,7 +314,8 @@ impl Uploader {
             tracing::info!(
                 failures = self.backoff.failures(),
                 acknowledged = head.next_seq,
-                "upload: the hub answers again"
+                "{}",
+                crate::tr!("journal-upload-back")
             );
         }
         self.backoff.succeeded();
@@ -347,14 +348,19 @@ impl Uploader {
         tracing::warn!(
             code = error.code(),
             retry_in_s = format!("{:.1}", wait.as_secs_f64()),
-            "upload failed: {message}"
+            "{}",
+            crate::tr!("journal-upload-failed", message = message.as_str())
         );
     }
 
     /// A heartbeat failed: shown, and tried again at the next minute.
     fn heartbeat_failed(&mut self, error: UploadError) {
         let message = self.note_failure(&error);
-        tracing::warn!(code = error.code(), "heartbeat failed: {message}");
+        tracing::warn!(
+            code = error.code(),
+            "{}",
+            crate::tr!("journal-heartbeat-failed", message = message.as_str())
+        );
     }
 
     /// What `loa status` shows after a failure; the message.
