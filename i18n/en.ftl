@@ -582,3 +582,22 @@ journal-config-not-applied = config not applied; the previous one stays in force
 journal-upload-failed = upload failed: { $message }
 journal-heartbeat-failed = heartbeat failed: { $message }
 journal-looks-hung = the airing has not ended long after its length: the daemon looks hung; systemd's watchdog will restart it
+
+## loa status
+status-running = { $name } ({ $station }) — loa running since { $since } (up { $uptime })
+status-output = output: { $output }
+status-output-last-failure = output: { $output } — last failure: { $error }
+status-now-playing = now playing: { $slot } since { $since } ({ $position } in)
+status-now-playing-segment = now playing: { $slot } since { $since } ({ $position } in), segment "{ $title }"
+status-now-playing-nothing = now playing: nothing
+status-next = next
+status-last = last
+status-nothing-scheduled = nothing scheduled in the coming days
+status-nothing-aired = nothing aired since start
+status-dead-air = DEAD AIR: { $count } time(s) since start; last at { $at } in { $slot }, "{ $file }" silent { $silent } and skipped (check the file, the mixer and the cable to the amplifier)
+status-change-pending = config change: valid, waiting for the airing on air to end; it applies from the next airing
+status-config-error = config error (the previous config stays in force until fixed):
+status-log-head = airing log: record { $seq }, head { $head }
+status-checkpoint = last checkpoint: record { $seq } at { $at }
+status-not-running = loa is not running for { $name } ({ $station }); start it with `loa run` or `systemctl start loa`
+status-next-from-config = next airings from the config:

@@ -587,3 +587,22 @@ journal-config-not-applied = không áp dụng cấu hình; cấu hình trước
 journal-upload-failed = gửi nhật ký không được: { $message }
 journal-heartbeat-failed = gửi tín hiệu trạng thái không được: { $message }
 journal-looks-hung = buổi phát đã quá thời lượng lâu mà chưa kết thúc: phần mềm có vẻ bị treo; bộ giám sát của systemd sẽ khởi động lại nó
+
+## loa status
+status-running = { $name } ({ $station }) — phần mềm loa đang chạy từ { $since } (đã chạy { $uptime })
+status-output = thiết bị phát: { $output }
+status-output-last-failure = thiết bị phát: { $output } — lỗi gần nhất: { $error }
+status-now-playing = đang phát: { $slot } từ { $since } (được { $position })
+status-now-playing-segment = đang phát: { $slot } từ { $since } (được { $position }), tin bài "{ $title }"
+status-now-playing-nothing = đang phát: không có gì
+status-next = sắp phát
+status-last = đã phát
+status-nothing-scheduled = không có buổi phát nào trong những ngày tới
+status-nothing-aired = chưa phát buổi nào từ khi khởi động
+status-dead-air = KHOẢNG LẶNG: { $count } lần từ khi khởi động; lần gần nhất lúc { $at } ở khung giờ { $slot }, "{ $file }" im { $silent } và đã bị bỏ qua (kiểm tra tệp âm thanh, bàn trộn âm và dây nối tới bộ khuếch đại)
+status-change-pending = thay đổi cấu hình: hợp lệ, chờ buổi phát đang phát kết thúc; áp dụng từ buổi phát tới
+status-config-error = cấu hình có lỗi (cấu hình trước vẫn có hiệu lực cho tới khi sửa xong):
+status-log-head = nhật ký phát sóng: bản ghi số { $seq }, mã cuối chuỗi { $head }
+status-checkpoint = dấu kiểm gần nhất: bản ghi số { $seq } lúc { $at }
+status-not-running = phần mềm loa không chạy cho { $name } ({ $station }); hãy khởi động bằng `loa run` hoặc `systemctl start loa`
+status-next-from-config = các buổi phát tới theo cấu hình:

@@ -799,8 +799,26 @@ fn the_daemons_journal_speaks_vietnamese_with_machine_codes() {
         );
         std::thread::sleep(std::time::Duration::from_millis(200));
     }
+    // `loa status` of the running daemon, in Vietnamese too.
+    let status = loa_in(
+        Lang::Vi,
+        s.root(),
+        &["status", "-c", &s.config().display().to_string()],
+    );
+    let shown = stdout(&status);
+    assert!(shown.contains("phần mềm loa đang chạy từ"), "{shown}");
+    assert!(shown.contains("đã phát:"), "{shown}");
+    assert_no_english(&shown, &["sang", "null", "Đài thử nghiệm", "test/journal"]);
     let _ = daemon.kill();
     let _ = daemon.wait();
+    let stopped = loa_in(
+        Lang::Vi,
+        s.root(),
+        &["status", "-c", &s.config().display().to_string()],
+    );
+    let shown = stdout(&stopped);
+    assert!(shown.contains("phần mềm loa không chạy cho"), "{shown}");
+    assert_no_english(&shown, &["sang", "Đài thử nghiệm", "test/journal"]);
     let text = journal();
     let ended = text
         .lines()

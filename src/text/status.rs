@@ -49,18 +49,22 @@ pub fn render_status(status: &Status, now: DateTime<Utc>) -> String {
         .unwrap_or(chrono_tz::Asia::Ho_Chi_Minh);
     let local = |t: DateTime<Utc>| t.with_timezone(&tz).format("%Y-%m-%d %H:%M:%S").to_string();
     let uptime = (now - status.started_at).to_std().unwrap_or_default();
-    let mut out = format!(
-        "{} ({}) — loa running since {} (up {})\n",
-        status.name,
-        status.station,
-        local(status.started_at),
-        format_duration(uptime)
-    );
-    out.push_str(&format!("output: {}", status.output));
-    match &status.output_error {
-        Some(error) => out.push_str(&format!(" — last failure: {error}\n")),
-        None => out.push('\n'),
-    }
+    let mut out = tr!(
+        "status-running",
+        name = status.name.as_str(),
+        station = status.station.as_str(),
+        since = local(status.started_at),
+        uptime = format_duration(uptime)
+    ) + "\n";
+    out.push_str(&match &status.output_error {
+        Some(error) => tr!(
+            "status-output-last-failure",
+            output = status.output.as_str(),
+            error = error.as_str()
+        ),
+        None => tr!("status-output", output = status.output.as_str()),
+    });
+    out.push('\n');
     match (&status.announcement_on_air, &status.now_playing) {
         (Some(announcement), playing) => {
             out.push_str(&announcement_line(
@@ -79,15 +83,29 @@ pub fn render_status(status: &Status, now: DateTime<Utc>) -> String {
                 elapsed = elapsed.saturating_sub(*length);
                 here
             });
-            out.push_str(&format!(
-                "now playing: {} since {} ({} in){}\n",
-                playing.slot,
-                local(playing.started),
-                format_duration(position),
-                current.map_or(String::new(), |(title, _)| format!(", segment \"{title}\""))
-            ));
+            let since = local(playing.started);
+            let position = format_duration(position);
+            out.push_str(&match current {
+                Some((title, _)) => tr!(
+                    "status-now-playing-segment",
+                    slot = playing.slot.as_str(),
+                    since = since,
+                    position = position,
+                    title = title.as_str()
+                ),
+                None => tr!(
+                    "status-now-playing",
+                    slot = playing.slot.as_str(),
+                    since = since,
+                    position = position
+                ),
+            });
+            out.push('\n');
         }
-        (None, None) => out.push_str("now playing: nothing\n"),
+        (None, None) => {
+            out.push_str(&tr!("status-now-playing-nothing"));
+            out.push('\n');
+        }
     }
     let list = |heading: &str, lines: &mut dyn Iterator<Item = &AiringLine>, empty: &str| {
         let mut text = format!("{heading}:\n");
@@ -105,47 +123,46 @@ pub fn render_status(status: &Status, now: DateTime<Utc>) -> String {
         text
     };
     out.push_str(&list(
-        "next",
+        &tr!("status-next"),
         &mut status.next.iter(),
-        "nothing scheduled in the coming days",
+        &tr!("status-nothing-scheduled"),
     ));
     out.push_str(&list(
-        "last",
+        &tr!("status-last"),
         &mut status.last.iter(),
-        "nothing aired since start",
+        &tr!("status-nothing-aired"),
     ));
     if let Some(dead) = &status.last_dead_air {
-        out.push_str(&format!(
-            "DEAD AIR: {} time(s) since start; last at {} in {}, \"{}\" silent {} and skipped \
-             (check the file, the mixer and the cable to the amplifier)\n",
-            status.dead_air_count,
-            local(dead.started),
-            dead.slot,
-            dead.file,
-            format_duration(std::time::Duration::from_millis(dead.silent_ms)),
+        out.push_str(&tr!(
+            "status-dead-air",
+            count = status.dead_air_count,
+            at = local(dead.started),
+            slot = dead.slot.as_str(),
+            file = dead.file.as_str(),
+            silent = format_duration(std::time::Duration::from_millis(dead.silent_ms))
         ));
+        out.push('\n');
     }
     if status.pending_plan.is_some() {
-        out.push_str(
-            "config change: valid, waiting for the airing on air to end; it applies from the next airing\n",
-        );
+        out.push_str(&tr!("status-change-pending"));
+        out.push('\n');
     }
     if let Some(error) = &status.config_error {
-        out.push_str(&format!(
-            "config error (the previous config stays in force until fixed):\n{error}"
-        ));
+        out.push_str(&tr!("status-config-error"));
+        out.push('\n');
+        out.push_str(error);
     }
     if let Some((seq, hash)) = &status.log_head {
-        out.push_str(&format!(
-            "airing log: record {seq}, head {}\n",
-            &hash[..hash.len().min(16)]
+        out.push_str(&tr!(
+            "status-log-head",
+            seq = *seq,
+            head = &hash[..hash.len().min(16)]
         ));
+        out.push('\n');
     }
     if let Some((seq, at)) = &status.last_checkpoint {
-        out.push_str(&format!(
-            "last checkpoint: record {seq} at {}\n",
-            local(*at)
-        ));
+        out.push_str(&tr!("status-checkpoint", seq = *seq, at = local(*at)));
+        out.push('\n');
     }
     if let Some(upload) = &status.upload {
         let log_next = status.log_head.as_ref().map_or(0, |(seq, _)| seq + 1);
@@ -156,10 +173,13 @@ pub fn render_status(status: &Status, now: DateTime<Utc>) -> String {
 
 /// What `loa status` prints when no daemon answers.
 pub fn render_not_running(plan: &Plan, next: &[Airing]) -> String {
-    let mut out = format!(
-        "loa is not running for {} ({}); start it with `loa run` or `systemctl start loa`\nnext airings from the config:\n",
-        plan.station.name, plan.station.id
-    );
+    let mut out = tr!(
+        "status-not-running",
+        name = plan.station.name.as_str(),
+        station = plan.station.id.as_str()
+    ) + "\n";
+    out.push_str(&tr!("status-next-from-config"));
+    out.push('\n');
     for airing in next {
         out.push_str(&format!(
             "  {}\n",
@@ -167,7 +187,7 @@ pub fn render_not_running(plan: &Plan, next: &[Airing]) -> String {
         ));
     }
     if next.is_empty() {
-        out.push_str("  nothing scheduled in the coming days\n");
+        out.push_str(&format!("  {}\n", tr!("status-nothing-scheduled")));
     }
     out
 }
