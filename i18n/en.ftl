@@ -22,6 +22,9 @@ expected-table = a table, like [station]
 expected-table-array = a list of tables, like [[slot]]
 config-cannot-read = cannot read this file: { $detail }
 config-toml-syntax = this is not valid TOML: { $detail }
+config-toml-unquoted-text = this is not valid TOML: text must be written in double quotes
+config-toml-unclosed-quote = this is not valid TOML: a double quote is opened and not closed
+config-toml-missing-equals = this is not valid TOML: the `=` between the key and its value is missing
 config-unknown-key = unknown key `{ $key }` in { $table }
 config-wrong-type = `{ $key }` must be { $expected }
 config-missing-key = { $table } is missing `{ $key }`

@@ -19,6 +19,9 @@ expected-table = một bảng, ví dụ [station]
 expected-table-array = một danh sách bảng, ví dụ [[slot]]
 config-cannot-read = không đọc được tệp này: { $detail }
 config-toml-syntax = tệp này viết sai cú pháp TOML: { $detail }
+config-toml-unquoted-text = tệp này viết sai cú pháp TOML: chữ phải đặt trong ngoặc kép
+config-toml-unclosed-quote = tệp này viết sai cú pháp TOML: có dấu ngoặc kép mở mà không đóng
+config-toml-missing-equals = tệp này viết sai cú pháp TOML: thiếu dấu `=` giữa tên khóa và giá trị
 config-unknown-key = khóa `{ $key }` không có trong { $table }
 config-wrong-type = `{ $key }` phải là { $expected }
 config-missing-key = { $table } thiếu `{ $key }`

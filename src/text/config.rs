@@ -57,6 +57,20 @@ fn problem_message(problem: &Problem) -> String {
     use Problem::*;
     match problem {
         CannotRead { detail } => tr!("config-cannot-read", detail = detail.as_str()),
+        // Where the mistake is known, it is said in plain words; the TOML
+        // parser's own sentence (English) only when it is not.
+        TomlSyntax {
+            fix: Some(SyntaxFix::QuoteText { .. }),
+            ..
+        } => tr!("config-toml-unquoted-text"),
+        TomlSyntax {
+            fix: Some(SyntaxFix::CloseQuote),
+            ..
+        } => tr!("config-toml-unclosed-quote"),
+        TomlSyntax {
+            fix: Some(SyntaxFix::AddEquals { .. }),
+            ..
+        } => tr!("config-toml-missing-equals"),
         TomlSyntax { detail, .. } => tr!("config-toml-syntax", detail = detail.trim()),
         UnknownKey { key, table, .. } => {
             tr!(
