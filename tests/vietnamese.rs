@@ -808,6 +808,18 @@ fn the_daemons_journal_speaks_vietnamese_with_machine_codes() {
     let shown = stdout(&status);
     assert!(shown.contains("phần mềm loa đang chạy từ"), "{shown}");
     assert!(shown.contains("đã phát:"), "{shown}");
+    // The log head's hash prefix is hex, not words.
+    let is_hex = |w: &str| w.len() == 16 && w.chars().all(|c| c.is_ascii_hexdigit());
+    let shown: String = shown
+        .lines()
+        .map(|line| {
+            line.split(' ')
+                .map(|w| if is_hex(w) { "HEX" } else { w })
+                .collect::<Vec<_>>()
+                .join(" ")
+        })
+        .collect::<Vec<_>>()
+        .join("\n");
     assert_no_english(&shown, &["sang", "null", "Đài thử nghiệm", "test/journal"]);
     let _ = daemon.kill();
     let _ = daemon.wait();
@@ -836,4 +848,35 @@ fn the_daemons_journal_speaks_vietnamese_with_machine_codes() {
         .collect::<Vec<_>>()
         .join(" ");
     assert_no_english(&sentence, &[]);
+}
+
+/// `loa verify` of a tampered log, for an officer: the verdict and the
+/// problem found are Vietnamese (a record whose body was changed).
+#[test]
+fn verify_speaks_vietnamese_about_a_tampered_log() {
+    let station = station_with_failed_airings();
+    let parts: Vec<_> = std::fs::read_dir(station.log_dir())
+        .expect("log dir")
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|e| e == "jsonl"))
+        .collect();
+    let part = parts.first().expect("a month file");
+    // Change the slot name in one record: its hash no longer matches.
+    let text = std::fs::read_to_string(part).expect("read");
+    let tampered = text.replacen("\"slot\":\"sang\"", "\"slot\":\"sanG\"", 1);
+    assert_ne!(text, tampered, "a record names the slot");
+    std::fs::write(part, tampered).expect("write");
+    let dir = station.log_dir().display().to_string();
+    let output = loa_in(Lang::Vi, station.root(), &["verify", &dir]);
+    assert!(!output.status.success());
+    let shown = both(&output, station.root());
+    assert!(
+        shown.contains("mã băm không khớp với nội dung: nội dung hoặc mã băm đã bị sửa"),
+        "{shown}"
+    );
+    assert_no_english(
+        &shown,
+        &["soc-trang/my-xuyen/thanh-phu", "STATION/var/airlog", "UTC"],
+    );
 }

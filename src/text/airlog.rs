@@ -4,55 +4,38 @@
 
 use std::fmt;
 
+use crate::tr;
+
 use crate::airlog::error::{AirlogError, CheckpointError, LineError, ReadError};
 use crate::airlog::verify::ProblemKind;
 
 impl fmt::Display for LineError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Self::Layout => f.write_str(
-                "not a record line: expected {\"body\":…,\"hash\":\"…\",\"sig\":\"…\"} exactly, \
-                 with nothing before or after (no BOM, no CR)",
-            ),
-            Self::NotUtf8 => f.write_str("the line is not valid UTF-8"),
-            Self::HashSpelling => f.write_str("the hash is not 64 lowercase hex digits"),
-            Self::SignatureSpelling => {
-                f.write_str("the signature is not 64 bytes in canonical base64")
+        let text = match self {
+            Self::Layout => tr!("line-layout"),
+            Self::NotUtf8 => tr!("line-not-utf8"),
+            Self::HashSpelling => tr!("line-hash-spelling"),
+            Self::SignatureSpelling => tr!("line-signature-spelling"),
+            Self::HashMismatch => tr!("line-hash-mismatch"),
+            Self::Field(name) => tr!("line-field", name = name.to_string()),
+            Self::UnsupportedVersion(v) => tr!("line-unsupported-version", version = *v),
+            Self::NotCompact => tr!("line-not-compact"),
+            Self::UnknownKind(kind) => tr!("line-unknown-kind", kind = kind.to_string()),
+            Self::WrongVersion { version, needs } if version < needs => {
+                tr!("line-version-too-old", version = *version, needs = *needs)
             }
-            Self::HashMismatch => {
-                f.write_str("the hash does not match the body: the body or the hash was changed")
+            Self::WrongVersion { version, needs } => {
+                tr!("line-version-too-new", version = *version, needs = *needs)
             }
-            Self::Field(name) => write!(
-                f,
-                "body field `{name}` is missing, out of order or malformed"
+            Self::NotCanonical(what) => tr!("line-not-canonical", what = what.to_string()),
+            Self::Rule { rule, detail } => tr!(
+                "line-rule",
+                rule = rule.to_string(),
+                detail = detail.to_string()
             ),
-            Self::UnsupportedVersion(v) => {
-                write!(
-                    f,
-                    "format version {v} is not known to this loa (newer loa needed?)"
-                )
-            }
-            Self::NotCompact => f.write_str("whitespace outside strings in the record's data"),
-            Self::UnknownKind(kind) => write!(f, "unknown record kind `{kind}`"),
-            Self::WrongVersion { version, needs } if version < needs => write!(
-                f,
-                "the record says format version {version} but uses what version {needs} added"
-            ),
-            Self::WrongVersion { version, needs } => write!(
-                f,
-                "the record says format version {version}, but what it holds is version \
-                 {needs}, the version it must carry"
-            ),
-            Self::NotCanonical(what) => write!(
-                f,
-                "a {what} in the record is not spelt the one way the format allows \
-                 (an escape JSON does not need, -0, 1.0, 1e0, or a raw control character)"
-            ),
-            Self::Rule { rule, detail } => {
-                write!(f, "the record breaks the rule on {rule}: {detail}")
-            }
-            Self::Data(detail) => write!(f, "the record's data does not match its kind: {detail}"),
-        }
+            Self::Data(detail) => tr!("line-data", detail = detail.to_string()),
+        };
+        f.write_str(&text)
     }
 }
 
@@ -166,123 +149,87 @@ pub enum VerifyNote {
 
 impl fmt::Display for ProblemKind {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Self::Unreadable(detail) => write!(f, "cannot be read: {detail}"),
-            Self::BadLine(error) => write!(f, "{error}"),
-            Self::TornTail { length } => write!(
-                f,
-                "torn: the log ends in a partial line of {length} bytes (a write cut short by \
-                 a crash or power cut; the daemon moves it aside when it next starts)"
+        let text = match self {
+            Self::Unreadable(detail) => tr!("problem-unreadable", detail = detail.as_str()),
+            Self::BadLine(error) => error.to_string(),
+            Self::TornTail { length } => tr!("problem-torn-tail", length = *length),
+            Self::PartialLine { length } => tr!("problem-partial-line", length = *length),
+            Self::BadSignature => tr!("problem-bad-signature"),
+            Self::OutOfSequence { expected, found } => tr!(
+                "problem-out-of-sequence",
+                expected = *expected,
+                found = *found
             ),
-            Self::PartialLine { length } => write!(
-                f,
-                "a partial line of {length} bytes ends this file, but later files follow"
+            Self::ChainBroken => tr!("problem-chain-broken"),
+            Self::ForeignStation { expected, found } => tr!(
+                "problem-foreign-station",
+                expected = format!("{expected:?}"),
+                found = format!("{found:?}")
             ),
-            Self::BadSignature => f.write_str(
-                "the signature does not verify with the station's key in force: the record was \
-                 changed or forged",
-            ),
-            Self::OutOfSequence { expected, found } => write!(
-                f,
-                "record {found} where record {expected} should be: records deleted, inserted, \
-                 duplicated or reordered"
-            ),
-            Self::ChainBroken => f.write_str(
-                "`prev` does not name the record before it: a record was replaced or reordered",
-            ),
-            Self::ForeignStation { expected, found } => write!(
-                f,
-                "a record of station {found:?} in the log of station {expected:?}"
-            ),
-            Self::NoGenesis => f.write_str(
-                "the log does not begin with the station's genesis record (record 0): its \
-                 beginning was removed or replaced",
-            ),
-            Self::LateGenesis => f.write_str("a second genesis record inside the log"),
-            Self::UnusableKey => f.write_str("the key it introduces is not a usable Ed25519 key"),
-            Self::KeyNotFiled { key, filed } => write!(
-                f,
-                "the log is signed by key {}, but the key filed for this station is {}",
-                key.fingerprint(),
-                filed
+            Self::NoGenesis => tr!("problem-no-genesis"),
+            Self::LateGenesis => tr!("problem-late-genesis"),
+            Self::UnusableKey => tr!("problem-unusable-key"),
+            Self::KeyNotFiled { key, filed } => tr!(
+                "problem-key-not-filed",
+                key = key.fingerprint(),
+                filed = filed
                     .iter()
                     .map(crate::airlog::PublicKey::fingerprint)
                     .collect::<Vec<_>>()
-                    .join(" or ")
+                    .join(&tr!("problem-key-or"))
             ),
-            Self::NoFiledKey { filed_for } => write!(
-                f,
-                "the public keys given are filed for other stations ({}), none for this one",
-                filed_for.join(", ")
-            ),
-            Self::CheckpointMismatch => {
-                f.write_str("the checkpoint does not name the record before it")
+            Self::NoFiledKey { filed_for } => {
+                tr!("problem-no-filed-key", filed_for = filed_for.join(", "))
             }
+            Self::CheckpointMismatch => tr!("problem-checkpoint-mismatch"),
             Self::Truncated { held_seq, last_seq } => match last_seq {
-                Some(last) => write!(
-                    f,
-                    "records removed: a checkpoint kept from an earlier export shows record \
-                     {held_seq}, but the log ends at record {last}"
-                ),
-                None => write!(
-                    f,
-                    "records removed: a checkpoint kept from an earlier export shows record \
-                     {held_seq}, but the log has no records"
-                ),
+                Some(last) => tr!("problem-truncated", held = *held_seq, last = *last),
+                None => tr!("problem-truncated-empty", held = *held_seq),
             },
-            Self::CheckpointDiffers { held_seq } => write!(
-                f,
-                "record {held_seq} is not the one the checkpoint kept from an earlier export \
-                 shows: the log was rewritten"
+            Self::CheckpointDiffers { held_seq } => {
+                tr!("problem-checkpoint-differs", held = *held_seq)
+            }
+            Self::ForeignCheckpoint { station } => tr!(
+                "problem-foreign-checkpoint",
+                station = format!("{station:?}")
             ),
-            Self::ForeignCheckpoint { station } => write!(
-                f,
-                "the export's checkpoint is a record of station {station:?}, not of this log"
-            ),
-            Self::ForgedCheckpoint { held_seq } => write!(
-                f,
-                "the checkpoint given for record {held_seq} is not signed by this station's key"
-            ),
+            Self::ForgedCheckpoint { held_seq } => {
+                tr!("problem-forged-checkpoint", held = *held_seq)
+            }
             Self::StartsAfterCheckpoint {
                 held_seq,
                 first_seq,
-            } => write!(
-                f,
-                "this export begins at record {first_seq}, after record {held_seq} of the \
-                 checkpoint kept from the earlier export, so it cannot show that it extends it; \
-                 ask the station for `loa export --since` that checkpoint"
+            } => tr!(
+                "problem-starts-after-checkpoint",
+                held = *held_seq,
+                first = *first_seq
             ),
-            Self::Empty => f.write_str("the log has no records"),
-            Self::PreviousRunMismatch { said } => write!(
-                f,
-                "daemon_start says the previous run {}, which the record before it contradicts",
-                match said {
-                    crate::airlog::record::PreviousRun::None => "was none (first start)",
-                    crate::airlog::record::PreviousRun::CleanStop => "stopped cleanly",
-                    crate::airlog::record::PreviousRun::Crashed => "crashed",
-                }
-            ),
+            Self::Empty => tr!("problem-empty"),
+            Self::PreviousRunMismatch { said } => {
+                use crate::airlog::record::PreviousRun;
+                let said = match said {
+                    PreviousRun::None => tr!("problem-previous-none"),
+                    PreviousRun::CleanStop => tr!("problem-previous-clean"),
+                    PreviousRun::Crashed => tr!("problem-previous-crashed"),
+                };
+                tr!("problem-previous-run", said = said)
+            }
             Self::StartsAfterPeriod {
                 first_at,
                 period_start,
-            } => write!(
-                f,
-                "the bundle's records begin at {}, after its period began at {}: records of the \
-                 period are missing (export the period again)",
-                crate::airlog::time::format_instant(*first_at),
-                crate::airlog::time::format_instant(*period_start)
+            } => tr!(
+                "problem-starts-after-period",
+                first = crate::airlog::time::format_instant(*first_at),
+                period = crate::airlog::time::format_instant(*period_start)
             ),
-            Self::ManifestMismatch { field } => write!(
-                f,
-                "the bundle's manifest.json gives a `{field}` its records contradict"
-            ),
-            Self::BadCheckpointMember { error: None } => f.write_str(
-                "the bundle has no `checkpoint` member (every export carries its checkpoint)",
-            ),
-            Self::BadCheckpointMember { error: Some(error) } => write!(
-                f,
-                "the bundle's `checkpoint` member is not one checkpoint record line: {error}"
-            ),
-        }
+            Self::ManifestMismatch { field } => {
+                tr!("problem-manifest-mismatch", field = *field)
+            }
+            Self::BadCheckpointMember { error: None } => tr!("problem-no-checkpoint-member"),
+            Self::BadCheckpointMember { error: Some(error) } => {
+                tr!("problem-bad-checkpoint-member", error = error.to_string())
+            }
+        };
+        f.write_str(&text)
     }
 }
