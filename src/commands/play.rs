@@ -13,7 +13,7 @@ use std::time::Duration;
 
 use super::CommandResult;
 use super::run::watch_signals;
-use super::station::{config_path, plan_or_report};
+use super::station::{config_path, plan_or_report, station_player};
 use crate::clock::SystemClock;
 use crate::config::StationFiles;
 use crate::daemon::AnnounceRequest;
@@ -21,8 +21,6 @@ use crate::daemon::Daemon;
 use crate::daemon::socket::{send_announcement, socket_path};
 use crate::plan::Plan;
 use crate::playout::announcement::{Priority, segment_from_file};
-use crate::playout::output::{OutputSpec, make_output};
-use crate::playout::player::OutputPlayer;
 use crate::selection::Airing;
 use crate::shutdown::Shutdown;
 use crate::text::PlayError;
@@ -86,15 +84,7 @@ pub fn run(args: Args) -> CommandResult {
         return announce(&config, what, args.priority.into(), args.by);
     }
     let (plan, _warnings) = plan_or_report(&config)?;
-    let spec: OutputSpec = args
-        .output
-        .as_deref()
-        .unwrap_or(&plan.station.output)
-        .parse()?;
-    let player = Box::new(OutputPlayer::new(
-        make_output(&spec, &std::env::current_exe()?),
-        plan.station.audio,
-    ));
+    let (player, spec) = station_player(&plan, args.output.as_deref())?;
     let file_airing = match &args.file {
         Some(path) => Some(file_airing(path, &plan)?),
         None => None,

@@ -5,13 +5,11 @@ use std::process::ExitCode;
 use std::sync::Arc;
 
 use super::CommandResult;
-use super::station::{config_path, plan_or_report};
+use super::station::{config_path, plan_or_report, station_player};
 use crate::clock::SystemClock;
 use crate::daemon::socket::{serve, socket_path};
 use crate::daemon::watch::{reload, watch_config};
 use crate::daemon::{Daemon, DaemonHandle};
-use crate::playout::output::{OutputSpec, make_output};
-use crate::playout::player::OutputPlayer;
 use crate::shutdown::Shutdown;
 
 /// How long the daemon's exit waits for its last records to reach the hub.
@@ -32,16 +30,7 @@ pub struct Args {
 pub fn run(args: Args) -> CommandResult {
     let config = config_path(args.config);
     let (plan, _warnings) = plan_or_report(&config)?;
-    let spec: OutputSpec = args
-        .output
-        .as_deref()
-        .unwrap_or(&plan.station.output)
-        .parse()?;
-    let worker = std::env::current_exe()?;
-    let player = Box::new(OutputPlayer::new(
-        make_output(&spec, &worker),
-        plan.station.audio,
-    ));
+    let (player, spec) = station_player(&plan, args.output.as_deref())?;
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)
         .enable_all()
