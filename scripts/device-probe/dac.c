@@ -23,6 +23,10 @@
  * the format probe.py writes, which the bench reads). Also `start` and
  * `xrun` lines, for diagnosis.
  *
+ * LOA_DAC_POINTER_STEP=N makes the pointer (and so the delay) move N
+ * frames at a time, as on a card that updates it once a period; the sound
+ * still plays by the exact clock.
+ *
  * Build:  gcc -shared -fPIC -O2 -o libasound_module_pcm_loadac.so dac.c -lasound
  * Use:    pcm_type.loadac { lib "/path/to/libasound_module_pcm_loadac.so" }
  *         pcm.dac { type loadac }   (file "/path/onsets.txt" optional)
@@ -61,6 +65,7 @@ typedef struct {
 	uint64_t written;     /* frames written since prepare */
 	uint64_t stopped_at;  /* frames played when the clock stopped */
 	uint64_t avail_min;
+	uint64_t step;        /* the pointer moves this many frames at a time */
 	uint64_t quiet;       /* silent frames before the next written one */
 	uint64_t pending[MAX_PENDING];
 	int n_pending;
@@ -81,7 +86,8 @@ static uint64_t clock_frames(const dac_t *dac, uint64_t now)
 		return dac->stopped_at;
 	if (now <= dac->start_ns)
 		return 0;
-	return (uint64_t)((unsigned __int128)(now - dac->start_ns) * RATE / NS);
+	uint64_t frames = (uint64_t)((unsigned __int128)(now - dac->start_ns) * RATE / NS);
+	return frames / dac->step * dac->step;
 }
 
 /* The CLOCK_MONOTONIC instant frame `frame` plays. */
@@ -148,8 +154,11 @@ static int schedule_wakeup(dac_t *dac, uint64_t now)
 		arm(dac, 0);
 		return 1;
 	}
-	if (dac->running)
-		arm(dac, frame_ns(dac, dac->written + dac->avail_min - buffer) + 1);
+	if (dac->running) {
+		uint64_t frame = dac->written + dac->avail_min - buffer;
+		frame = (frame + dac->step - 1) / dac->step * dac->step;
+		arm(dac, frame_ns(dac, frame) + 1);
+	}
 	else {
 		struct itimerspec off = { 0 };
 		timerfd_settime(dac->timer_fd, 0, &off, NULL);
@@ -392,6 +401,9 @@ SND_PCM_PLUGIN_DEFINE_FUNC(loadac)
 	dac->out_path = strdup(path);
 	dac->quiet = QUIET_FRAMES; /* the card was silent before it opened */
 	dac->avail_min = 1;
+	dac->step = 1;
+	if (getenv("LOA_DAC_POINTER_STEP") && atoi(getenv("LOA_DAC_POINTER_STEP")) > 1)
+		dac->step = (uint64_t)atoi(getenv("LOA_DAC_POINTER_STEP"));
 	dac->timer_fd = timerfd_create(CLOCK_MONOTONIC, TFD_NONBLOCK | TFD_CLOEXEC);
 	if (dac->timer_fd < 0 || !dac->out_path) {
 		err = dac->timer_fd < 0 ? -errno : -ENOMEM;
