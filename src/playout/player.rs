@@ -268,7 +268,14 @@ impl Player for OutputPlayer {
                 stop,
             );
         }
-        run.started = Utc::now() + lead;
+        // A device places the first sample by its own clock, on the instant
+        // itself when written in time: the start on record is then that
+        // instant plus how late the device placed it (`finish`).
+        run.started = if self.output.aim(start_at) {
+            start_at
+        } else {
+            Utc::now() + lead
+        };
         run.limit = duration_to_samples((deadline - run.started).to_std().unwrap_or_default());
         run.announcements = self.announcements.clone();
         run.output_watch = self.output_watch.clone();

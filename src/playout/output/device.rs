@@ -17,6 +17,7 @@ use super::pacing::sleep_until;
 use super::pcm::{samples_in, to_i16, whole_frames};
 use super::pipe::{PIPE_BYTES, PcmPipe, PipeStop};
 use super::protocol::{BYTES_PER_SAMPLE, MAX_LINE_BYTES, WorkerEvent, monotonic_ns};
+use super::worker::START_MARGIN;
 use super::{DeviceFailure, Output, OutputError};
 
 /// How long the device process may take to open the device and start it.
@@ -52,12 +53,17 @@ pub struct WorkerReport {
     pub latency: Duration,
     /// When the first frame was asked to play (CLOCK_MONOTONIC, ns).
     pub start_at_monotonic_ns: Option<u64>,
+    /// When the first frame was meant to play (CLOCK_MONOTONIC, ns): the
+    /// instant aimed at ([`Output::aim`]), else `start_at_monotonic_ns`.
+    /// The start instant is this one unless the first write came too late
+    /// for the device to place it there.
+    pub planned_monotonic_ns: Option<u64>,
     /// Written frames the device has taken.
     pub played_frames: u64,
     /// Times the device ran dry while more audio was still coming.
     pub underruns: u64,
     /// When the first written frame plays, as the device process placed
-    /// it (CLOCK_MONOTONIC, ns); compare with `start_at_monotonic_ns`.
+    /// it (CLOCK_MONOTONIC, ns); compare with `planned_monotonic_ns`.
     pub first_data_monotonic_ns: Option<u64>,
     /// When `played_frames` last grew.
     pub last_progress: Option<Instant>,
@@ -419,11 +425,12 @@ impl Session {
     }
 
     /// Sends `samples` to the device process, blocking while its buffers
-    /// are full (that is the pacing), under the watchdog.
-    fn send(&mut self, samples: &[f32]) -> Result<(), OutputError> {
+    /// are full (that is the pacing), under the watchdog. `aimed`: when the
+    /// first frame is meant to play (CLOCK_MONOTONIC ns), if said.
+    fn send(&mut self, samples: &[f32], aimed: Option<u64>) -> Result<(), OutputError> {
         self.health()?;
         if self.first_write_at.is_none() {
-            self.send_stream_header()?;
+            self.send_stream_header(aimed)?;
         }
         for chunk in samples.chunks(CHUNK_SAMPLES) {
             self.bytes.clear();
@@ -438,13 +445,21 @@ impl Session {
         Ok(())
     }
 
-    /// Tells the device process when the first frame is to play: one
-    /// latency after now, the first write.
-    fn send_stream_header(&mut self) -> Result<(), OutputError> {
+    /// Tells the device process when the first frame is to play: at the
+    /// `aimed` instant, if this first write comes in time for the device to
+    /// place it there (up to [`START_MARGIN`] later than one latency
+    /// before it: the player wakes a little late), else as soon as it
+    /// surely can. Without an aim, one latency after now.
+    fn send_stream_header(&mut self, aimed: Option<u64>) -> Result<(), OutputError> {
         self.first_write_at = Some(Instant::now());
         let mut report = self.shared.lock();
-        let start_at = monotonic_ns() + report.latency.as_nanos() as u64;
+        let now = monotonic_ns();
+        let latency = report.latency.as_nanos() as u64;
+        let earliest = now + latency.saturating_sub(START_MARGIN.as_nanos() as u64);
+        let planned = aimed.unwrap_or(now + latency);
+        let start_at = planned.max(earliest);
         report.start_at_monotonic_ns = Some(start_at);
+        report.planned_monotonic_ns = Some(planned);
         drop(report);
         self.bytes.clear();
         self.bytes.extend(start_at.to_le_bytes());
@@ -577,6 +592,9 @@ pub struct DeviceOutput {
     session: Option<Session>,
     backoff: Backoff,
     played_before_close: u64,
+    /// The instant the next first write is meant to play at
+    /// (CLOCK_MONOTONIC ns), from [`Output::aim`].
+    aimed_ns: Option<u64>,
 }
 
 impl DeviceOutput {
@@ -590,6 +608,7 @@ impl DeviceOutput {
             session: None,
             backoff: Backoff::default(),
             played_before_close: 0,
+            aimed_ns: None,
         }
     }
 
@@ -650,7 +669,10 @@ impl Output for DeviceOutput {
         let Some(session) = self.session.as_mut() else {
             return Err(OutputError::NotOpen);
         };
-        session.send(samples).map_err(|error| self.fail(error))
+        let aimed = self.aimed_ns.take();
+        session
+            .send(samples, aimed)
+            .map_err(|error| self.fail(error))
     }
 
     fn drain(&mut self) -> Result<(), OutputError> {
@@ -667,6 +689,7 @@ impl Output for DeviceOutput {
     }
 
     fn close(&mut self) {
+        self.aimed_ns = None;
         if let Some(mut session) = self.session.take() {
             session.stop(EXIT_GRACE);
             // The process's last progress line is moments behind its exit.
@@ -694,9 +717,17 @@ impl Output for DeviceOutput {
             .map_or(Duration::ZERO, |session| session.report().latency)
     }
 
+    fn aim(&mut self, at: chrono::DateTime<chrono::Utc>) -> bool {
+        // The system clock's instant on the monotonic clock both processes
+        // share, read back to back.
+        let ahead = (at - chrono::Utc::now()).num_nanoseconds().unwrap_or(0);
+        self.aimed_ns = Some(monotonic_ns().saturating_add_signed(ahead));
+        true
+    }
+
     fn first_sample_offset(&self) -> Option<chrono::Duration> {
         let report = self.session.as_ref()?.report();
-        let planned = i64::try_from(report.start_at_monotonic_ns?).ok()?;
+        let planned = i64::try_from(report.planned_monotonic_ns?).ok()?;
         let placed = i64::try_from(report.first_data_monotonic_ns?).ok()?;
         Some(chrono::Duration::nanoseconds(placed - planned))
     }

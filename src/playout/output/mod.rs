@@ -77,7 +77,19 @@ pub trait Output: Send {
         Duration::ZERO
     }
 
-    /// How far after its planned instant the first sample written since
+    /// Asks that the first sample written next play at `at` (the
+    /// airing's instant, on the system clock). An output that places
+    /// samples by its own clock (a device) places it there if the write
+    /// comes at least [`latency`](Self::latency) minus a few milliseconds
+    /// before, as soon as it can otherwise, and returns `true`: its
+    /// [`first_sample_offset`](Self::first_sample_offset) is then measured
+    /// from `at`. Outputs that play as written (WAV, null) return `false`.
+    fn aim(&mut self, _at: chrono::DateTime<chrono::Utc>) -> bool {
+        false
+    }
+
+    /// How far after its planned instant (the one given to `aim`, else
+    /// one latency after the first write) the first sample written since
     /// `open` plays, as the device placed it by its own clock (negative:
     /// early). The player records the start from it, so the log says when
     /// the sound reached the device, not when it was meant to. `None` when

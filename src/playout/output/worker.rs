@@ -41,8 +41,10 @@ use super::{CHANNELS, DEFAULT_DEVICE, DeviceFailure, SAMPLE_RATE};
 /// long enough for a busy two-core machine to never miss a period.
 const PERIOD_FRAMES: u32 = 512;
 /// Spare time between a first write and its start instant, beyond the
-/// device's own periods, for the write to reach the ring.
-const START_MARGIN: Duration = Duration::from_millis(5);
+/// device's own periods (which leave a period to spare), for the write to
+/// reach the ring; the parent lets a first write that comes up to this late
+/// still start on its aimed instant.
+pub(super) const START_MARGIN: Duration = Duration::from_millis(5);
 /// The ring between stdin and the device: room for 200 ms of audio.
 const RING_SAMPLES: usize = SAMPLE_RATE as usize / 5 * CHANNELS;
 /// How much of the ring is kept filled at least: 50 ms of audio. More when
