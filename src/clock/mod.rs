@@ -118,7 +118,7 @@ impl SimulatedClock {
 
     /// Moves the clock forward by `duration`.
     pub fn advance(&self, duration: Duration) {
-        self.step(chrono::Duration::from_std(duration).unwrap_or_default());
+        self.step(to_chrono(duration));
     }
 }
 
@@ -163,10 +163,17 @@ pub async fn wait_until(
             clock.settle_until(deadline).await;
             return true;
         }
-        let wake_at = deadline - chrono::Duration::from_std(SPIN_BELOW).unwrap_or_default();
+        let wake_at = deadline - to_chrono(SPIN_BELOW);
         tokio::select! {
             _ = clock.sleep_toward(wake_at, left - SPIN_BELOW) => {}
             _ = &mut cancelled => return false,
         }
     }
+}
+
+/// A `std` duration as a chrono one, for arithmetic on instants. Lengths in
+/// `loa` (configured, measured, latencies) are far below chrono's limit of
+/// about 292 billion years; one beyond it reads as zero rather than panic.
+pub fn to_chrono(duration: std::time::Duration) -> chrono::Duration {
+    chrono::Duration::from_std(duration).unwrap_or_default()
 }

@@ -149,7 +149,7 @@ pub fn check_overlaps(
             return true;
         };
         let first = &plan.slots[a.slot];
-        let end = a.instant + ChronoDuration::from_std(first.max).unwrap_or_default();
+        let end = a.instant + crate::clock::to_chrono(first.max);
         if end > b.instant && reported.insert((a.slot, b.slot)) {
             d.error(
                 station.locate(slots[a.slot].max_span.clone()),

@@ -34,7 +34,7 @@ use crate::airlog::record::{ConfigApplied, MissReason, Missed};
 use crate::airlog::{
     AirLog, AirlogError, KeyError, RecordKind, Sha256Hash, StartReport, load_or_generate_key,
 };
-use crate::clock::{Clock, wait_until};
+use crate::clock::{Clock, to_chrono, wait_until};
 use crate::plan::Plan;
 use crate::playout::announcement::Priority;
 use crate::playout::player::Player;
@@ -858,10 +858,4 @@ impl Daemon {
 fn longest_grace(plan: &Plan) -> chrono::Duration {
     let longest = plan.slots.iter().map(|s| s.grace).max().unwrap_or_default();
     to_chrono(longest)
-}
-
-/// A configured length as a chrono duration (lengths are validated far below
-/// chrono's limit; an impossible one reads as zero).
-fn to_chrono(length: std::time::Duration) -> chrono::Duration {
-    chrono::Duration::from_std(length).unwrap_or_default()
 }

@@ -259,7 +259,7 @@ impl Player for OutputPlayer {
         let primed = self.primed.take();
         // A device that plays with a delay gets its first sample that much
         // before the instant, so the sound starts on time.
-        let lead = chrono::Duration::from_std(self.output.latency()).unwrap_or_default();
+        let lead = crate::clock::to_chrono(self.output.latency());
         if !block_until(start_at - lead, stop) {
             return run.finish(
                 Utc::now(),
@@ -658,8 +658,7 @@ impl<'a> Run<'a> {
         let dead_air = DeadAir {
             started: self.started
                 + self.paused
-                + chrono::Duration::from_std(samples_to_duration(silence.start))
-                    .unwrap_or_default(),
+                + crate::clock::to_chrono(samples_to_duration(silence.start)),
             at: samples_to_duration(silence.start.saturating_sub(segment_start)),
             silent: samples_to_duration(silence.length),
         };
@@ -736,8 +735,7 @@ impl<'a> Run<'a> {
             // Wall time goes on while the device is away: the airing still
             // ends at its deadline.
             if !block_until(
-                (Utc::now() + chrono::Duration::from_std(backoff).unwrap_or_default())
-                    .min(self.deadline),
+                (Utc::now() + crate::clock::to_chrono(backoff)).min(self.deadline),
                 stop,
             ) || Utc::now() >= self.deadline
             {
@@ -824,7 +822,7 @@ fn air_announcement(
 ) -> AiringReport {
     let started = Utc::now();
     let airing = announcement.as_airing(started);
-    let deadline = started + chrono::Duration::from_std(airing.max).unwrap_or_default();
+    let deadline = started + crate::clock::to_chrono(airing.max);
     let mut run = Run::new(&airing, deadline, policy);
     run.started = started;
     run.limit = duration_to_samples(airing.max);

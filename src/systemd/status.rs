@@ -42,7 +42,7 @@ impl<'a> DaemonStatus<'a> {
             return Self::Idle;
         };
         let at = due.instant.with_timezone(&plan.station.timezone);
-        let preroll = chrono::Duration::from_std(PREROLL).unwrap_or_default();
+        let preroll = crate::clock::to_chrono(PREROLL);
         if due.instant - preroll <= now {
             Self::Airing {
                 slot,

@@ -61,7 +61,7 @@ pub(super) fn play_relay(
         ..RelayReport::default()
     };
     let output = player.output.as_mut();
-    let lead = chrono::Duration::from_std(output.latency()).unwrap_or_default();
+    let lead = crate::clock::to_chrono(output.latency());
     if !block_until(start_at - lead, stop) {
         run.relay = Some(relay);
         return run.finish(Utc::now(), Some("shutdown".into()), output, stop);
