@@ -34,11 +34,8 @@ pub use null::NullOutput;
 pub use spec::{OutputSpec, OutputSpecError};
 pub use wav::WavOutput;
 
-/// Frames per second of every stream the player writes. Kept here until
-/// `crate::audio` exports the decoder's constant (the same value).
-const SAMPLE_RATE: u32 = 48_000;
-/// Interleaved channels per frame (stereo).
-const CHANNELS: usize = 2;
+/// Every stream the player writes is the decoder's: 48 kHz, stereo.
+use crate::audio::{CHANNELS, SAMPLE_RATE};
 /// ALSA's name for the default device, also `output = "default"`.
 const DEFAULT_DEVICE: &str = "default";
 
