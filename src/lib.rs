@@ -20,6 +20,7 @@ pub mod commands;
 pub mod config;
 pub mod daemon;
 pub mod hub;
+pub mod parallel;
 pub mod plan;
 pub mod playout;
 pub mod relay;

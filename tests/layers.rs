@@ -18,6 +18,7 @@ use std::path::{Path, PathBuf};
 const LAYERS: &[(&str, u8)] = &[
     ("clock", 0),
     ("shutdown", 0),
+    ("parallel", 0),
     ("airlog", 1),
     ("audio", 1),
     ("relay", 2),

@@ -8,6 +8,7 @@
 //! Each entry holds the segment's [`Levels`] too: measuring them decodes the
 //! whole file, which is exactly the cost the cache exists to pay once.
 
+use crate::parallel::{cpus, parallel_map};
 use std::collections::{BTreeMap, HashMap};
 use std::fs::{self, File};
 use std::io::Write;
@@ -149,7 +150,7 @@ impl ProbeCache {
                 }
             }
         }
-        let probed = parallel_map(&misses, |&index| probe_stamped(paths[index]));
+        let probed = parallel_map(&misses, cpus(), |&index| probe_stamped(paths[index]));
         for (index, (result, stamped)) in misses.into_iter().zip(probed) {
             if let (Ok(info), Some(stamped)) = (&result, stamped) {
                 self.keep(stamped, info);
@@ -294,47 +295,6 @@ fn probe_stamped(path: &Path) -> (Result<AudioInfo, AudioError>, Option<Stamped>
             settled: settled(stamp),
         });
     (result, stamped)
-}
-
-/// `work` applied to each item on up to as many threads as there are CPUs,
-/// results in the order of `items`. (Plain threads: a check runs once, and
-/// pulling in a thread-pool crate for it is not worth it.)
-fn parallel_map<T: Sync, R: Send>(items: &[T], work: impl Fn(&T) -> R + Sync) -> Vec<R> {
-    let threads = std::thread::available_parallelism()
-        .map_or(1, |n| n.get())
-        .min(items.len());
-    if threads <= 1 {
-        return items.iter().map(work).collect();
-    }
-    let next = std::sync::atomic::AtomicUsize::new(0);
-    let mut done: Vec<(usize, R)> = std::thread::scope(|scope| {
-        let workers: Vec<_> = (0..threads)
-            .map(|_| {
-                scope.spawn(|| {
-                    let mut mine = Vec::new();
-                    loop {
-                        let index = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-                        let Some(item) = items.get(index) else {
-                            return mine;
-                        };
-                        mine.push((index, work(item)));
-                    }
-                })
-            })
-            .collect();
-        workers
-            .into_iter()
-            // A panic here is a bug in this crate (symphonia's are caught in
-            // `probe`): let it go on as it would have on one thread.
-            .flat_map(|worker| {
-                worker
-                    .join()
-                    .unwrap_or_else(|p| std::panic::resume_unwind(p))
-            })
-            .collect()
-    });
-    done.sort_by_key(|(index, _)| *index);
-    done.into_iter().map(|(_, result)| result).collect()
 }
 
 fn read_entries(cache_file: &Path) -> Option<HashMap<String, Entry>> {

@@ -4,7 +4,7 @@
 //! their records carry, so two exports of one station (first and second
 //! half of a year) count as one station, their overlap once.
 
-use std::sync::atomic::{AtomicUsize, Ordering};
+use crate::parallel::parallel_map;
 
 use chrono::NaiveDate;
 use chrono_tz::Tz;
@@ -243,42 +243,4 @@ fn tally_group(group: &Group, inputs: &[Input], period: &Period, spool: &Spool) 
 
 fn tally_failure(error: &TallyError) -> String {
     crate::text::report::tally_failure(error)
-}
-
-/// `f` over `items` on up to `threads` threads; results in item order.
-fn parallel_map<T: Sync, R: Send>(
-    items: &[T],
-    threads: usize,
-    f: impl Fn(&T) -> R + Sync,
-) -> Vec<R> {
-    if threads <= 1 || items.len() < 2 {
-        return items.iter().map(f).collect();
-    }
-    let next = AtomicUsize::new(0);
-    let (f, next) = (&f, &next);
-    let mut results: Vec<(usize, R)> = std::thread::scope(|scope| {
-        let workers: Vec<_> = (0..threads.min(items.len()))
-            .map(|_| {
-                scope.spawn(move || {
-                    let mut done = Vec::new();
-                    loop {
-                        let index = next.fetch_add(1, Ordering::Relaxed);
-                        let Some(item) = items.get(index) else {
-                            return done;
-                        };
-                        done.push((index, f(item)));
-                    }
-                })
-            })
-            .collect();
-        workers
-            .into_iter()
-            .flat_map(|worker| match worker.join() {
-                Ok(done) => done,
-                Err(panic) => std::panic::resume_unwind(panic),
-            })
-            .collect()
-    });
-    results.sort_by_key(|(index, _)| *index);
-    results.into_iter().map(|(_, r)| r).collect()
 }

@@ -53,7 +53,7 @@ impl Default for VerifyOptions {
             signatures: SignatureCheck::Batch,
             filed_keys: Vec::new(),
             held_checkpoints: Vec::new(),
-            threads: std::thread::available_parallelism().map_or(2, usize::from),
+            threads: crate::parallel::cpus(),
         }
     }
 }
@@ -82,39 +82,13 @@ pub fn verify_sources<S: LogSource + Sync>(
     if sources.len() < 2 || threads == 1 {
         return sources.iter().map(|s| verify_source(s, options)).collect();
     }
-    let next = std::sync::atomic::AtomicUsize::new(0);
     let one_thread_each = VerifyOptions {
         threads: 1,
         ..options.clone()
     };
-    let mut verdicts: Vec<(usize, StationVerdict)> = std::thread::scope(|scope| {
-        let workers: Vec<_> = (0..threads.min(sources.len()))
-            .map(|_| {
-                scope.spawn(|| {
-                    let mut done = Vec::new();
-                    loop {
-                        let index = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-                        let Some(source) = sources.get(index) else {
-                            return done;
-                        };
-                        done.push((index, verify_source(source, &one_thread_each)));
-                    }
-                })
-            })
-            .collect();
-        // A worker that panicked (a bug) must not make stations vanish
-        // from the verdicts: pass the panic on.
-        workers
-            .into_iter()
-            .flat_map(|worker| {
-                worker
-                    .join()
-                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
-            })
-            .collect()
-    });
-    verdicts.sort_by_key(|(index, _)| *index);
-    verdicts.into_iter().map(|(_, verdict)| verdict).collect()
+    crate::parallel::parallel_map(sources, threads, |source| {
+        verify_source(source, &one_thread_each)
+    })
 }
 
 /// Verifies one station's log (on the calling thread alone when
