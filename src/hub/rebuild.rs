@@ -5,7 +5,6 @@
 
 use std::collections::HashMap;
 use std::sync::Mutex;
-use std::sync::atomic::{AtomicUsize, Ordering};
 
 use crate::airlog::key::PublicKeyFile;
 use crate::airlog::read_records;
@@ -26,29 +25,9 @@ pub fn load_stations(
     registry: &Registry,
 ) -> std::io::Result<HashMap<String, Mutex<Station>>> {
     let ids: Vec<&str> = registry.stations().collect();
-    let next = AtomicUsize::new(0);
-    let threads = std::thread::available_parallelism().map_or(2, usize::from);
-    let loaded: Vec<std::io::Result<Station>> = std::thread::scope(|scope| {
-        let workers: Vec<_> = (0..threads.min(ids.len().max(1)))
-            .map(|_| {
-                scope.spawn(|| {
-                    let mut done = Vec::new();
-                    while let Some(id) = ids.get(next.fetch_add(1, Ordering::Relaxed)) {
-                        let keys = registry.keys(id).unwrap_or_default();
-                        done.push(load_station(config, id, keys));
-                    }
-                    done
-                })
-            })
-            .collect();
-        workers
-            .into_iter()
-            .flat_map(|worker| {
-                worker
-                    .join()
-                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
-            })
-            .collect()
+    let loaded = crate::parallel::parallel_map(&ids, crate::parallel::cpus(), |id| {
+        let keys = registry.keys(id).unwrap_or_default();
+        load_station(config, id, keys)
     });
     let mut stations = HashMap::with_capacity(loaded.len());
     for station in loaded {
