@@ -13,7 +13,7 @@ use crate::airlog::airings::{Airing, AiringStatus, Airings};
 use crate::airlog::read_records;
 use crate::airlog::record::{AiringOutcome, MissReason, SegmentOutcome};
 use crate::config::{StationFiles, default_config_path};
-use crate::text::log::{AiringLine, LogNote};
+use crate::text::log::{LogNote, LoggedAiringLine};
 
 /// Arguments of `loa log`.
 #[derive(Debug, clap::Args)]
@@ -97,7 +97,7 @@ fn show(args: &Args, zone: Tz, airing: &Airing) {
     if args.json {
         println!("{}", airing_json(airing, zone));
     } else {
-        print!("{}", AiringLine { airing, zone });
+        print!("{}", LoggedAiringLine { airing, zone });
     }
 }
 

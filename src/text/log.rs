@@ -43,14 +43,14 @@ impl fmt::Display for LogNote {
 
 /// One airing as `loa log` prints it for a technician: a line, then one
 /// line per segment.
-pub struct AiringLine<'a> {
+pub struct LoggedAiringLine<'a> {
     /// The airing.
     pub airing: &'a Airing,
     /// The station's time zone.
     pub zone: chrono_tz::Tz,
 }
 
-impl AiringLine<'_> {
+impl LoggedAiringLine<'_> {
     fn local(&self, at: DateTime<Utc>) -> DateTime<chrono_tz::Tz> {
         at.with_timezone(&self.zone)
     }
@@ -85,7 +85,7 @@ impl AiringLine<'_> {
     }
 }
 
-impl fmt::Display for AiringLine<'_> {
+impl fmt::Display for LoggedAiringLine<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         writeln!(f, "{}", self.headline())?;
         for (n, segment) in self.airing.segments.iter().enumerate() {
