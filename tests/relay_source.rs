@@ -327,22 +327,22 @@ fn a_server_sending_20x_real_time_overruns_a_bounded_buffer() {
     };
     let began = Instant::now();
     let mut relay = Relay::start(&url(&server.url("/live")), options);
-    let mut settled: Option<Instant> = None;
     let (mut most, mut dropped, mut overruns) = (Duration::ZERO, Duration::ZERO, 0);
-    // Until half a second after the last byte was sent.
-    while settled.is_none_or(|at| at.elapsed() < Duration::from_millis(500)) {
+    // Until the server has sent everything and the relay has gone a second
+    // and a half without dropping more: on a loaded machine the stream
+    // waits in the socket while the decoder catches up.
+    let mut last_drop = Instant::now();
+    while !sent_all.load(Ordering::SeqCst) || last_drop.elapsed() < Duration::from_millis(1500) {
         assert!(
-            began.elapsed() < Duration::from_secs(45),
-            "the server never finished"
+            began.elapsed() < Duration::from_secs(60),
+            "the server never finished, or the relay never stopped dropping"
         );
-        if settled.is_none() && sent_all.load(Ordering::SeqCst) {
-            settled = Some(Instant::now());
-        }
         most = most.max(relay.buffered());
         for event in relay.take_events() {
             if let RelayEventKind::Overrun { dropped: more } = event.kind {
                 dropped += more;
                 overruns += 1;
+                last_drop = Instant::now();
             }
         }
         std::thread::sleep(Duration::from_millis(10));
@@ -350,13 +350,10 @@ fn a_server_sending_20x_real_time_overruns_a_bounded_buffer() {
     let watched = began.elapsed();
     assert!(most <= options.buffer * 2, "buffer grew to {most:?}");
     assert!(most >= options.buffer, "buffer only reached {most:?}");
-    // 60 s arrived in `watched`; at most `watched` of it aired in real time
-    // and a buffer's worth is still held: the rest was dropped.
-    let expected = Duration::from_secs(60)
-        .saturating_sub(watched)
-        .saturating_sub(options.buffer * 2);
+    // Of the 60 s sent, the relay holds at most twice its buffer; nothing
+    // consumes it here: the rest was dropped (20 s is a wide margin).
     assert!(
-        dropped >= expected.min(Duration::from_secs(20)),
+        dropped > Duration::from_secs(20),
         "only {dropped:?} dropped in {watched:?}"
     );
     // Reported about once a second, not once per packet.
