@@ -42,13 +42,10 @@ fn totals(report: &Value) -> &Value {
     &report["report"]["totals"]
 }
 
-/// Per topic: (airings, segments, aired_ms), counted from `loa log --json`
-/// by the rules of docs/report.md, independently of the report's code.
-fn count_from_loa_log(
-    log_dir: &Path,
-    from: &str,
-    to: &str,
-) -> (u64, BTreeMap<u64, (u64, u64, u64)>) {
+/// The counted airings of `loa log --json`, by the rules of
+/// docs/report.md, independently of the report's code: for each, the
+/// (topic, aired_ms) of every segment that aired.
+fn counted_airings_from_loa_log(log_dir: &Path, from: &str, to: &str) -> Vec<Vec<(u64, u64)>> {
     let out = loa_ok(
         &[
             "log",
@@ -62,8 +59,7 @@ fn count_from_loa_log(
         ],
         0,
     );
-    let mut airings = 0;
-    let mut topics: BTreeMap<u64, (u64, u64, u64)> = BTreeMap::new();
+    let mut airings = Vec::new();
     for line in out.lines() {
         let airing: Value = serde_json::from_str(line).unwrap();
         let counted = matches!(airing["outcome"].as_str(), Some("completed" | "cut_at_max"))
@@ -71,23 +67,71 @@ fn count_from_loa_log(
         if !counted {
             continue;
         }
-        airings += 1;
+        let segments = airing["segments"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|segment| matches!(segment["outcome"].as_str(), Some("aired" | "cut")))
+            .map(|segment| {
+                (
+                    segment["topic"].as_u64().unwrap(),
+                    segment["aired_ms"].as_u64().unwrap(),
+                )
+            })
+            .collect();
+        airings.push(segments);
+    }
+    airings
+}
+
+/// Per topic: (airings, segments, aired_ms), counted from `loa log --json`.
+fn count_from_loa_log(
+    log_dir: &Path,
+    from: &str,
+    to: &str,
+) -> (u64, BTreeMap<u64, (u64, u64, u64)>) {
+    let airings = counted_airings_from_loa_log(log_dir, from, to);
+    let mut topics: BTreeMap<u64, (u64, u64, u64)> = BTreeMap::new();
+    for segments in &airings {
         let mut seen = Vec::new();
-        for segment in airing["segments"].as_array().unwrap() {
-            if !matches!(segment["outcome"].as_str(), Some("aired" | "cut")) {
-                continue;
-            }
-            let topic = segment["topic"].as_u64().unwrap();
+        for &(topic, aired_ms) in segments {
             let entry = topics.entry(topic).or_default();
             entry.1 += 1;
-            entry.2 += segment["aired_ms"].as_u64().unwrap();
+            entry.2 += aired_ms;
             if !seen.contains(&topic) {
                 seen.push(topic);
                 entry.0 += 1;
             }
         }
     }
-    (airings, topics)
+    (airings.len() as u64, topics)
+}
+
+/// (airings, segments, aired_ms) of the topics `kind` picks, counted from
+/// `loa log --json`: an airing counts when it aired one of them.
+fn count_kind_from_loa_log(
+    log_dir: &Path,
+    from: &str,
+    to: &str,
+    kind: impl Fn(u64) -> bool,
+) -> (u64, u64, u64) {
+    let mut counts = (0, 0, 0);
+    for segments in counted_airings_from_loa_log(log_dir, from, to) {
+        let picked: Vec<u64> = segments
+            .iter()
+            .filter(|(topic, _)| kind(*topic))
+            .map(|(_, aired_ms)| *aired_ms)
+            .collect();
+        counts.0 += u64::from(!picked.is_empty());
+        counts.1 += picked.len() as u64;
+        counts.2 += picked.iter().sum::<u64>();
+    }
+    counts
+}
+
+fn group_counts(group: &Value) -> (u64, u64, u64) {
+    let field = |name: &str| group[name].as_u64().unwrap();
+    (field("airings"), field("segments"), field("aired_ms"))
 }
 
 fn topics_of(figures: &Value) -> BTreeMap<u64, (u64, u64, u64)> {
@@ -125,6 +169,62 @@ fn figures_match_an_independent_count_from_loa_log() {
         let segments: u64 = topics.values().map(|t| t.1).sum();
         assert_eq!(totals(&report)["segments"], segments, "{period}");
     }
+}
+
+/// The CCHC total counts the catalogue's administrative-reform topics
+/// only: the bundled station airs the commune's own topic 90 ("Thông báo
+/// của xã") too, which the tables show under a total of its own.
+#[test]
+fn the_cchc_total_leaves_out_the_stations_own_topic_90() {
+    let station = station_that_ran("can-tho/thanh-phu", 5, 3);
+    let config = station.config();
+    let report = report_json(&["-c", arg(&config), "--period", "2026-11"]);
+    let log_dir = station.log_dir();
+    let (from, to) = ("2026-11-01", "2026-11-30");
+    let cchc = count_kind_from_loa_log(&log_dir, from, to, |t| (1..=11).contains(&t));
+    let other = count_kind_from_loa_log(&log_dir, from, to, |t| t == 90);
+    assert!(
+        cchc.1 > 0 && other.1 > 0,
+        "the log airs both: {cchc:?} {other:?}"
+    );
+    assert_eq!(group_counts(&totals(&report)["cchc"]), cchc);
+    assert_eq!(group_counts(&totals(&report)["other_topics"]), other);
+
+    let out = tempfile::tempdir().unwrap();
+    let html = out.path().join("r.html");
+    let args = ["report", "-c", arg(&config), "--period", "2026-11"];
+    loa_ok(
+        &[&args[..], &["--date", "2026-12-07", "-o", arg(&html)]].concat(),
+        0,
+    );
+    let html = std::fs::read_to_string(html).unwrap();
+    let minutes = |ms: u64| {
+        let tenths = (ms as f64 / 6_000.0).round() as u64;
+        format!("{},{}", tenths / 10, tenths % 10)
+    };
+    let summary = format!(
+        "về cải cách hành chính với tổng thời lượng {} phút",
+        minutes(cchc.2)
+    );
+    assert!(html.contains(&summary), "{summary} in\n{html}");
+    assert!(
+        html.contains("<td>Thông báo của xã</td>"),
+        "topic 90 listed"
+    );
+    assert!(html.contains("<td>Chủ đề khác của đài</td>"), "its total");
+}
+
+/// A catalogue that marks topic 90 `cchc = true` counts it as CCHC.
+#[test]
+fn a_topic_marked_cchc_counts_in_the_cchc_total() {
+    let station = station_that_ran("can-tho/thanh-phu", 6, 2);
+    let topics = station.root().join("config/topics.toml");
+    let text = std::fs::read_to_string(&topics).unwrap();
+    std::fs::write(&topics, text.replace("cchc = false", "cchc = true")).unwrap();
+    let report = report_json(&["-c", arg(&station.config()), "--period", "2026-11"]);
+    let all = count_kind_from_loa_log(&station.log_dir(), "2026-11-01", "2026-11-30", |_| true);
+    assert_eq!(group_counts(&totals(&report)["cchc"]), all);
+    assert_eq!(totals(&report)["other_topics"]["segments"], 0);
 }
 
 fn sheet(path: &Path, name: &str) -> Vec<Vec<Data>> {

@@ -129,7 +129,7 @@ pub fn build_report(inputs: Vec<Input>, options: ReportOptions) -> std::io::Resu
     let groups = group_by_station(&inputs, verdicts);
     let mut spool = Spool::new()?;
     let tallies = parallel_map(&groups, threads, |group| {
-        tally_group(group, &inputs, &options.period, &spool)
+        tally_group(group, &inputs, &options.period, &catalogue, &spool)
     });
     let mut stations = Vec::with_capacity(groups.len());
     for (group, result) in groups.into_iter().zip(tallies) {
@@ -220,7 +220,13 @@ enum Tallied {
     Done(Box<StationTally>, super::spool::SpoolWriter),
 }
 
-fn tally_group(group: &Group, inputs: &[Input], period: &Period, spool: &Spool) -> Tallied {
+fn tally_group(
+    group: &Group,
+    inputs: &[Input],
+    period: &Period,
+    catalogue: &Catalogue,
+    spool: &Spool,
+) -> Tallied {
     if !group.verdicts.iter().all(StationVerdict::is_ok) {
         return Tallied::Skipped;
     }
@@ -228,7 +234,7 @@ fn tally_group(group: &Group, inputs: &[Input], period: &Period, spool: &Spool) 
         Ok(writer) => writer,
         Err(e) => return Tallied::Failed(e.to_string()),
     };
-    let mut tallier = Tallier::new(&group.station, group.zone, period, &mut writer);
+    let mut tallier = Tallier::new(&group.station, group.zone, period, catalogue, &mut writer);
     for (&index, verdict) in group.members.iter().zip(&group.verdicts) {
         let Some(head) = verdict.head else { continue };
         if let Err(e) = tallier.read(inputs[index].source.as_ref(), head) {

@@ -147,6 +147,7 @@ fn heading(page: &mut String, report: &Report, head: &Letterhead) {
 fn section_one(page: &mut String, report: &Report) {
     let totals = &report.totals;
     page.push_str("<h2>I. Kết quả thực hiện</h2>\n<h3>1. Tổng hợp chung</h3>\n");
+    let cchc = &totals.cchc;
     let _ = writeln!(
         page,
         "<p>Trong kỳ báo cáo (từ ngày {} đến ngày {}), {} đài có nhật ký phát sóng hợp lệ \
@@ -156,11 +157,23 @@ fn section_one(page: &mut String, report: &Report) {
         report.period.to.format("%d/%m/%Y"),
         report.counted_stations(),
         report.stations.len(),
-        Cell::Int(totals.total.counts.airings).display(),
-        Cell::Int(totals.total.counts.segments).display(),
-        Cell::Int(totals.total.distinct.len() as u64).display(),
-        Cell::Minutes(totals.total.counts.minutes()).display(),
+        Cell::Int(cchc.counts.airings).display(),
+        Cell::Int(cchc.counts.segments).display(),
+        Cell::Int(cchc.distinct.len() as u64).display(),
+        Cell::Minutes(cchc.counts.minutes()).display(),
     );
+    let other = &totals.other_topics;
+    if other.counts.segments > 0 {
+        let _ = writeln!(
+            page,
+            "<p>Ngoài ra, các đài phát {} lượt tin, bài thuộc chủ đề khác của đài (không tính \
+             vào kết quả tuyên truyền cải cách hành chính) với thời lượng {} phút; tổng thời \
+             lượng phát là {} phút.</p>",
+            Cell::Int(other.counts.segments).display(),
+            Cell::Minutes(other.counts.minutes()).display(),
+            Cell::Minutes(totals.total.counts.minutes()).display(),
+        );
+    }
     let o = &totals.outcomes;
     let not_aired = o.missed + o.failed + o.interrupted + o.unfinished + o.dead_air;
     let _ = writeln!(
