@@ -321,3 +321,10 @@ status-upload-failing = {"  "}FAILING: { $at } — { $message }
 status-upload-last-error = {"  "}last error: { $at } — { $message }
 
 ## loa log, loa key and --help
+
+## loa report: units, report profile, letterhead
+
+report-side-file-invalid = { $path } cannot be used: { $count ->
+    [one] one error
+   *[other] { $count } errors
+  }, listed below

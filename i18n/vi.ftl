@@ -318,3 +318,7 @@ status-upload-failing = {"  "}ĐANG LỖI: { $at } — { $message }
 status-upload-last-error = {"  "}lỗi gần nhất: { $at } — { $message }
 
 ## loa log, loa key và phần trợ giúp (--help)
+
+## loa report: tên đơn vị, hồ sơ báo cáo, phần đầu văn bản
+
+report-side-file-invalid = { $path } chưa dùng được: có { $count } lỗi, liệt kê dưới đây

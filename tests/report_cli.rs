@@ -265,6 +265,18 @@ fn the_workbook_holds_the_same_numbers_as_the_json() {
     let json_topics = topics_of(totals(&report));
     let mut checked = 0;
     for row in &rows[1..rows.len() - 1] {
+        if row[0] == Data::Empty {
+            // A subtotal: the CCHC topics', or the station's own topics'.
+            let group = match &row[1] {
+                Data::String(label) if label == "Cộng cải cách hành chính" => "cchc",
+                Data::String(label) if label == "Chủ đề khác của đài" => "other_topics",
+                other => panic!("an unexpected subtotal {other:?}"),
+            };
+            let (airings, segments, _) = group_counts(&totals(&report)[group]);
+            assert_eq!(number(&row[2]) as u64, airings, "{group}");
+            assert_eq!(number(&row[3]) as u64, segments, "{group}");
+            continue;
+        }
         let code = number(&row[0]) as u64;
         let (airings, segments, _) = json_topics.get(&code).copied().unwrap_or_default();
         assert_eq!(number(&row[2]) as u64, airings, "topic {code}");
@@ -882,4 +894,148 @@ fn export_names_what_holds_the_log() {
     );
     assert!(said.contains(&holder), "{said}");
     assert!(!said.contains("daemon is running"), "{said}");
+}
+
+/// Gives the station's config another `[station] name`.
+fn rename(station: &Station, name: &str) {
+    let config = station.config();
+    let text = std::fs::read_to_string(&config).unwrap();
+    let renamed = text.replace(
+        "name = \"Đài truyền thanh xã Thạnh Phú\"",
+        &format!("name = \"{name}\""),
+    );
+    assert_ne!(text, renamed, "the bundled config names the station");
+    std::fs::write(config, renamed).unwrap();
+}
+
+fn rollup_names(report: &Value) -> Vec<(String, String)> {
+    report["report"]["rollup"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|n| {
+            let field = |key: &str| n[key].as_str().unwrap().to_string();
+            (field("path"), field("name"))
+        })
+        .collect()
+}
+
+/// The report names units: a station by the name its bundle carries, the
+/// levels above (two-level and three-level ids together) by the officer's
+/// units file, which also overrides a station's name; an id is the last
+/// resort.
+#[test]
+fn stations_and_levels_are_shown_by_name_from_bundles_and_the_units_file() {
+    let exports = tempfile::tempdir().unwrap();
+    let folder = exports.path();
+    for (index, (id, name)) in [
+        ("can-tho/an-hiep", "Đài truyền thanh xã An Hiệp"),
+        (
+            "soc-trang/my-xuyen/vinh-hai",
+            "Đài truyền thanh xã Vĩnh Hải",
+        ),
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        let station = Station::new(id, 50 + index as u8);
+        rename(&station, name);
+        let from = local(2026, 11, 30, 0);
+        station.run(from, from + chrono::Duration::days(1));
+        let file = folder.join(format!("{}.tar", id.replace('/', "-")));
+        station.export("2026-H2", &file, "2026-12-06T00:00:00Z", &[]);
+        let manifest: Value = serde_json::from_slice(&tar_member(&file, "manifest.json")).unwrap();
+        assert_eq!(manifest["station_name"], name);
+        assert_eq!(manifest["version"], 2);
+    }
+    let units = folder.join("don-vi.toml");
+    std::fs::write(
+        &units,
+        "\"can-tho\" = \"Thành phố Cần Thơ\"\n\
+         \"soc-trang/my-xuyen/vinh-hai\" = \"Xã Vĩnh Hải\"\n",
+    )
+    .unwrap();
+    let report = report_json(&["--period", "2026-H2", "--units", arg(&units), arg(folder)]);
+    let expected = [
+        ("can-tho", "Thành phố Cần Thơ"),
+        ("can-tho/an-hiep", "Đài truyền thanh xã An Hiệp"),
+        ("soc-trang", "soc-trang"),
+        ("soc-trang/my-xuyen", "my-xuyen"),
+        ("soc-trang/my-xuyen/vinh-hai", "Xã Vĩnh Hải"),
+    ]
+    .map(|(path, name)| (path.to_string(), name.to_string()));
+    assert_eq!(rollup_names(&report), expected);
+    let stations = report["report"]["stations"].as_array().unwrap();
+    assert_eq!(stations[0]["name"], "Đài truyền thanh xã An Hiệp");
+    assert_eq!(stations[1]["name"], "Xã Vĩnh Hải");
+
+    let html = folder.join("r.html");
+    let args = ["report", "--period", "2026-H2", "--date", "2026-12-07"];
+    loa_ok(
+        &[
+            &args[..],
+            &["--units", arg(&units), "-o", arg(&html), arg(folder)],
+        ]
+        .concat(),
+        0,
+    );
+    let html = std::fs::read_to_string(html).unwrap();
+    for (_, name) in &expected {
+        assert!(
+            html.contains(&format!(">{name}</td>")),
+            "{name} in the html"
+        );
+    }
+}
+
+/// Regression: bundles made before they carried a name (manifest version 1)
+/// still verify and report, their station shown by its id.
+#[test]
+fn a_bundle_without_a_name_still_reports_under_its_id() {
+    let bundle = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/vectors/airlog/ok-bundle-whole-log/bundle.tar");
+    let manifest: Value = serde_json::from_slice(&tar_member(&bundle, "manifest.json")).unwrap();
+    assert_eq!(manifest["version"], 1);
+    assert!(manifest.get("station_name").is_none());
+    let report = report_json(&["--period", "2021-03", arg(&bundle)]);
+    assert_eq!(report["report"]["stations"][0]["status"], "counted");
+    assert_eq!(report["report"]["stations"][0]["name"], Value::Null);
+    let names: Vec<String> = rollup_names(&report).into_iter().map(|(_, n)| n).collect();
+    assert_eq!(names, ["soc-trang", "my-xuyen", "thanh-phu"]);
+}
+
+/// A units file with mistakes is refused, each mistake named with its
+/// file, line and column; nothing is written.
+#[test]
+fn a_units_file_with_mistakes_names_file_line_and_column() {
+    let station = station_that_ran("can-tho/an-hiep", 52, 1);
+    let dir = tempfile::tempdir().unwrap();
+    let units = dir.path().join("don-vi.toml");
+    std::fs::write(
+        &units,
+        "\"can-tho\" = \"Thành phố Cần Thơ\"\n\"can-tho/an-hiep\" = 5\n\"Can Tho\" = \"x\"\n",
+    )
+    .unwrap();
+    let output = dir.path().join("r.json");
+    let run = loa(&[
+        "report",
+        "--period",
+        "2026-11",
+        "--units",
+        arg(&units),
+        "-o",
+        arg(&output),
+        arg(&station.log_dir()),
+    ]);
+    let stderr = String::from_utf8_lossy(&run.stderr);
+    assert_eq!(run.status.code(), Some(2), "{stderr}");
+    assert!(
+        stderr.contains(&format!("{}:2:21", units.display())),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains(&format!("{}:3:1", units.display())),
+        "{stderr}"
+    );
+    assert!(!output.exists(), "nothing written");
 }

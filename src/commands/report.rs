@@ -12,7 +12,7 @@ use chrono_tz::Tz;
 use super::CommandResult;
 use crate::airlog::key::PublicKeyFile;
 use crate::airlog::verify::VerifyOptions;
-use crate::config::{StationFiles, default_config_path};
+use crate::config::{SideFileInvalid, StationFiles, Units, default_config_path};
 use crate::report::catalogue::Catalogue;
 use crate::report::export::read_held_checkpoint;
 use crate::report::html::Letterhead;
@@ -82,6 +82,11 @@ pub struct Args {
     /// The report's date (default: today).
     #[arg(long, value_name = "YYYY-MM-DD")]
     date: Option<NaiveDate>,
+    /// Names of the units (TOML, id = name), e.g.
+    /// "can-tho" = "Thành phố Cần Thơ", "can-tho/thanh-phu" = "Xã Thạnh Phú";
+    /// they name the roll-up levels and override the stations' names.
+    #[arg(long, value_name = "FILE")]
+    units: Option<PathBuf>,
     /// html: the issuing body, e.g. "ĐÀI TRUYỀN THANH HUYỆN MỸ XUYÊN"
     /// (default: the station's name).
     #[arg(long, value_name = "TEXT")]
@@ -124,6 +129,7 @@ pub fn run(args: Args) -> CommandResult {
             .date
             .unwrap_or_else(|| chrono::Utc::now().with_timezone(&zone).date_naive()),
         catalogue: catalogue(&args, own.as_ref())?,
+        units: units(&args, own.as_ref())?,
     };
     let report = build_report(inputs, options)?;
     render(&args, format, &report, own.as_ref())?;
@@ -229,6 +235,21 @@ fn catalogue(
         Some(path) => Catalogue::read(&path)?,
         None => Catalogue::built_in(),
     })
+}
+
+/// The officer's units file; the configured station, which it may not
+/// list, is named as its config names it.
+fn units(args: &Args, own: Option<&StationFiles>) -> Result<Units, SideFileInvalid> {
+    let units = match &args.units {
+        Some(path) => Units::read(path)?,
+        None => Units::default(),
+    };
+    Ok(
+        match own.and_then(|s| Some((s, station_name(&s.config_path)?))) {
+            Some((station, name)) => units.or_name(&station.station_id, name),
+            None => units,
+        },
+    )
 }
 
 fn letterhead(args: &Args, own: Option<&StationFiles>) -> Letterhead {

@@ -77,6 +77,7 @@ fn station_value(report: &Report, entry: &StationEntry) -> Value {
     };
     json!({
         "station": entry.station,
+        "name": entry.name,
         "timezone": entry.zone.name(),
         "status": status,
         "reason": reason,
