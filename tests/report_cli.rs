@@ -1039,3 +1039,75 @@ fn a_units_file_with_mistakes_names_file_line_and_column() {
     );
     assert!(!output.exists(), "nothing written");
 }
+
+/// The printable report's default letterhead fits the two-level structure
+/// of 2025: the issuer is the station's own name, the rest is left to fill
+/// in, and no body that no longer exists (the Department of Information
+/// and Communications, a district) is named.
+#[test]
+fn the_default_letterhead_names_no_body_that_no_longer_exists() {
+    let station = station_that_ran("can-tho/an-hiep", 53, 1);
+    let dir = tempfile::tempdir().unwrap();
+    let html = dir.path().join("r.html");
+    let config = station.config();
+    let args = ["report", "-c", arg(&config), "--period", "2026-11"];
+    loa_ok(&[&args[..], &["-o", arg(&html)]].concat(), 0);
+    let html = std::fs::read_to_string(html).unwrap();
+    assert!(
+        html.contains(">ĐÀI TRUYỀN THANH XÃ THẠNH PHÚ</div>"),
+        "{html}"
+    );
+    let lower = html.to_lowercase();
+    for gone in ["huyện", "thông tin và truyền thông"] {
+        assert!(!lower.contains(gone), "{gone} in the default letterhead");
+    }
+}
+
+/// Several recipients on the command line replace the profile's; a
+/// profile with a mistake is refused with its file, line and column.
+#[test]
+fn recipients_override_the_profile_and_a_bad_profile_is_located() {
+    let station = station_that_ran("can-tho/an-hiep", 54, 1);
+    let dir = tempfile::tempdir().unwrap();
+    let profile = dir.path().join("ho-so.toml");
+    std::fs::write(
+        &profile,
+        "parent = \"UBND XÃ AN HIỆP\"\nrecipient = \"Cũ\"\n",
+    )
+    .unwrap();
+    let html = dir.path().join("r.html");
+    let log = station.log_dir();
+    let args = ["report", "--period", "2026-11", "--profile", arg(&profile)];
+    let recipients = ["--recipient", "Sở A", "--recipient", "UBND xã B"];
+    loa_ok(
+        &[&args[..], &recipients, &["-o", arg(&html), arg(&log)]].concat(),
+        0,
+    );
+    let page = std::fs::read_to_string(&html).unwrap();
+    assert!(
+        page.contains(">UBND XÃ AN HIỆP</div>"),
+        "the profile's parent"
+    );
+    assert!(
+        page.contains("Kính gửi:<br>- Sở A;<br>- UBND xã B.</div>"),
+        "{page}"
+    );
+    assert!(
+        !page.contains("Cũ"),
+        "the options replace the profile's recipients"
+    );
+
+    std::fs::write(
+        &profile,
+        "parent = \"UBND XÃ AN HIỆP\"\nsinger = \"TRƯỞNG ĐÀI\"\n",
+    )
+    .unwrap();
+    let run = loa(&[&args[..], &["-o", arg(&html), arg(&log)]].concat());
+    let stderr = String::from_utf8_lossy(&run.stderr);
+    assert_eq!(run.status.code(), Some(2), "{stderr}");
+    assert!(
+        stderr.contains(&format!("{}:2:1", profile.display())),
+        "{stderr}"
+    );
+    assert!(stderr.contains("signer"), "the key it means: {stderr}");
+}

@@ -9,6 +9,7 @@ mod load;
 mod paths;
 mod playlists;
 mod problem;
+mod report_profile;
 mod salvage;
 mod side_file;
 mod source;
@@ -29,6 +30,7 @@ pub use playlists::{AUDIO_EXTENSIONS, AudioFacts, Prober};
 pub use problem::{
     ConfigInvalid, Diagnostic, Diagnostics, Escape, Expected, Problem, Severity, did_you_mean,
 };
+pub use report_profile::ReportProfile;
 pub use side_file::SideFileInvalid;
 pub use source::{Location, SourceFile};
 pub use station::is_name;
