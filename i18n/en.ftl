@@ -447,12 +447,14 @@ help-report--tz = Time zone of log directories given as PATH (bundles name their
 help-report--pubkey = Public key files the Department filed; each station's key must be one of them. Repeatable
 help-report--checkpoint = Checkpoints (or earlier bundles) kept from earlier exports; each log must extend them. Repeatable
 help-report--date = The report's date (default: today)
-help-report--issuer = html: the issuing body, e.g. "ĐÀI TRUYỀN THANH HUYỆN MỸ XUYÊN" (default: the station's name)
-help-report--parent = html: the governing body, e.g. "UBND HUYỆN MỸ XUYÊN"
+help-report--issuer = html: the issuing body, e.g. "ĐÀI TRUYỀN THANH XÃ AN HIỆP" (default: the station's name)
+help-report--parent = html: the governing body, e.g. "UBND XÃ AN HIỆP"
 help-report--number = html: the document number, e.g. "12/BC-ĐTT"
-help-report--place = html: the place in the date line, e.g. "Mỹ Xuyên"
-help-report--recipient = html: who it is sent to, e.g. "Sở Thông tin và Truyền thông"
+help-report--place = html: the place in the date line, e.g. "An Hiệp"
+help-report--recipient = html: who it is sent to, e.g. "Sở Văn hóa, Thể thao và Du lịch tỉnh Sóc Trăng"; repeatable
 help-report--signer = html: the signer's title, e.g. "GIÁM ĐỐC"
+help-report--units = Names of the units (TOML, id = name), e.g. "can-tho" = "Thành phố Cần Thơ", "can-tho/thanh-phu" = "Xã Thạnh Phú"; they name the roll-up levels and override the stations' names
+help-report--profile = html: a report profile (TOML: parent, issuer, number, place, recipient, signer), e.g. recipient = ["Sở Văn hóa, Thể thao và Du lịch tỉnh …"]; the options above override it
 help-export = Export a period's log as one file to send up
 help-export--config = The station's config file
 help-export--period = The period: 2021-H1, 2021-H2, 2021, 2021-Q2, 2021-03 or 2021-03-01..2021-06-30
@@ -651,3 +653,9 @@ line-version-too-new = the record says format version { $version }, but what it 
 line-not-canonical = a { $what } in the record is not spelt the one way the format allows (an escape JSON does not need, -0, 1.0, 1e0, or a raw control character)
 line-rule = the record breaks the rule on { $rule }: { $detail }
 line-data = the record's data does not match its kind: { $detail }
+## loa report: units, report profile, letterhead
+
+report-side-file-invalid = { $path } cannot be used: { $count ->
+    [one] one error
+   *[other] { $count } errors
+  }, listed below

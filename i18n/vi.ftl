@@ -452,12 +452,14 @@ help-report--tz = Múi giờ của các thư mục nhật ký ghi ở ĐƯỜNG-
 help-report--pubkey = Các tệp khóa công khai Sở đã lưu; khóa của mỗi đài phải là một trong số đó. Ghi được nhiều lần
 help-report--checkpoint = Các dấu kiểm (hoặc gói xuất lần trước) giữ từ những lần xuất trước; mỗi nhật ký phải nối tiếp chúng. Ghi được nhiều lần
 help-report--date = Ngày của báo cáo (mặc định: hôm nay)
-help-report--issuer = html: cơ quan ban hành, ví dụ "ĐÀI TRUYỀN THANH HUYỆN MỸ XUYÊN" (mặc định: tên đài)
-help-report--parent = html: cơ quan chủ quản, ví dụ "UBND HUYỆN MỸ XUYÊN"
+help-report--issuer = html: cơ quan ban hành, ví dụ "ĐÀI TRUYỀN THANH XÃ AN HIỆP" (mặc định: tên đài)
+help-report--parent = html: cơ quan chủ quản, ví dụ "UBND XÃ AN HIỆP"
 help-report--number = html: số văn bản, ví dụ "12/BC-ĐTT"
-help-report--place = html: địa danh ở dòng ngày tháng, ví dụ "Mỹ Xuyên"
-help-report--recipient = html: nơi nhận, ví dụ "Sở Văn hóa, Thể thao và Du lịch"
+help-report--place = html: địa danh ở dòng ngày tháng, ví dụ "An Hiệp"
+help-report--recipient = html: nơi nhận, ví dụ "Sở Văn hóa, Thể thao và Du lịch tỉnh Sóc Trăng"; ghi được nhiều lần
 help-report--signer = html: chức danh người ký, ví dụ "GIÁM ĐỐC"
+help-report--units = Tên các đơn vị (TOML, mã = tên), ví dụ "can-tho" = "Thành phố Cần Thơ", "can-tho/thanh-phu" = "Xã Thạnh Phú"; dùng để gọi tên các cấp khi cộng dồn và thay tên của các đài
+help-report--profile = html: tệp thông tin văn bản báo cáo (TOML: parent, issuer, number, place, recipient, signer), ví dụ recipient = ["Sở Văn hóa, Thể thao và Du lịch tỉnh …"]; các tùy chọn ở trên được ưu tiên hơn
 help-export = Xuất nhật ký của một kỳ thành một tệp để gửi lên
 help-export--config = Tệp cấu hình của đài
 help-export--period = Kỳ báo cáo: 2021-H1, 2021-H2, 2021, 2021-Q2, 2021-03 hoặc 2021-03-01..2021-06-30
@@ -656,3 +658,6 @@ line-version-too-new = bản ghi ghi phiên bản định dạng { $version }, n
 line-not-canonical = một { $what } trong bản ghi không viết theo cách duy nhất mà định dạng cho phép (ký tự thoát JSON không cần, -0, 1.0, 1e0, hoặc ký tự điều khiển để nguyên)
 line-rule = bản ghi vi phạm quy tắc về { $rule }: { $detail }
 line-data = dữ liệu của bản ghi không khớp với loại của nó: { $detail }
+## loa report: tên đơn vị, hồ sơ báo cáo, phần đầu văn bản
+
+report-side-file-invalid = { $path } chưa dùng được: có { $count } lỗi, liệt kê dưới đây

@@ -214,6 +214,20 @@ pub struct Topic {
     pub name: String,
     /// Short name for tables.
     pub short: String,
+    /// Whether it is an administrative-reform (CCHC) topic, the ones the
+    /// report's CCHC total counts (`cchc = true|false`; when absent,
+    /// [`Topic::cchc_by_default`]).
+    pub cchc: bool,
+}
+
+impl Topic {
+    /// The Department's letter numbers its eleven CCHC topics 1–11; a
+    /// station's own topics (e.g. 90, commune notices) are not CCHC. A
+    /// catalogue without `cchc` marks, like every catalogue written before
+    /// the field existed, follows this rule.
+    pub fn cchc_by_default(code: u32) -> bool {
+        (1..=11).contains(&code)
+    }
 }
 
 impl Segment {

@@ -42,13 +42,10 @@ fn totals(report: &Value) -> &Value {
     &report["report"]["totals"]
 }
 
-/// Per topic: (airings, segments, aired_ms), counted from `loa log --json`
-/// by the rules of docs/report.md, independently of the report's code.
-fn count_from_loa_log(
-    log_dir: &Path,
-    from: &str,
-    to: &str,
-) -> (u64, BTreeMap<u64, (u64, u64, u64)>) {
+/// The counted airings of `loa log --json`, by the rules of
+/// docs/report.md, independently of the report's code: for each, the
+/// (topic, aired_ms) of every segment that aired.
+fn counted_airings_from_loa_log(log_dir: &Path, from: &str, to: &str) -> Vec<Vec<(u64, u64)>> {
     let out = loa_ok(
         &[
             "log",
@@ -62,8 +59,7 @@ fn count_from_loa_log(
         ],
         0,
     );
-    let mut airings = 0;
-    let mut topics: BTreeMap<u64, (u64, u64, u64)> = BTreeMap::new();
+    let mut airings = Vec::new();
     for line in out.lines() {
         let airing: Value = serde_json::from_str(line).unwrap();
         let counted = matches!(airing["outcome"].as_str(), Some("completed" | "cut_at_max"))
@@ -71,23 +67,71 @@ fn count_from_loa_log(
         if !counted {
             continue;
         }
-        airings += 1;
+        let segments = airing["segments"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|segment| matches!(segment["outcome"].as_str(), Some("aired" | "cut")))
+            .map(|segment| {
+                (
+                    segment["topic"].as_u64().unwrap(),
+                    segment["aired_ms"].as_u64().unwrap(),
+                )
+            })
+            .collect();
+        airings.push(segments);
+    }
+    airings
+}
+
+/// Per topic: (airings, segments, aired_ms), counted from `loa log --json`.
+fn count_from_loa_log(
+    log_dir: &Path,
+    from: &str,
+    to: &str,
+) -> (u64, BTreeMap<u64, (u64, u64, u64)>) {
+    let airings = counted_airings_from_loa_log(log_dir, from, to);
+    let mut topics: BTreeMap<u64, (u64, u64, u64)> = BTreeMap::new();
+    for segments in &airings {
         let mut seen = Vec::new();
-        for segment in airing["segments"].as_array().unwrap() {
-            if !matches!(segment["outcome"].as_str(), Some("aired" | "cut")) {
-                continue;
-            }
-            let topic = segment["topic"].as_u64().unwrap();
+        for &(topic, aired_ms) in segments {
             let entry = topics.entry(topic).or_default();
             entry.1 += 1;
-            entry.2 += segment["aired_ms"].as_u64().unwrap();
+            entry.2 += aired_ms;
             if !seen.contains(&topic) {
                 seen.push(topic);
                 entry.0 += 1;
             }
         }
     }
-    (airings, topics)
+    (airings.len() as u64, topics)
+}
+
+/// (airings, segments, aired_ms) of the topics `kind` picks, counted from
+/// `loa log --json`: an airing counts when it aired one of them.
+fn count_kind_from_loa_log(
+    log_dir: &Path,
+    from: &str,
+    to: &str,
+    kind: impl Fn(u64) -> bool,
+) -> (u64, u64, u64) {
+    let mut counts = (0, 0, 0);
+    for segments in counted_airings_from_loa_log(log_dir, from, to) {
+        let picked: Vec<u64> = segments
+            .iter()
+            .filter(|(topic, _)| kind(*topic))
+            .map(|(_, aired_ms)| *aired_ms)
+            .collect();
+        counts.0 += u64::from(!picked.is_empty());
+        counts.1 += picked.len() as u64;
+        counts.2 += picked.iter().sum::<u64>();
+    }
+    counts
+}
+
+fn group_counts(group: &Value) -> (u64, u64, u64) {
+    let field = |name: &str| group[name].as_u64().unwrap();
+    (field("airings"), field("segments"), field("aired_ms"))
 }
 
 fn topics_of(figures: &Value) -> BTreeMap<u64, (u64, u64, u64)> {
@@ -125,6 +169,62 @@ fn figures_match_an_independent_count_from_loa_log() {
         let segments: u64 = topics.values().map(|t| t.1).sum();
         assert_eq!(totals(&report)["segments"], segments, "{period}");
     }
+}
+
+/// The CCHC total counts the catalogue's administrative-reform topics
+/// only: the bundled station airs the commune's own topic 90 ("Thông báo
+/// của xã") too, which the tables show under a total of its own.
+#[test]
+fn the_cchc_total_leaves_out_the_stations_own_topic_90() {
+    let station = station_that_ran("can-tho/thanh-phu", 5, 3);
+    let config = station.config();
+    let report = report_json(&["-c", arg(&config), "--period", "2026-11"]);
+    let log_dir = station.log_dir();
+    let (from, to) = ("2026-11-01", "2026-11-30");
+    let cchc = count_kind_from_loa_log(&log_dir, from, to, |t| (1..=11).contains(&t));
+    let other = count_kind_from_loa_log(&log_dir, from, to, |t| t == 90);
+    assert!(
+        cchc.1 > 0 && other.1 > 0,
+        "the log airs both: {cchc:?} {other:?}"
+    );
+    assert_eq!(group_counts(&totals(&report)["cchc"]), cchc);
+    assert_eq!(group_counts(&totals(&report)["other_topics"]), other);
+
+    let out = tempfile::tempdir().unwrap();
+    let html = out.path().join("r.html");
+    let args = ["report", "-c", arg(&config), "--period", "2026-11"];
+    loa_ok(
+        &[&args[..], &["--date", "2026-12-07", "-o", arg(&html)]].concat(),
+        0,
+    );
+    let html = std::fs::read_to_string(html).unwrap();
+    let minutes = |ms: u64| {
+        let tenths = (ms as f64 / 6_000.0).round() as u64;
+        format!("{},{}", tenths / 10, tenths % 10)
+    };
+    let summary = format!(
+        "về cải cách hành chính với tổng thời lượng {} phút",
+        minutes(cchc.2)
+    );
+    assert!(html.contains(&summary), "{summary} in\n{html}");
+    assert!(
+        html.contains("<td>Thông báo của xã</td>"),
+        "topic 90 listed"
+    );
+    assert!(html.contains("<td>Chủ đề khác của đài</td>"), "its total");
+}
+
+/// A catalogue that marks topic 90 `cchc = true` counts it as CCHC.
+#[test]
+fn a_topic_marked_cchc_counts_in_the_cchc_total() {
+    let station = station_that_ran("can-tho/thanh-phu", 6, 2);
+    let topics = station.root().join("config/topics.toml");
+    let text = std::fs::read_to_string(&topics).unwrap();
+    std::fs::write(&topics, text.replace("cchc = false", "cchc = true")).unwrap();
+    let report = report_json(&["-c", arg(&station.config()), "--period", "2026-11"]);
+    let all = count_kind_from_loa_log(&station.log_dir(), "2026-11-01", "2026-11-30", |_| true);
+    assert_eq!(group_counts(&totals(&report)["cchc"]), all);
+    assert_eq!(totals(&report)["other_topics"]["segments"], 0);
 }
 
 fn sheet(path: &Path, name: &str) -> Vec<Vec<Data>> {
@@ -165,6 +265,18 @@ fn the_workbook_holds_the_same_numbers_as_the_json() {
     let json_topics = topics_of(totals(&report));
     let mut checked = 0;
     for row in &rows[1..rows.len() - 1] {
+        if row[0] == Data::Empty {
+            // A subtotal: the CCHC topics', or the station's own topics'.
+            let group = match &row[1] {
+                Data::String(label) if label == "Cộng cải cách hành chính" => "cchc",
+                Data::String(label) if label == "Chủ đề khác của đài" => "other_topics",
+                other => panic!("an unexpected subtotal {other:?}"),
+            };
+            let (airings, segments, _) = group_counts(&totals(&report)[group]);
+            assert_eq!(number(&row[2]) as u64, airings, "{group}");
+            assert_eq!(number(&row[3]) as u64, segments, "{group}");
+            continue;
+        }
         let code = number(&row[0]) as u64;
         let (airings, segments, _) = json_topics.get(&code).copied().unwrap_or_default();
         assert_eq!(number(&row[2]) as u64, airings, "topic {code}");
@@ -782,4 +894,220 @@ fn export_names_what_holds_the_log() {
     );
     assert!(said.contains(&holder), "{said}");
     assert!(!said.contains("daemon is running"), "{said}");
+}
+
+/// Gives the station's config another `[station] name`.
+fn rename(station: &Station, name: &str) {
+    let config = station.config();
+    let text = std::fs::read_to_string(&config).unwrap();
+    let renamed = text.replace(
+        "name = \"Đài truyền thanh xã Thạnh Phú\"",
+        &format!("name = \"{name}\""),
+    );
+    assert_ne!(text, renamed, "the bundled config names the station");
+    std::fs::write(config, renamed).unwrap();
+}
+
+fn rollup_names(report: &Value) -> Vec<(String, String)> {
+    report["report"]["rollup"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|n| {
+            let field = |key: &str| n[key].as_str().unwrap().to_string();
+            (field("path"), field("name"))
+        })
+        .collect()
+}
+
+/// The report names units: a station by the name its bundle carries, the
+/// levels above (two-level and three-level ids together) by the officer's
+/// units file, which also overrides a station's name; an id is the last
+/// resort.
+#[test]
+fn stations_and_levels_are_shown_by_name_from_bundles_and_the_units_file() {
+    let exports = tempfile::tempdir().unwrap();
+    let folder = exports.path();
+    for (index, (id, name)) in [
+        ("can-tho/an-hiep", "Đài truyền thanh xã An Hiệp"),
+        (
+            "soc-trang/my-xuyen/vinh-hai",
+            "Đài truyền thanh xã Vĩnh Hải",
+        ),
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        let station = Station::new(id, 50 + index as u8);
+        rename(&station, name);
+        let from = local(2026, 11, 30, 0);
+        station.run(from, from + chrono::Duration::days(1));
+        let file = folder.join(format!("{}.tar", id.replace('/', "-")));
+        station.export("2026-H2", &file, "2026-12-06T00:00:00Z", &[]);
+        let manifest: Value = serde_json::from_slice(&tar_member(&file, "manifest.json")).unwrap();
+        assert_eq!(manifest["station_name"], name);
+        assert_eq!(manifest["version"], 2);
+    }
+    let units = folder.join("don-vi.toml");
+    std::fs::write(
+        &units,
+        "\"can-tho\" = \"Thành phố Cần Thơ\"\n\
+         \"soc-trang/my-xuyen/vinh-hai\" = \"Xã Vĩnh Hải\"\n",
+    )
+    .unwrap();
+    let report = report_json(&["--period", "2026-H2", "--units", arg(&units), arg(folder)]);
+    let expected = [
+        ("can-tho", "Thành phố Cần Thơ"),
+        ("can-tho/an-hiep", "Đài truyền thanh xã An Hiệp"),
+        ("soc-trang", "soc-trang"),
+        ("soc-trang/my-xuyen", "my-xuyen"),
+        ("soc-trang/my-xuyen/vinh-hai", "Xã Vĩnh Hải"),
+    ]
+    .map(|(path, name)| (path.to_string(), name.to_string()));
+    assert_eq!(rollup_names(&report), expected);
+    let stations = report["report"]["stations"].as_array().unwrap();
+    assert_eq!(stations[0]["name"], "Đài truyền thanh xã An Hiệp");
+    assert_eq!(stations[1]["name"], "Xã Vĩnh Hải");
+
+    let html = folder.join("r.html");
+    let args = ["report", "--period", "2026-H2", "--date", "2026-12-07"];
+    loa_ok(
+        &[
+            &args[..],
+            &["--units", arg(&units), "-o", arg(&html), arg(folder)],
+        ]
+        .concat(),
+        0,
+    );
+    let html = std::fs::read_to_string(html).unwrap();
+    for (_, name) in &expected {
+        assert!(
+            html.contains(&format!(">{name}</td>")),
+            "{name} in the html"
+        );
+    }
+}
+
+/// Regression: bundles made before they carried a name (manifest version 1)
+/// still verify and report, their station shown by its id.
+#[test]
+fn a_bundle_without_a_name_still_reports_under_its_id() {
+    let bundle = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/vectors/airlog/ok-bundle-whole-log/bundle.tar");
+    let manifest: Value = serde_json::from_slice(&tar_member(&bundle, "manifest.json")).unwrap();
+    assert_eq!(manifest["version"], 1);
+    assert!(manifest.get("station_name").is_none());
+    let report = report_json(&["--period", "2021-03", arg(&bundle)]);
+    assert_eq!(report["report"]["stations"][0]["status"], "counted");
+    assert_eq!(report["report"]["stations"][0]["name"], Value::Null);
+    let names: Vec<String> = rollup_names(&report).into_iter().map(|(_, n)| n).collect();
+    assert_eq!(names, ["soc-trang", "my-xuyen", "thanh-phu"]);
+}
+
+/// A units file with mistakes is refused, each mistake named with its
+/// file, line and column; nothing is written.
+#[test]
+fn a_units_file_with_mistakes_names_file_line_and_column() {
+    let station = station_that_ran("can-tho/an-hiep", 52, 1);
+    let dir = tempfile::tempdir().unwrap();
+    let units = dir.path().join("don-vi.toml");
+    std::fs::write(
+        &units,
+        "\"can-tho\" = \"Thành phố Cần Thơ\"\n\"can-tho/an-hiep\" = 5\n\"Can Tho\" = \"x\"\n",
+    )
+    .unwrap();
+    let output = dir.path().join("r.json");
+    let run = loa(&[
+        "report",
+        "--period",
+        "2026-11",
+        "--units",
+        arg(&units),
+        "-o",
+        arg(&output),
+        arg(&station.log_dir()),
+    ]);
+    let stderr = String::from_utf8_lossy(&run.stderr);
+    assert_eq!(run.status.code(), Some(2), "{stderr}");
+    assert!(
+        stderr.contains(&format!("{}:2:21", units.display())),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains(&format!("{}:3:1", units.display())),
+        "{stderr}"
+    );
+    assert!(!output.exists(), "nothing written");
+}
+
+/// The printable report's default letterhead fits the two-level structure
+/// of 2025: the issuer is the station's own name, the rest is left to fill
+/// in, and no body that no longer exists (the Department of Information
+/// and Communications, a district) is named.
+#[test]
+fn the_default_letterhead_names_no_body_that_no_longer_exists() {
+    let station = station_that_ran("can-tho/an-hiep", 53, 1);
+    let dir = tempfile::tempdir().unwrap();
+    let html = dir.path().join("r.html");
+    let config = station.config();
+    let args = ["report", "-c", arg(&config), "--period", "2026-11"];
+    loa_ok(&[&args[..], &["-o", arg(&html)]].concat(), 0);
+    let html = std::fs::read_to_string(html).unwrap();
+    assert!(
+        html.contains(">ĐÀI TRUYỀN THANH XÃ THẠNH PHÚ</div>"),
+        "{html}"
+    );
+    let lower = html.to_lowercase();
+    for gone in ["huyện", "thông tin và truyền thông"] {
+        assert!(!lower.contains(gone), "{gone} in the default letterhead");
+    }
+}
+
+/// Several recipients on the command line replace the profile's; a
+/// profile with a mistake is refused with its file, line and column.
+#[test]
+fn recipients_override_the_profile_and_a_bad_profile_is_located() {
+    let station = station_that_ran("can-tho/an-hiep", 54, 1);
+    let dir = tempfile::tempdir().unwrap();
+    let profile = dir.path().join("ho-so.toml");
+    std::fs::write(
+        &profile,
+        "parent = \"UBND XÃ AN HIỆP\"\nrecipient = \"Cũ\"\n",
+    )
+    .unwrap();
+    let html = dir.path().join("r.html");
+    let log = station.log_dir();
+    let args = ["report", "--period", "2026-11", "--profile", arg(&profile)];
+    let recipients = ["--recipient", "Sở A", "--recipient", "UBND xã B"];
+    loa_ok(
+        &[&args[..], &recipients, &["-o", arg(&html), arg(&log)]].concat(),
+        0,
+    );
+    let page = std::fs::read_to_string(&html).unwrap();
+    assert!(
+        page.contains(">UBND XÃ AN HIỆP</div>"),
+        "the profile's parent"
+    );
+    assert!(
+        page.contains("Kính gửi:<br>- Sở A;<br>- UBND xã B.</div>"),
+        "{page}"
+    );
+    assert!(
+        !page.contains("Cũ"),
+        "the options replace the profile's recipients"
+    );
+
+    std::fs::write(
+        &profile,
+        "parent = \"UBND XÃ AN HIỆP\"\nsinger = \"TRƯỞNG ĐÀI\"\n",
+    )
+    .unwrap();
+    let run = loa(&[&args[..], &["-o", arg(&html), arg(&log)]].concat());
+    let stderr = String::from_utf8_lossy(&run.stderr);
+    assert_eq!(run.status.code(), Some(2), "{stderr}");
+    assert!(
+        stderr.contains(&format!("{}:2:1", profile.display())),
+        "{stderr}"
+    );
+    assert!(stderr.contains("signer"), "the key it means: {stderr}");
 }

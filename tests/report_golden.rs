@@ -80,6 +80,24 @@ fn csv_json_and_html_match_the_golden_files() {
     }
 }
 
+/// The letterhead of a commune station's report after the 2025
+/// reorganisation, from a report profile (`tests/fixtures/report/
+/// profile.toml`: two recipients) with one option overriding it.
+#[test]
+fn the_letterhead_from_a_profile_matches_the_golden_file() {
+    let out = tempfile::tempdir().unwrap();
+    let file = out.path().join("report.html");
+    report(&[
+        "--profile",
+        "profile.toml",
+        "--number",
+        "15/BC-ĐTT",
+        "-o",
+        file.to_str().unwrap(),
+    ]);
+    check_golden("report-letterhead.html", &std::fs::read(file).unwrap());
+}
+
 #[test]
 fn the_workbook_reads_back_cell_for_cell() {
     let out = tempfile::tempdir().unwrap();

@@ -12,7 +12,7 @@ use chrono_tz::Tz;
 use super::CommandResult;
 use crate::airlog::key::PublicKeyFile;
 use crate::airlog::verify::VerifyOptions;
-use crate::config::{StationFiles, default_config_path};
+use crate::config::{ReportProfile, SideFileInvalid, StationFiles, Units, default_config_path};
 use crate::report::catalogue::Catalogue;
 use crate::report::export::read_held_checkpoint;
 use crate::report::html::Letterhead;
@@ -82,25 +82,35 @@ pub struct Args {
     /// The report's date (default: today).
     #[arg(long, value_name = "YYYY-MM-DD")]
     date: Option<NaiveDate>,
-    /// html: the issuing body, e.g. "ĐÀI TRUYỀN THANH HUYỆN MỸ XUYÊN"
+    /// Names of the units (TOML, id = name), e.g.
+    /// "can-tho" = "Thành phố Cần Thơ", "can-tho/thanh-phu" = "Xã Thạnh Phú";
+    /// they name the roll-up levels and override the stations' names.
+    #[arg(long, value_name = "FILE")]
+    units: Option<PathBuf>,
+    /// html: the issuing body, e.g. "ĐÀI TRUYỀN THANH XÃ AN HIỆP"
     /// (default: the station's name).
     #[arg(long, value_name = "TEXT")]
     issuer: Option<String>,
-    /// html: the governing body, e.g. "UBND HUYỆN MỸ XUYÊN".
+    /// html: the governing body, e.g. "UBND XÃ AN HIỆP".
     #[arg(long, value_name = "TEXT")]
     parent: Option<String>,
     /// html: the document number, e.g. "12/BC-ĐTT".
     #[arg(long, value_name = "TEXT")]
     number: Option<String>,
-    /// html: the place in the date line, e.g. "Mỹ Xuyên".
+    /// html: the place in the date line, e.g. "An Hiệp".
     #[arg(long, value_name = "TEXT")]
     place: Option<String>,
-    /// html: who it is sent to, e.g. "Sở Thông tin và Truyền thông".
+    /// html: who it is sent to, e.g. "Sở Văn hóa, Thể thao và Du lịch tỉnh Sóc Trăng"; repeatable.
     #[arg(long, value_name = "TEXT")]
-    recipient: Option<String>,
+    recipient: Vec<String>,
     /// html: the signer's title, e.g. "GIÁM ĐỐC".
     #[arg(long, value_name = "TEXT")]
     signer: Option<String>,
+    /// html: a report profile (TOML: parent, issuer, number, place,
+    /// recipient, signer), e.g. recipient = ["Sở Văn hóa, Thể thao và Du
+    /// lịch tỉnh …"]; the options above override it.
+    #[arg(long, value_name = "FILE")]
+    profile: Option<PathBuf>,
 }
 
 /// Runs `loa report`. Exit 0 when every station verified and counted;
@@ -124,9 +134,11 @@ pub fn run(args: Args) -> CommandResult {
             .date
             .unwrap_or_else(|| chrono::Utc::now().with_timezone(&zone).date_naive()),
         catalogue: catalogue(&args, own.as_ref())?,
+        units: units(&args, own.as_ref())?,
     };
+    let letterhead = letterhead(&args, own.as_ref())?;
     let report = build_report(inputs, options)?;
-    render(&args, format, &report, own.as_ref())?;
+    render(&args, format, &report, &letterhead)?;
     let left_out: Vec<&str> = report
         .stations
         .iter()
@@ -231,23 +243,52 @@ fn catalogue(
     })
 }
 
-fn letterhead(args: &Args, own: Option<&StationFiles>) -> Letterhead {
-    let own_name = own.and_then(|s| station_name(&s.config_path));
-    Letterhead {
-        parent: args.parent.clone(),
-        issuer: args.issuer.clone().or(own_name.map(|n| n.to_uppercase())),
-        number: args.number.clone(),
-        place: args.place.clone(),
-        recipient: args.recipient.clone(),
-        signer: args.signer.clone(),
-    }
+/// The officer's units file; the configured station, which it may not
+/// list, is named as its config names it.
+fn units(args: &Args, own: Option<&StationFiles>) -> Result<Units, SideFileInvalid> {
+    let units = match &args.units {
+        Some(path) => Units::read(path)?,
+        None => Units::default(),
+    };
+    Ok(
+        match own.and_then(|s| Some((s, station_name(&s.config_path)?))) {
+            Some((station, name)) => units.or_name(&station.station_id, name),
+            None => units,
+        },
+    )
+}
+
+/// The letterhead: each option, else the profile's, else (the issuer) the
+/// configured station's name; what none gives is left to fill in by hand.
+fn letterhead(args: &Args, own: Option<&StationFiles>) -> Result<Letterhead, SideFileInvalid> {
+    let profile = match &args.profile {
+        Some(path) => ReportProfile::read(path)?,
+        None => ReportProfile::default(),
+    };
+    let own_name = || {
+        own.and_then(|s| station_name(&s.config_path))
+            .map(|n| n.to_uppercase())
+    };
+    let pick = |option: &Option<String>, kept: Option<String>| option.clone().or(kept);
+    Ok(Letterhead {
+        parent: pick(&args.parent, profile.parent),
+        issuer: pick(&args.issuer, profile.issuer).or_else(own_name),
+        number: pick(&args.number, profile.number),
+        place: pick(&args.place, profile.place),
+        recipients: if args.recipient.is_empty() {
+            profile.recipients
+        } else {
+            args.recipient.clone()
+        },
+        signer: pick(&args.signer, profile.signer),
+    })
 }
 
 fn render(
     args: &Args,
     format: Format,
     report: &Report,
-    own: Option<&StationFiles>,
+    letterhead: &Letterhead,
 ) -> Result<(), Box<dyn std::error::Error + Send + Sync>> {
     use crate::report::{csv, html, json, xlsx};
     match (format, &args.output) {
@@ -269,7 +310,7 @@ fn render(
                 csv::write_view(report, view, out).map(|_| ())
             }
             Format::Json => json::write_json(report, out),
-            _ => html::write_html(report, &letterhead(args, own), out),
+            _ => html::write_html(report, letterhead, out),
         })?,
     }
     if let Some(path) = &args.output {

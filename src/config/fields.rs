@@ -207,6 +207,14 @@ impl<'a> Fields<'a> {
         (from, until)
     }
 
+    /// Whether `key` holds a single string (not a list, not absent), for
+    /// keys that take either.
+    pub fn is_string(&self, key: &str) -> bool {
+        self.table
+            .get(key)
+            .is_some_and(|item| item.as_str().is_some())
+    }
+
     /// An optional array of strings, each with its own span.
     pub fn string_list(&self, key: &str, d: &mut Diagnostics) -> Option<Vec<Spanned<String>>> {
         let (item, span) = self.item(key)?;

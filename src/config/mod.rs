@@ -9,12 +9,15 @@ mod load;
 mod paths;
 mod playlists;
 mod problem;
+mod report_profile;
 mod salvage;
+mod side_file;
 mod source;
 mod station;
 mod station_files;
 mod syntax;
 mod topics;
+mod units;
 mod upload;
 mod validate;
 mod weekday;
@@ -27,8 +30,11 @@ pub use playlists::{AUDIO_EXTENSIONS, AudioFacts, Prober};
 pub use problem::{
     ConfigInvalid, Diagnostic, Diagnostics, Escape, Expected, Problem, Severity, did_you_mean,
 };
+pub use report_profile::ReportProfile;
+pub use side_file::SideFileInvalid;
 pub use source::{Location, SourceFile};
 pub use station::is_name;
 pub use station_files::{StationFiles, StationFilesError, default_config_path};
 pub use syntax::SyntaxFix;
+pub use units::Units;
 pub use upload::load_ca;

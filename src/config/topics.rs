@@ -11,7 +11,7 @@ use crate::plan::Topic;
 /// Topic codes are small positive numbers; larger ones are typos.
 const MAX_TOPIC_CODE: i64 = 9999;
 
-/// Reads `[[topic]]` entries: `code`, `name`, `short`.
+/// Reads `[[topic]]` entries: `code`, `name`, `short`, `cchc`.
 pub fn read_topics(source: &SourceFile, d: &mut Diagnostics) -> BTreeMap<u32, Topic> {
     let mut topics = BTreeMap::new();
     let Some(doc) = super::syntax::parse_toml(source, d) else {
@@ -40,13 +40,14 @@ pub fn read_topics(source: &SourceFile, d: &mut Diagnostics) -> BTreeMap<u32, To
             table.span().unwrap_or(0..0),
             source,
         );
-        f.reject_unknown(&["code", "name", "short"], d);
+        f.reject_unknown(&["code", "name", "short", "cchc"], d);
         let code = f.integer("code", d);
         if code.is_none() && !f.has("code") {
             f.missing("code", d);
         }
         let name = f.required_string("name", d);
         let short = f.string("short", d);
+        let cchc = f.bool("cchc", d);
         let (Some(code), Some(name)) = (code, name) else {
             continue;
         };
@@ -70,6 +71,7 @@ pub fn read_topics(source: &SourceFile, d: &mut Diagnostics) -> BTreeMap<u32, To
                 code: number,
                 short: short.map_or_else(|| name.value.clone(), |s| s.value),
                 name: name.value,
+                cchc: cchc.map_or_else(|| Topic::cchc_by_default(number), |c| c.value),
             },
         );
     }

@@ -72,6 +72,7 @@ pub fn build(
                 source: Box::new(source),
                 zone: config.timezone,
                 catalogue: None,
+                name: None,
             });
         }
     }
@@ -87,6 +88,7 @@ pub fn build(
         },
         date: Utc::now().with_timezone(&config.timezone).date_naive(),
         catalogue,
+        units: crate::config::Units::default(),
     };
     build_report(inputs, options)
 }

@@ -10,6 +10,7 @@ use crate::airlog::airings::{Airing, Airings};
 use crate::airlog::record::Record;
 use crate::airlog::verify::LogSource;
 
+use super::catalogue::Catalogue;
 use super::figures::Figures;
 use super::gaps::{Gap, GapFinder};
 use super::period::Period;
@@ -59,6 +60,7 @@ pub struct Tallier<'a> {
     station: &'a str,
     zone: Tz,
     period: &'a Period,
+    catalogue: &'a Catalogue,
     airings: Airings,
     gaps: GapFinder,
     spool: &'a mut SpoolWriter,
@@ -67,12 +69,20 @@ pub struct Tallier<'a> {
 }
 
 impl<'a> Tallier<'a> {
-    /// Starts counting `station` (in `zone`) for `period`.
-    pub fn new(station: &'a str, zone: Tz, period: &'a Period, spool: &'a mut SpoolWriter) -> Self {
+    /// Starts counting `station` (in `zone`) for `period`; `catalogue`
+    /// says which topics are CCHC.
+    pub fn new(
+        station: &'a str,
+        zone: Tz,
+        period: &'a Period,
+        catalogue: &'a Catalogue,
+        spool: &'a mut SpoolWriter,
+    ) -> Self {
         Self {
             station,
             zone,
             period,
+            catalogue,
             airings: Airings::default(),
             gaps: GapFinder::new(period, zone),
             spool,
@@ -137,7 +147,7 @@ impl<'a> Tallier<'a> {
             return Ok(());
         }
         let month = (scheduled.year(), scheduled.month());
-        let contribution = self.tally.figures.add(airing, month);
+        let contribution = self.tally.figures.add(airing, month, self.catalogue);
         let row = AiringRow::new(self.station, self.zone, airing, contribution);
         self.spool.push(&row).map_err(TallyError::Spool)
     }

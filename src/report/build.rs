@@ -10,6 +10,7 @@ use chrono::NaiveDate;
 use chrono_tz::Tz;
 
 use crate::airlog::verify::{StationVerdict, VerifyOptions, verify_source};
+use crate::config::Units;
 
 use super::aggregate::{StationTally, Tallier, TallyError};
 use super::catalogue::Catalogue;
@@ -30,6 +31,8 @@ pub struct ReportOptions {
     pub date: NaiveDate,
     /// Topic names.
     pub catalogue: Catalogue,
+    /// The officer's names for stations and the levels above them.
+    pub units: Units,
 }
 
 /// A report: the verification of every input and the figures of every
@@ -56,6 +59,9 @@ pub struct Report {
 pub struct StationEntry {
     /// The station id (or the input's path when no record names one).
     pub station: String,
+    /// Its name: the officer's units file's, else the one its bundle (or
+    /// config) carries; `None` when neither names it.
+    pub name: Option<String>,
     /// Its time zone.
     pub zone: Tz,
     /// Each input (log directory or bundle) and its verdict.
@@ -129,7 +135,7 @@ pub fn build_report(inputs: Vec<Input>, options: ReportOptions) -> std::io::Resu
     let groups = group_by_station(&inputs, verdicts);
     let mut spool = Spool::new()?;
     let tallies = parallel_map(&groups, threads, |group| {
-        tally_group(group, &inputs, &options.period, &spool)
+        tally_group(group, &inputs, &options.period, &catalogue, &spool)
     });
     let mut stations = Vec::with_capacity(groups.len());
     for (group, result) in groups.into_iter().zip(tallies) {
@@ -141,7 +147,13 @@ pub fn build_report(inputs: Vec<Input>, options: ReportOptions) -> std::io::Resu
                 (StationStatus::Counted, Some(*tally))
             }
         };
+        let name = options
+            .units
+            .name(&group.station)
+            .map(str::to_string)
+            .or_else(|| carried_name(&group, &inputs));
         stations.push(StationEntry {
+            name,
             station: group.station,
             zone: group.zone,
             inputs: group.verdicts,
@@ -151,12 +163,13 @@ pub fn build_report(inputs: Vec<Input>, options: ReportOptions) -> std::io::Resu
     }
     // Inputs that name no station (unreadable) are listed, not placed in
     // the tree.
-    let tree = roll_up(
+    let mut tree = roll_up(
         stations
             .iter()
             .filter(|s| s.inputs.iter().any(|v| v.station.is_some()))
             .map(|s| (s.station.as_str(), s.tally.as_ref().map(|t| &t.figures))),
     );
+    name_levels(&mut tree, &stations, &options.units);
     let mut totals = Figures::default();
     for tally in stations.iter().filter_map(|s| s.tally.as_ref()) {
         totals.merge(&tally.figures);
@@ -170,6 +183,36 @@ pub fn build_report(inputs: Vec<Input>, options: ReportOptions) -> std::io::Resu
         totals,
         spool,
     })
+}
+
+/// The name the station's inputs carry (the newest input's, in chain
+/// order, so a renamed station shows its current name).
+fn carried_name(group: &Group, inputs: &[Input]) -> Option<String> {
+    group
+        .members
+        .iter()
+        .rev()
+        .find_map(|&index| inputs[index].name.clone())
+}
+
+/// Names each level of the roll-up: the officer's units file first, then a
+/// station's own name, else the last component of its id.
+fn name_levels(tree: &mut [RollupNode], stations: &[StationEntry], units: &Units) {
+    for node in tree {
+        let station_name = || {
+            stations
+                .iter()
+                .find(|s| node.is_station && s.station == node.path)
+                .and_then(|s| s.name.clone())
+        };
+        if let Some(name) = units
+            .name(&node.path)
+            .map(str::to_string)
+            .or_else(station_name)
+        {
+            node.name = name;
+        }
+    }
 }
 
 struct Group {
@@ -220,7 +263,13 @@ enum Tallied {
     Done(Box<StationTally>, super::spool::SpoolWriter),
 }
 
-fn tally_group(group: &Group, inputs: &[Input], period: &Period, spool: &Spool) -> Tallied {
+fn tally_group(
+    group: &Group,
+    inputs: &[Input],
+    period: &Period,
+    catalogue: &Catalogue,
+    spool: &Spool,
+) -> Tallied {
     if !group.verdicts.iter().all(StationVerdict::is_ok) {
         return Tallied::Skipped;
     }
@@ -228,7 +277,7 @@ fn tally_group(group: &Group, inputs: &[Input], period: &Period, spool: &Spool) 
         Ok(writer) => writer,
         Err(e) => return Tallied::Failed(e.to_string()),
     };
-    let mut tallier = Tallier::new(&group.station, group.zone, period, &mut writer);
+    let mut tallier = Tallier::new(&group.station, group.zone, period, catalogue, &mut writer);
     for (&index, verdict) in group.members.iter().zip(&group.verdicts) {
         let Some(head) = verdict.head else { continue };
         if let Err(e) = tallier.read(inputs[index].source.as_ref(), head) {

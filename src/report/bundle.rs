@@ -132,10 +132,20 @@ impl Bundle {
                 detail: format!("format {:?}, expected {FORMAT:?}", manifest.format),
             });
         }
-        if manifest.version != VERSION {
+        if !(1..=VERSION).contains(&manifest.version) {
             return Err(BundleError::UnknownVersion {
                 path: path.to_path_buf(),
                 version: manifest.version,
+            });
+        }
+        if manifest.version != manifest.required_version() {
+            return Err(BundleError::BadManifest {
+                path: path.to_path_buf(),
+                detail: format!(
+                    "version {} with the fields of version {}",
+                    manifest.version,
+                    manifest.required_version()
+                ),
             });
         }
         let mut parts = members.parts;

@@ -5,9 +5,17 @@
 //!
 //! `loa check` validates catalogues strictly (`config::topics`); here a
 //! catalogue is only a lookup, so it is read leniently.
+//!
+//! The catalogue also says which topics are administrative reform (CCHC):
+//! the report's CCHC total counts only those, a station's own topics get a
+//! total of their own. `cchc = true|false` marks a topic; without it (and
+//! for a code no catalogue names) codes 1–11 are CCHC, so catalogues made
+//! before the mark existed report as before.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
+
+use crate::plan::Topic;
 
 /// The catalogue `config/topics.toml` ships: the letter's eleven topics.
 pub const BUILT_IN: &str = include_str!("../../config/topics.toml");
@@ -25,6 +33,8 @@ pub struct TopicName {
     pub name: String,
     /// For narrow columns and chart labels.
     pub short: String,
+    /// Whether it is an administrative-reform topic.
+    pub cchc: bool,
 }
 
 /// Why a catalogue could not be read.
@@ -91,11 +101,16 @@ impl Catalogue {
                     continue;
                 };
                 let short = table.get("short").and_then(|s| s.as_str()).unwrap_or(name);
+                let cchc = table
+                    .get("cchc")
+                    .and_then(|c| c.as_bool())
+                    .unwrap_or_else(|| Topic::cchc_by_default(code));
                 topics.insert(
                     code,
                     TopicName {
                         name: name.to_string(),
                         short: short.to_string(),
+                        cchc,
                     },
                 );
             }
@@ -115,6 +130,14 @@ impl Catalogue {
         self.topics.get(&code)
     }
 
+    /// Whether `code` is an administrative-reform topic: as the catalogue
+    /// marks it, else by [`Topic::cchc_by_default`].
+    pub fn is_cchc(&self, code: u32) -> bool {
+        self.topics
+            .get(&code)
+            .map_or_else(|| Topic::cchc_by_default(code), |t| t.cchc)
+    }
+
     /// Every topic, by code.
     pub fn topics(&self) -> impl Iterator<Item = (u32, &TopicName)> {
         self.topics.iter().map(|(code, name)| (*code, name))
@@ -131,6 +154,23 @@ mod tests {
         assert!((1..=11).all(|code| catalogue.name(code).is_some()));
         assert_eq!(catalogue.name(4).unwrap().short, "Văn hóa công vụ");
         assert!(catalogue.name(12).is_none());
+    }
+
+    #[test]
+    fn cchc_marks_win_and_codes_1_to_11_are_cchc_without_them() {
+        let catalogue = Catalogue::parse(
+            "[[topic]]\ncode = 2\nname = \"A\"\ncchc = false\n\
+             [[topic]]\ncode = 90\nname = \"B\"\ncchc = true\n\
+             [[topic]]\ncode = 91\nname = \"C\"\n\
+             [[topic]]\ncode = 3\nname = \"D\"\n",
+        )
+        .unwrap();
+        let cchc: Vec<u32> = [2, 90, 91, 3, 11, 12]
+            .into_iter()
+            .filter(|code| catalogue.is_cchc(*code))
+            .collect();
+        assert_eq!(cchc, vec![90, 3, 11]);
+        assert!(!Catalogue::built_in().is_cchc(90));
     }
 
     #[test]

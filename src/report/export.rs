@@ -26,7 +26,7 @@ use crate::airlog::key::{PublicKey, PublicKeyFile, load_signing_key};
 use crate::airlog::time::format_instant;
 use crate::airlog::verify::{StationVerdict, VerifyOptions};
 use crate::airlog::{AirLog, AirlogError, KeyError};
-use crate::config::{StationFiles, StationFilesError};
+use crate::config::{StationFiles, StationFilesError, Units};
 
 use super::build::{ReportOptions, build_report};
 use super::bundle::{Bundle, is_bundle_path};
@@ -39,7 +39,7 @@ use super::period::{Cutoff, Period};
 use super::slice::{
     Slice, SliceEnd, SliceError, SliceRequest, SliceSource, choose_slice, open_range,
 };
-use super::station_config::catalogue_path;
+use super::station_config::{catalogue_path, station_name};
 
 /// Where the previous export's checkpoint is remembered, in the log dir.
 pub const LAST_EXPORT: &str = "exports/last.checkpoint";
@@ -200,12 +200,14 @@ pub fn export(options: &ExportOptions) -> Result<ExportSummary, ExportError> {
             source: Box::new(source),
             zone: station.timezone,
             catalogue: None,
+            name: station_name(&station.config_path),
         }],
         ReportOptions {
             period: options.period.clone(),
             verify: VerifyOptions::default(),
             date: options.now.with_timezone(&station.timezone).date_naive(),
             catalogue,
+            units: Units::default(),
         },
     )
     .map_err(|source| ExportError::Io {
@@ -254,10 +256,11 @@ fn manifest(
     origin: CheckpointOrigin,
 ) -> Manifest {
     let period = &options.period;
-    Manifest {
+    let mut manifest = Manifest {
         format: FORMAT.to_string(),
         version: VERSION,
         station: station.station_id.clone(),
+        station_name: station_name(&station.config_path),
         timezone: station.timezone.name().to_string(),
         period: ManifestPeriod {
             label: period.label.clone(),
@@ -285,7 +288,9 @@ fn manifest(
             .iter()
             .map(|p| format!("{}{}", member::LOG_DIR, p.name.file_name()))
             .collect(),
-    }
+    };
+    manifest.version = manifest.required_version();
+    manifest
 }
 
 struct Contents<'a> {

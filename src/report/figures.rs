@@ -17,13 +17,18 @@
 //! - within a counted airing, a segment counts as aired when it aired to
 //!   the end or was cut short; its minutes are the milliseconds that went
 //!   out; distinct segments are distinct audio files (by SHA-256), so the
-//!   same bulletin aired by three communes is one distinct segment.
+//!   same bulletin aired by three communes is one distinct segment;
+//! - the administrative-reform (CCHC) total counts only the segments of
+//!   the catalogue's CCHC topics, and the airings that aired at least one;
+//!   a station's own topics have a total of their own.
 
 use std::collections::{BTreeMap, BTreeSet};
 
 use crate::airlog::Sha256Hash;
 use crate::airlog::airings::{Airing, AiringStatus};
 use crate::airlog::record::{AiringOutcome, MissReason, SegmentAired, SegmentOutcome};
+
+use super::catalogue::Catalogue;
 
 /// At most this many distinct free-text reasons are kept per figure set;
 /// the rest are counted under [`OTHER_REASONS`].
@@ -133,6 +138,11 @@ impl Outcomes {
 pub struct Figures {
     /// Counted airings and what they aired.
     pub total: Group,
+    /// Of those, the administrative-reform topics: the airings that aired
+    /// at least one, and their segments.
+    pub cchc: Group,
+    /// The station's own (not CCHC) topics, likewise.
+    pub other_topics: Group,
     /// By topic code.
     pub topics: BTreeMap<u32, Group>,
     /// By language code.
@@ -202,8 +212,14 @@ pub enum Contribution {
 }
 
 impl Figures {
-    /// Counts one airing scheduled in (`year`, `month`).
-    pub fn add(&mut self, airing: &Airing, month: (i32, u32)) -> Contribution {
+    /// Counts one airing scheduled in (`year`, `month`); `catalogue` says
+    /// which topics are CCHC.
+    pub fn add(
+        &mut self,
+        airing: &Airing,
+        month: (i32, u32),
+        catalogue: &Catalogue,
+    ) -> Contribution {
         let aired = matches!(
             airing.status,
             AiringStatus::Ended(AiringOutcome::Completed | AiringOutcome::CutAtMax)
@@ -254,6 +270,8 @@ impl Figures {
             counts.segments += 1;
             counts.aired_ms += segment.aired_ms;
             self.total.add_segment(segment);
+            self.topic_kind(catalogue, segment.topic)
+                .add_segment(segment);
             self.topics
                 .entry(segment.topic)
                 .or_default()
@@ -267,6 +285,11 @@ impl Figures {
             slot.counts.merge(&counts);
         }
         self.total.counts.airings += 1;
+        for kind in [true, false] {
+            if topics.iter().any(|code| catalogue.is_cchc(*code) == kind) {
+                self.topic_kind_group(kind).counts.airings += 1;
+            }
+        }
         for topic in topics {
             self.topics.entry(topic).or_default().counts.airings += 1;
         }
@@ -277,6 +300,19 @@ impl Figures {
         }
         self.months.entry(month).or_default().merge(&counts);
         Contribution::Counted
+    }
+
+    /// The CCHC group or the station topics' group, as `code` is.
+    fn topic_kind(&mut self, catalogue: &Catalogue, code: u32) -> &mut Group {
+        self.topic_kind_group(catalogue.is_cchc(code))
+    }
+
+    fn topic_kind_group(&mut self, cchc: bool) -> &mut Group {
+        if cchc {
+            &mut self.cchc
+        } else {
+            &mut self.other_topics
+        }
     }
 
     /// Adds the outcome to the tallies; returns it as a one-airing count.
@@ -309,6 +345,8 @@ impl Figures {
     /// Adds another station's (or node's) figures.
     pub fn merge(&mut self, other: &Figures) {
         self.total.merge(&other.total);
+        self.cchc.merge(&other.cchc);
+        self.other_topics.merge(&other.other_topics);
         for (code, group) in &other.topics {
             self.topics.entry(*code).or_default().merge(group);
         }

@@ -15,22 +15,14 @@ use super::labels;
 use super::table::{Cell, Row, RowStyle, Table};
 use super::views;
 
-/// What the top of the report names; blanks become dotted lines to fill in.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Letterhead {
-    /// The governing body (`UBND HUYỆN MỸ XUYÊN`).
-    pub parent: Option<String>,
-    /// The issuing body (`ĐÀI TRUYỀN THANH HUYỆN MỸ XUYÊN`).
-    pub issuer: Option<String>,
-    /// The document number (`12/BC-ĐTT`).
-    pub number: Option<String>,
-    /// The place the date line names (`Mỹ Xuyên`).
-    pub place: Option<String>,
-    /// Who it is sent to (`Sở Thông tin và Truyền thông`).
-    pub recipient: Option<String>,
-    /// The signer's title (`GIÁM ĐỐC`).
-    pub signer: Option<String>,
-}
+/// What the top of the report names (the report profile's texts, the
+/// options overriding them); blanks become dotted lines to fill in.
+/// Nothing here is assumed: since the 2025 reorganisation (two levels of
+/// local government, no district; the Department of Information and
+/// Communications merged away, grassroots information under culture) the
+/// bodies differ from province to province, so they come from the
+/// officer, never from a built-in default.
+pub use crate::config::ReportProfile as Letterhead;
 
 const DOTS: &str = "……………";
 
@@ -135,18 +127,35 @@ fn heading(page: &mut String, report: &Report, head: &Letterhead) {
             escape(&until)
         );
     }
-    if let Some(recipient) = &head.recipient {
-        let _ = writeln!(
-            page,
-            "<div class=\"recipient\">Kính gửi: {}.</div>",
-            escape(recipient)
-        );
+    addressed_to(page, &head.recipients);
+}
+
+/// "Kính gửi": one recipient on the line, several listed beneath it.
+fn addressed_to(page: &mut String, recipients: &[String]) {
+    match recipients {
+        [] => {}
+        [one] => {
+            let _ = writeln!(
+                page,
+                "<div class=\"recipient\">Kính gửi: {}.</div>",
+                escape(one)
+            );
+        }
+        many => {
+            page.push_str("<div class=\"recipient\">Kính gửi:");
+            for (index, recipient) in many.iter().enumerate() {
+                let end = if index + 1 == many.len() { "." } else { ";" };
+                let _ = write!(page, "<br>- {}{end}", escape(recipient));
+            }
+            page.push_str("</div>\n");
+        }
     }
 }
 
 fn section_one(page: &mut String, report: &Report) {
     let totals = &report.totals;
     page.push_str("<h2>I. Kết quả thực hiện</h2>\n<h3>1. Tổng hợp chung</h3>\n");
+    let cchc = &totals.cchc;
     let _ = writeln!(
         page,
         "<p>Trong kỳ báo cáo (từ ngày {} đến ngày {}), {} đài có nhật ký phát sóng hợp lệ \
@@ -156,11 +165,23 @@ fn section_one(page: &mut String, report: &Report) {
         report.period.to.format("%d/%m/%Y"),
         report.counted_stations(),
         report.stations.len(),
-        Cell::Int(totals.total.counts.airings).display(),
-        Cell::Int(totals.total.counts.segments).display(),
-        Cell::Int(totals.total.distinct.len() as u64).display(),
-        Cell::Minutes(totals.total.counts.minutes()).display(),
+        Cell::Int(cchc.counts.airings).display(),
+        Cell::Int(cchc.counts.segments).display(),
+        Cell::Int(cchc.distinct.len() as u64).display(),
+        Cell::Minutes(cchc.counts.minutes()).display(),
     );
+    let other = &totals.other_topics;
+    if other.counts.segments > 0 {
+        let _ = writeln!(
+            page,
+            "<p>Ngoài ra, các đài phát {} lượt tin, bài thuộc chủ đề khác của đài (không tính \
+             vào kết quả tuyên truyền cải cách hành chính) với thời lượng {} phút; tổng thời \
+             lượng phát là {} phút.</p>",
+            Cell::Int(other.counts.segments).display(),
+            Cell::Minutes(other.counts.minutes()).display(),
+            Cell::Minutes(totals.total.counts.minutes()).display(),
+        );
+    }
     let o = &totals.outcomes;
     let not_aired = o.missed + o.failed + o.interrupted + o.unfinished + o.dead_air;
     let _ = writeln!(
@@ -298,11 +319,17 @@ fn handwritten_sections(page: &mut String) {
     fill_lines(page, 3);
 }
 
+/// "Nơi nhận" (Nghị định 30/2020/NĐ-CP): each recipient on its own line,
+/// then the file copy ("Lưu: VT").
 fn signature(page: &mut String, head: &Letterhead) {
-    let recipient = head
-        .recipient
-        .as_deref()
-        .map_or_else(|| DOTS.to_string(), escape);
+    let recipients: String = if head.recipients.is_empty() {
+        format!("<br>- {DOTS};")
+    } else {
+        head.recipients
+            .iter()
+            .map(|r| format!("<br>- {};", escape(r)))
+            .collect()
+    };
     let signer = head
         .signer
         .as_deref()
@@ -310,7 +337,7 @@ fn signature(page: &mut String, head: &Letterhead) {
     let _ = write!(
         page,
         r#"<table class="sign"><tr>
-<td class="to"><b><i>Nơi nhận:</i></b><br>- {recipient};<br>- Lưu: VT.</td>
+<td class="to"><b><i>Nơi nhận:</i></b>{recipients}<br>- Lưu: VT.</td>
 <td class="by"><div class="upper bold">{signer}</div><div><i>(Ký, ghi rõ họ tên và đóng dấu)</i></div></td>
 </tr></table>
 "#

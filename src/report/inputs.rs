@@ -23,6 +23,9 @@ pub struct Input {
     pub zone: Tz,
     /// The topic catalogue it carries (bundles).
     pub catalogue: Option<Catalogue>,
+    /// The station's name it carries (bundles from version 2, or the
+    /// configured station's own log).
+    pub name: Option<String>,
 }
 
 /// Why a path could not be read as logs.
@@ -61,6 +64,7 @@ fn bundle_input(path: &Path) -> Result<Input, InputError> {
     Ok(Input {
         zone: bundle.timezone(),
         catalogue: bundle.catalogue.clone(),
+        name: bundle.manifest.station_name.clone(),
         source: Box::new(bundle),
     })
 }
@@ -82,6 +86,7 @@ fn collect(path: &Path, zone: Tz, depth: usize, out: &mut Vec<Input>) -> Result<
                 }),
                 zone,
                 catalogue: None,
+                name: None,
             }),
             Err(error) => return Err(error),
         }
@@ -93,6 +98,7 @@ fn collect(path: &Path, zone: Tz, depth: usize, out: &mut Vec<Input>) -> Result<
             source: Box::new(here),
             zone,
             catalogue: None,
+            name: None,
         });
         return Ok(());
     }

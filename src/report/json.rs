@@ -48,7 +48,7 @@ pub fn report_value(report: &Report) -> Value {
             "title": super::labels::period_title(period),
         },
         "topics": report.catalogue.topics().map(|(code, t)| json!({
-            "code": code, "name": t.name, "short": t.short,
+            "code": code, "name": t.name, "short": t.short, "cchc": t.cchc,
         })).collect::<Vec<_>>(),
         "stations": report.stations.iter().map(|s| station_value(report, s)).collect::<Vec<_>>(),
         "rollup": report.tree.iter().map(|node| json!({
@@ -77,6 +77,7 @@ fn station_value(report: &Report, entry: &StationEntry) -> Value {
     };
     json!({
         "station": entry.station,
+        "name": entry.name,
         "timezone": entry.zone.name(),
         "status": status,
         "reason": reason,
@@ -114,8 +115,19 @@ fn counts_fields(counts: &Counts, into: &mut Map<String, Value>) {
 fn group_value(key: (&str, Value), group: &Group) -> Value {
     let mut map = Map::new();
     map.insert(key.0.into(), key.1);
-    counts_fields(&group.counts, &mut map);
-    map.insert("distinct_segments".into(), json!(group.distinct.len()));
+    group_fields(group, &mut map);
+    Value::Object(map)
+}
+
+fn group_fields(group: &Group, into: &mut Map<String, Value>) {
+    counts_fields(&group.counts, into);
+    into.insert("distinct_segments".into(), json!(group.distinct.len()));
+}
+
+/// A group with no key of its own (`cchc`, `other_topics`).
+fn bare_group(group: &Group) -> Value {
+    let mut map = Map::new();
+    group_fields(group, &mut map);
     Value::Object(map)
 }
 
@@ -133,11 +145,14 @@ fn figures_value(report: &Report, figures: &Figures) -> Value {
             if let Value::Object(fields) = &mut topic {
                 let name = report.catalogue.name(*code).map(|t| t.name.clone());
                 fields.insert("name".into(), json!(name));
+                fields.insert("cchc".into(), json!(report.catalogue.is_cchc(*code)));
             }
             topic
         })
         .collect();
     map.insert("topics".into(), json!(topics));
+    map.insert("cchc".into(), bare_group(&figures.cchc));
+    map.insert("other_topics".into(), bare_group(&figures.other_topics));
     let languages: Vec<Value> = figures
         .languages
         .iter()

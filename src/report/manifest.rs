@@ -10,8 +10,11 @@ use crate::airlog::key::PublicKey;
 
 /// The `format` every manifest carries.
 pub const FORMAT: &str = "loa-export";
-/// The bundle layout version this `loa` writes and reads.
-pub const VERSION: u32 = 1;
+/// The newest bundle layout version this `loa` reads and writes. As for
+/// records (`docs/airlog.md` §5.1), a manifest's version is the lowest that
+/// has everything it uses: 1 without `station_name`, 2 with it; so a
+/// bundle without a name still reads with a version-1 verifier.
+pub const VERSION: u32 = 2;
 
 /// Names of the bundle's members.
 pub mod member {
@@ -39,6 +42,9 @@ pub struct Manifest {
     pub version: u32,
     /// The station id.
     pub station: String,
+    /// The station's name (`[station] name`), for reports (version 2).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub station_name: Option<String>,
     /// The station's time zone (IANA name): local days are its days.
     pub timezone: String,
     /// The period the export was made for.
@@ -55,6 +61,14 @@ pub struct Manifest {
     pub checkpoint: CheckpointOrigin,
     /// The month files, in chain order (`log/air-YYYY-MM.jsonl`).
     pub files: Vec<String>,
+}
+
+impl Manifest {
+    /// The version a manifest with these fields has (§8.3): the lowest
+    /// that has everything it uses.
+    pub fn required_version(&self) -> u32 {
+        if self.station_name.is_some() { 2 } else { 1 }
+    }
 }
 
 /// The period, as given and as dates.

@@ -15,7 +15,8 @@ pub struct RollupNode {
     pub path: String,
     /// 1 for a province (the first component), 2 below it, …
     pub depth: usize,
-    /// The last component of the path.
+    /// Its name: the officer's (units file), a station's own, else the
+    /// last component of the path.
     pub name: String,
     /// Whether a station has exactly this id.
     pub is_station: bool,

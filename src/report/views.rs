@@ -77,16 +77,32 @@ pub fn summary(report: &Report) -> Table {
         ),
         pair("Số buổi phát", Cell::Int(totals.total.counts.airings)),
         pair(
-            "Số lượt tin, bài đã phát",
-            Cell::Int(totals.total.counts.segments),
+            "Buổi phát có tin, bài cải cách hành chính",
+            Cell::Int(totals.cchc.counts.airings),
         ),
         pair(
-            "Thời lượng phát (phút)",
+            "Số lượt tin, bài cải cách hành chính đã phát",
+            Cell::Int(totals.cchc.counts.segments),
+        ),
+        pair(
+            "Thời lượng phát cải cách hành chính (phút)",
+            Cell::Minutes(totals.cchc.counts.minutes()),
+        ),
+        pair(
+            "Số tin, bài cải cách hành chính khác nhau",
+            Cell::Int(totals.cchc.distinct.len() as u64),
+        ),
+        pair(
+            "Số lượt tin, bài chủ đề khác của đài",
+            Cell::Int(totals.other_topics.counts.segments),
+        ),
+        pair(
+            "Thời lượng phát chủ đề khác của đài (phút)",
+            Cell::Minutes(totals.other_topics.counts.minutes()),
+        ),
+        pair(
+            "Tổng thời lượng phát (phút)",
             Cell::Minutes(totals.total.counts.minutes()),
-        ),
-        pair(
-            "Số tin, bài khác nhau",
-            Cell::Int(totals.total.distinct.len() as u64),
         ),
     ];
     let o = &totals.outcomes;
@@ -135,29 +151,25 @@ fn pair(label: &str, value: Cell) -> Row {
 }
 
 /// By topic: every catalogue topic (zero rows too) and any code the
-/// catalogue lacks.
+/// catalogue lacks; the CCHC topics first with their total, then the
+/// station's own topics with theirs ("Chủ đề khác của đài"), then the
+/// grand total.
 pub fn topics(report: &Report) -> Table {
     let figures = &report.totals;
     let mut codes: Vec<u32> = report.catalogue.topics().map(|(code, _)| code).collect();
     codes.extend(figures.topics.keys().copied());
     codes.sort_unstable();
     codes.dedup();
-    let empty = Group::default();
-    let mut rows: Vec<Row> = codes
+    let (cchc, other): (Vec<u32>, Vec<u32>) = codes
         .into_iter()
-        .map(|code| {
-            let name = report
-                .catalogue
-                .name(code)
-                .map_or_else(|| format!("Chủ đề {code}"), |t| t.name.clone());
-            let mut cells = vec![Cell::Int(u64::from(code)), name.into()];
-            cells.extend(group_cells(figures.topics.get(&code).unwrap_or(&empty)));
-            Row::plain(cells)
-        })
-        .collect();
-    let mut total = vec!["".into(), "Tổng cộng".into()];
-    total.extend(group_cells(&figures.total));
-    rows.push(Row::total(total));
+        .partition(|code| report.catalogue.is_cchc(*code));
+    let mut rows: Vec<Row> = cchc.iter().map(|code| topic_row(report, *code)).collect();
+    rows.push(topic_total("Cộng cải cách hành chính", &figures.cchc));
+    if !other.is_empty() {
+        rows.extend(other.iter().map(|code| topic_row(report, *code)));
+        rows.push(topic_total("Chủ đề khác của đài", &figures.other_topics));
+    }
+    rows.push(topic_total("Tổng cộng", &figures.total));
     let mut columns = vec![col("Mã", 6.0), col("Chủ đề", 70.0)];
     columns.extend(COUNT_COLUMNS);
     columns.push(col("Số tin, bài khác nhau", 18.0));
@@ -168,6 +180,25 @@ pub fn topics(report: &Report) -> Table {
         columns,
         rows,
     }
+}
+
+fn topic_row(report: &Report, code: u32) -> Row {
+    let name = report
+        .catalogue
+        .name(code)
+        .map_or_else(|| format!("Chủ đề {code}"), |t| t.name.clone());
+    let empty = Group::default();
+    let mut cells = vec![Cell::Int(u64::from(code)), name.into()];
+    cells.extend(group_cells(
+        report.totals.topics.get(&code).unwrap_or(&empty),
+    ));
+    Row::plain(cells)
+}
+
+fn topic_total(label: &str, group: &Group) -> Row {
+    let mut cells = vec!["".into(), label.into()];
+    cells.extend(group_cells(group));
+    Row::total(cells)
 }
 
 /// By language.

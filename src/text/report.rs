@@ -34,6 +34,30 @@ impl fmt::Display for PeriodError {
     }
 }
 
+/// The file's problems, each as `loa check` shows one (file:line:column,
+/// the line, a caret, a hint), under a line that names the file.
+impl fmt::Display for crate::config::SideFileInvalid {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let count = self.diagnostics.error_count();
+        writeln!(
+            f,
+            "{}",
+            tr!(
+                "report-side-file-invalid",
+                path = shown(&self.path),
+                count = count
+            )
+        )?;
+        let rendered: Vec<String> = self
+            .diagnostics
+            .sorted()
+            .into_iter()
+            .map(crate::text::render_diagnostic)
+            .collect();
+        f.write_str(rendered.concat().trim_end())
+    }
+}
+
 impl fmt::Display for CatalogueError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let text = match self {

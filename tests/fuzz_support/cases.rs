@@ -313,6 +313,7 @@ pub fn bundle_case(bytes: &[u8]) {
         },
         date: NaiveDate::from_ymd_opt(2027, 1, 5).expect("date"),
         catalogue: Catalogue::default(),
+        units: loa::config::Units::default(),
     };
     if let Ok(report) = build_report(inputs, options) {
         let _ = loa::report::json::write_json(&report, &mut Vec::new());

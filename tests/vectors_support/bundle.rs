@@ -39,9 +39,14 @@ pub fn tar(members: Vec<(String, Member)>) -> Vec<u8> {
 
 /// What a bundle holds, from a chain: the records `from..` (the last of
 /// which is its checkpoint), and a manifest that says so.
+#[derive(Clone)]
 pub struct Slice {
     /// The manifest's `station`.
     pub station: String,
+    /// The manifest's `station_name` (version 2), if any.
+    pub station_name: Option<String>,
+    /// The manifest's `version`: 1, or 2 with a `station_name`.
+    pub version: u32,
     /// The manifest's `first`: seq, hash, key.
     pub first: (u64, String, String),
     /// The manifest's `last`: seq, hash.
@@ -67,6 +72,8 @@ impl Slice {
         let last = chain.lines.len() - 1;
         Self {
             station: chain.station.clone(),
+            station_name: None,
+            version: 1,
             first: (
                 from as u64,
                 hex(&chain.hashes[from]),
@@ -97,8 +104,15 @@ impl Slice {
             .iter()
             .map(|f| serde_json::to_string(f).expect("a string"))
             .collect();
+        let name = self.station_name.as_ref().map_or_else(String::new, |name| {
+            format!(
+                "\n  \"station_name\": {},",
+                serde_json::to_string(name).expect("a string")
+            )
+        });
         format!(
-            "{{\n  \"format\": \"loa-export\",\n  \"version\": 1,\n  \"station\": {},\n  \"timezone\": \"Asia/Ho_Chi_Minh\",\n  \"period\": {{\"label\": {}, \"from\": \"{}\", \"to\": \"2021-03-31\", \"cutoff\": \"calendar\"}},\n  \"created\": \"2021-04-01T01:00:00.000000Z\",\n  \"software\": \"loa 0.1.0\",\n  \"first\": {{\"seq\": {}, \"hash\": \"{}\", \"key\": \"{}\"}},\n  \"last\": {{\"seq\": {}, \"hash\": \"{}\"}},\n  \"checkpoint\": \"written\",\n  \"files\": [{}]\n}}\n",
+            "{{\n  \"format\": \"loa-export\",\n  \"version\": {},\n  \"station\": {},{name}\n  \"timezone\": \"Asia/Ho_Chi_Minh\",\n  \"period\": {{\"label\": {}, \"from\": \"{}\", \"to\": \"2021-03-31\", \"cutoff\": \"calendar\"}},\n  \"created\": \"2021-04-01T01:00:00.000000Z\",\n  \"software\": \"loa 0.1.0\",\n  \"first\": {{\"seq\": {}, \"hash\": \"{}\", \"key\": \"{}\"}},\n  \"last\": {{\"seq\": {}, \"hash\": \"{}\"}},\n  \"checkpoint\": \"written\",\n  \"files\": [{}]\n}}\n",
+            self.version,
             serde_json::to_string(&self.station).expect("a string"),
             serde_json::to_string(&self.period.0).expect("a string"),
             self.period.1,

@@ -1662,6 +1662,34 @@ fn bundles() -> Vec<Case> {
         Some("manifest_mismatch"),
         "The manifest names another station than the records.",
     ));
+    let mut named = Slice::of(&chain, 0);
+    named.station_name = Some("Đài truyền thanh xã Thạnh Phú".into());
+    named.version = 2;
+    cases.push(bundle_case(
+        "ok-bundle-manifest-v2-station-name",
+        &named,
+        "ok",
+        None,
+        "A version-2 manifest carries the station's name (station_name).",
+    ));
+    let mut named_v1 = named.clone();
+    named_v1.version = 1;
+    cases.push(bundle_case(
+        "bundle-manifest-v1-with-station-name",
+        &named_v1,
+        "refused",
+        None,
+        "A version-1 manifest with station_name, given directly: a version 1 has no such key (one manifest, one spelling): refused.",
+    ));
+    let mut unnamed_v2 = Slice::of(&chain, 0);
+    unnamed_v2.version = 2;
+    cases.push(bundle_case(
+        "bundle-manifest-v2-without-station-name",
+        &unnamed_v2,
+        "refused",
+        None,
+        "A version-2 manifest without station_name, given directly: the lowest version that has its keys is 1: refused.",
+    ));
     let mut first = Slice::of(&chain, 0);
     first.first.1 = hex(&record_hash("x"));
     cases.push(bundle_case(
