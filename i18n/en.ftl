@@ -659,3 +659,16 @@ report-side-file-invalid = { $path } cannot be used: { $count ->
     [one] one error
    *[other] { $count } errors
   }, listed below
+
+## A mistake on the command line (Vietnamese readers; English readers see clap's words)
+parse-unknown-argument = error: unexpected argument '{ $arg }'
+parse-unknown-command = error: unknown command '{ $name }'
+parse-invalid-value = error: invalid value '{ $value }' for '{ $arg }'
+parse-value-validation = error: invalid value '{ $value }' for '{ $arg }': { $why }
+parse-missing-argument = error: a required argument is missing: { $arg }
+parse-missing-command = error: name a command
+parse-conflict = error: '{ $arg }' cannot be used with '{ $other }'
+parse-too-many = error: '{ $arg }' is given too many times or with too many values
+parse-valid-values = {"  "}possible values: { $values }
+parse-did-you-mean = {"  "}did you mean '{ $suggestion }'?
+parse-see-help = For more information, try '--help'.

@@ -661,3 +661,16 @@ line-data = dữ liệu của bản ghi không khớp với loại của nó: { 
 ## loa report: tên đơn vị, hồ sơ báo cáo, phần đầu văn bản
 
 report-side-file-invalid = { $path } chưa dùng được: có { $count } lỗi, liệt kê dưới đây
+
+## Gõ sai dòng lệnh (người đọc tiếng Việt; người đọc tiếng Anh thấy lời của clap)
+parse-unknown-argument = lỗi: không có tùy chọn '{ $arg }'
+parse-unknown-command = lỗi: không có lệnh '{ $name }'
+parse-invalid-value = lỗi: giá trị '{ $value }' không hợp lệ cho '{ $arg }'
+parse-value-validation = lỗi: giá trị '{ $value }' không hợp lệ cho '{ $arg }': { $why }
+parse-missing-argument = lỗi: thiếu đối số bắt buộc: { $arg }
+parse-missing-command = lỗi: hãy ghi tên một lệnh
+parse-conflict = lỗi: không dùng '{ $arg }' cùng với '{ $other }' được
+parse-too-many = lỗi: '{ $arg }' được ghi quá nhiều lần hoặc có quá nhiều giá trị
+parse-valid-values = {"  "}các giá trị được nhận: { $values }
+parse-did-you-mean = {"  "}có phải ý bạn là '{ $suggestion }'?
+parse-see-help = Thêm '--help' để xem hướng dẫn đầy đủ.

@@ -80,8 +80,22 @@ fn main() -> ExitCode {
 /// (`loa::text::help`).
 fn parse() -> Cli {
     let command = loa::text::help::localise(Cli::command());
-    let matches = command.get_matches();
-    Cli::from_arg_matches(&matches).unwrap_or_else(|error| error.exit())
+    let matches = command
+        .try_get_matches()
+        .unwrap_or_else(|error| exit_on(error));
+    Cli::from_arg_matches(&matches).unwrap_or_else(|error| exit_on(error))
+}
+
+/// Ends the program on a command-line mistake (said in the reader's
+/// language, exit 2) or after `--help` / `--version` (clap's, exit 0).
+fn exit_on(error: clap::Error) -> ! {
+    match loa::text::parse_error::render_parse_error(&error) {
+        Some(text) => {
+            eprintln!("{text}");
+            std::process::exit(2)
+        }
+        None => error.exit(),
+    }
 }
 
 /// Logs go to stderr; `LOA_LOG` (e.g. `debug`) sets the level.

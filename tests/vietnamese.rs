@@ -880,3 +880,41 @@ fn verify_speaks_vietnamese_about_a_tampered_log() {
         &["soc-trang/my-xuyen/thanh-phu", "STATION/var/airlog", "UTC"],
     );
 }
+
+/// Mistakes on the command line: said in Vietnamese with the usage line
+/// and a pointer to `--help`, exit 2; in English, clap's own words.
+#[test]
+fn command_line_mistakes_speak_vietnamese() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let cases: [(&[&str], &str); 4] = [
+        (&["check", "--bogus"], "lỗi: không có tùy chọn '--bogus'"),
+        (&["report"], "lỗi: thiếu đối số bắt buộc: --period"),
+        (
+            &["play", "--priority", "urgent", "--now", "x"],
+            "lỗi: giá trị 'urgent' không hợp lệ cho '--priority",
+        ),
+        (&["chek"], "lỗi: không có lệnh 'chek'"),
+    ];
+    for (args, expected) in cases {
+        let output = loa_in(Lang::Vi, dir.path(), args);
+        assert_eq!(output.status.code(), Some(2), "{args:?}");
+        let text = stderr(&output);
+        assert!(text.contains(expected), "{args:?}: {text}");
+        let mut echoed: Vec<&str> = args.to_vec();
+        echoed.extend([
+            "--help",
+            "--period",
+            "--priority",
+            "normal, priority, emergency",
+        ]);
+        assert_no_english(&text, &echoed);
+        let english = stderr(&loa_in(Lang::En, dir.path(), args));
+        assert!(english.starts_with("error:"), "{args:?}: {english}");
+        // Where clap shows the usage, so does the Vietnamese.
+        assert_eq!(
+            english.contains("Usage:"),
+            text.contains("Cách dùng:"),
+            "{args:?}: {text}"
+        );
+    }
+}

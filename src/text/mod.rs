@@ -15,6 +15,7 @@ pub mod key;
 pub mod lang;
 pub mod log;
 mod output;
+pub mod parse_error;
 mod playout;
 pub mod reason;
 mod relay;
