@@ -8,31 +8,19 @@
 //!       ──render───▶ xlsx, csv, json, html
 //! ```
 //!
-//! [`export`] writes the bundle a station sends up; [`bundle`] reads it.
-//! The rules the figures follow are in [`figures`] and `docs/report.md`.
+//! The folders follow that flow: [`source`] (log folders and bundles read,
+//! and [`export`], the bundle a station sends up), [`count`] (what the
+//! verified records add up to; the rules are in [`figures`] and
+//! `docs/report.md`) and [`render`] (the formats). Each module is also
+//! re-exported here under its own name (`report::xlsx`), as before.
 
-pub mod aggregate;
-pub mod build;
-pub mod bundle;
-pub mod catalogue;
-pub mod csv;
-pub mod export;
-pub mod figures;
-pub mod gaps;
-pub mod html;
-pub mod inputs;
-pub mod json;
-pub mod labels;
-pub mod manifest;
-pub mod period;
-pub mod records;
-pub mod rollup;
-pub mod slice;
-pub mod spool;
-pub mod station_config;
-pub mod table;
-pub mod views;
-pub mod xlsx;
+pub mod count;
+pub mod render;
+pub mod source;
+
+pub use count::{aggregate, build, catalogue, figures, gaps, period, records, rollup, spool};
+pub use render::{csv, html, json, labels, table, views, xlsx};
+pub use source::{bundle, export, inputs, manifest, slice, station_config};
 
 pub use build::{Report, ReportOptions, StationEntry, StationStatus, build_report};
 pub use bundle::Bundle;

@@ -6,11 +6,11 @@ use std::io::{self, Write};
 
 use serde_json::{Map, Value, json};
 
-use super::build::{Report, StationEntry, StationStatus};
-use super::figures::{Counts, Figures, Group};
-use super::gaps::Silence;
-use super::period::Cutoff;
 use crate::airlog::verify::json::verdict_json;
+use crate::report::build::{Report, StationEntry, StationStatus};
+use crate::report::figures::{Counts, Figures, Group};
+use crate::report::gaps::Silence;
+use crate::report::period::Cutoff;
 
 /// The `format` the report carries.
 pub const FORMAT: &str = "loa-report";
@@ -45,7 +45,7 @@ pub fn report_value(report: &Report) -> Value {
             "from": period.from.to_string(),
             "to": period.to.to_string(),
             "cutoff": match period.cutoff { Cutoff::Calendar => "calendar", Cutoff::Official => "official" },
-            "title": super::labels::period_title(period),
+            "title": crate::report::labels::period_title(period),
         },
         "topics": report.catalogue.topics().map(|(code, t)| json!({
             "code": code, "name": t.name, "short": t.short, "cchc": t.cchc,

@@ -2,8 +2,8 @@
 //! not the program's messages, which live in `text::report`): outcomes,
 //! reasons, languages, period titles.
 
-use super::gaps::Silence;
-use super::period::{Cutoff, Period, PeriodKind};
+use crate::report::gaps::Silence;
+use crate::report::period::{Cutoff, Period, PeriodKind};
 
 /// An outcome code as an officer reads it.
 pub fn outcome(code: &str) -> &'static str {

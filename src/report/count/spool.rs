@@ -14,7 +14,7 @@ use serde::{Deserialize, Serialize};
 use crate::airlog::airings::{Airing, AiringStatus};
 use crate::airlog::record::AiringOutcome;
 
-use super::figures::{Contribution, aired_segments, miss_code};
+use crate::report::figures::{Contribution, aired_segments, miss_code};
 
 /// One airing as the per-airing view shows it (station-local times).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -6,7 +6,7 @@
 //!    `loa key rotate` does. When the daemon is running it owns the log, so
 //!    export uses the newest of the daemon's hourly checkpoints (at most an
 //!    hour old); the records after it go in the next export.
-//! 2. The slice of the chain to carry ([`super::slice`]).
+//! 2. The slice of the chain to carry ([`crate::report::slice`]).
 //! 3. The slice verified and counted, exactly as the Department will.
 //! 4. One tar: manifest, public key, checkpoint, topic catalogue, the
 //!    report as JSON, and the month files' byte ranges. Written to a
@@ -28,18 +28,18 @@ use crate::airlog::verify::{StationVerdict, VerifyOptions};
 use crate::airlog::{AirLog, AirlogError, KeyError};
 use crate::config::{StationFiles, StationFilesError, Units};
 
-use super::build::{ReportOptions, build_report};
-use super::bundle::{Bundle, is_bundle_path};
-use super::catalogue::Catalogue;
-use super::inputs::Input;
-use super::manifest::{
+use crate::report::build::{ReportOptions, build_report};
+use crate::report::bundle::{Bundle, is_bundle_path};
+use crate::report::catalogue::Catalogue;
+use crate::report::inputs::Input;
+use crate::report::manifest::{
     CheckpointOrigin, FORMAT, FirstRecord, LastRecord, Manifest, ManifestPeriod, VERSION, member,
 };
-use super::period::{Cutoff, Period};
-use super::slice::{
+use crate::report::period::{Cutoff, Period};
+use crate::report::slice::{
     Slice, SliceEnd, SliceError, SliceRequest, SliceSource, choose_slice, open_range,
 };
-use super::station_config::{catalogue_path, station_name};
+use crate::report::station_config::{catalogue_path, station_name};
 
 /// Where the previous export's checkpoint is remembered, in the log dir.
 pub const LAST_EXPORT: &str = "exports/last.checkpoint";
@@ -215,9 +215,11 @@ pub fn export(options: &ExportOptions) -> Result<ExportSummary, ExportError> {
         source,
     })?;
     let mut report_json = Vec::new();
-    super::json::write_json(&report, &mut report_json).map_err(|source| ExportError::Io {
-        path: options.output.clone(),
-        source,
+    crate::report::json::write_json(&report, &mut report_json).map_err(|source| {
+        ExportError::Io {
+            path: options.output.clone(),
+            source,
+        }
     })?;
     let verdict = report
         .stations

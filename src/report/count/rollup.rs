@@ -5,7 +5,7 @@
 
 use std::collections::BTreeMap;
 
-use super::figures::Figures;
+use crate::report::figures::Figures;
 
 /// One level of the tree: a station, a grouping above stations, or both
 /// (a district station with communes beneath it).

@@ -11,9 +11,9 @@ use rust_xlsxwriter::{
     XlsxError,
 };
 
-use super::build::Report;
-use super::table::{Cell, Column, Row, RowStyle, Table};
-use super::views::{AIRINGS_VIEW, airing_columns, airing_row, summary_tables};
+use crate::report::build::Report;
+use crate::report::table::{Cell, Column, Row, RowStyle, Table};
+use crate::report::views::{AIRINGS_VIEW, airing_columns, airing_row, summary_tables};
 
 /// Writes the workbook to `path`.
 pub fn write_xlsx(report: &Report, path: &Path) -> Result<(), XlsxError> {

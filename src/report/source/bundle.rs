@@ -17,8 +17,8 @@ use crate::airlog::codec::check_line;
 use crate::airlog::parts::PartName;
 use crate::airlog::verify::{ChainStart, Claims, LogSource, ProblemKind};
 
-use super::catalogue::Catalogue;
-use super::manifest::{FORMAT, Manifest, VERSION, member};
+use crate::report::catalogue::Catalogue;
+use crate::report::manifest::{FORMAT, Manifest, VERSION, member};
 
 /// Small members (manifest, key, checkpoint, catalogue) are at most this big.
 const MAX_SMALL_MEMBER: u64 = 1 << 20;
@@ -330,7 +330,7 @@ impl LogSource for Bundle {
             problems,
             period_start: chrono::NaiveDate::parse_from_str(&self.manifest.period.from, "%Y-%m-%d")
                 .ok()
-                .map(|day| super::period::local_midnight(day, self.timezone())),
+                .map(|day| crate::report::period::local_midnight(day, self.timezone())),
         })
     }
 

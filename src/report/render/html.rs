@@ -10,10 +10,10 @@
 use std::fmt::Write as _;
 use std::io::{self, Write};
 
-use super::build::Report;
-use super::labels;
-use super::table::{Cell, Row, RowStyle, Table};
-use super::views;
+use crate::report::build::Report;
+use crate::report::labels;
+use crate::report::table::{Cell, Row, RowStyle, Table};
+use crate::report::views;
 
 /// What the top of the report names (the report profile's texts, the
 /// options overriding them); blanks become dotted lines to fill in.

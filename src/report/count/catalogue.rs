@@ -18,7 +18,7 @@ use std::path::{Path, PathBuf};
 use crate::plan::Topic;
 
 /// The catalogue `config/topics.toml` ships: the letter's eleven topics.
-pub const BUILT_IN: &str = include_str!("../../config/topics.toml");
+pub const BUILT_IN: &str = include_str!("../../../config/topics.toml");
 
 /// Topic code → (full name, short name).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]

@@ -12,13 +12,13 @@ use chrono_tz::Tz;
 use crate::airlog::verify::{StationVerdict, VerifyOptions, verify_source};
 use crate::config::Units;
 
-use super::aggregate::{StationTally, Tallier, TallyError};
-use super::catalogue::Catalogue;
-use super::figures::Figures;
-use super::inputs::Input;
-use super::period::Period;
-use super::rollup::{RollupNode, roll_up};
-use super::spool::Spool;
+use crate::report::aggregate::{StationTally, Tallier, TallyError};
+use crate::report::catalogue::Catalogue;
+use crate::report::figures::Figures;
+use crate::report::inputs::Input;
+use crate::report::period::Period;
+use crate::report::rollup::{RollupNode, roll_up};
+use crate::report::spool::Spool;
 
 /// How to build a report.
 #[derive(Debug, Clone)]
@@ -87,7 +87,9 @@ pub enum StationStatus {
 
 impl Report {
     /// Every airing of the period, station by station (the per-airing view).
-    pub fn airings(&self) -> impl Iterator<Item = std::io::Result<super::spool::AiringRow>> + '_ {
+    pub fn airings(
+        &self,
+    ) -> impl Iterator<Item = std::io::Result<crate::report::spool::AiringRow>> + '_ {
         self.spool.rows()
     }
 
@@ -260,7 +262,7 @@ fn group_by_station(inputs: &[Input], verdicts: Vec<StationVerdict>) -> Vec<Grou
 enum Tallied {
     Skipped,
     Failed(String),
-    Done(Box<StationTally>, super::spool::SpoolWriter),
+    Done(Box<StationTally>, crate::report::spool::SpoolWriter),
 }
 
 fn tally_group(

@@ -9,8 +9,8 @@ use chrono_tz::Tz;
 
 use crate::airlog::verify::{DirSource, LogSource};
 
-use super::bundle::{Bundle, BundleError};
-use super::catalogue::Catalogue;
+use crate::report::bundle::{Bundle, BundleError};
+use crate::report::catalogue::Catalogue;
 
 /// How deep a folder of logs and bundles is searched.
 const MAX_DEPTH: usize = 6;

@@ -10,12 +10,12 @@ use crate::airlog::airings::{Airing, Airings};
 use crate::airlog::record::Record;
 use crate::airlog::verify::LogSource;
 
-use super::catalogue::Catalogue;
-use super::figures::Figures;
-use super::gaps::{Gap, GapFinder};
-use super::period::Period;
-use super::records::{RecordError, SourceRecords};
-use super::spool::{AiringRow, SpoolWriter};
+use crate::report::catalogue::Catalogue;
+use crate::report::figures::Figures;
+use crate::report::gaps::{Gap, GapFinder};
+use crate::report::period::Period;
+use crate::report::records::{RecordError, SourceRecords};
+use crate::report::spool::{AiringRow, SpoolWriter};
 
 /// What counting one station found.
 #[derive(Debug, Clone, Default)]

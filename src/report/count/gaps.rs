@@ -9,7 +9,7 @@ use chrono_tz::Tz;
 
 use crate::airlog::record::RecordKind;
 
-use super::period::Period;
+use crate::report::period::Period;
 
 /// At most this many silent stretches are kept per station.
 pub const MAX_GAPS: usize = 200;

@@ -4,9 +4,9 @@
 use std::io::{self, Write};
 use std::path::Path;
 
-use super::build::Report;
-use super::table::{Cell, Column, Row, Table};
-use super::views::{self, AIRINGS_VIEW, airing_columns, airing_row};
+use crate::report::build::Report;
+use crate::report::table::{Cell, Column, Row, Table};
+use crate::report::views::{self, AIRINGS_VIEW, airing_columns, airing_row};
 
 const BOM: &[u8] = "\u{feff}".as_bytes();
 

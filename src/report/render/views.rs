@@ -4,11 +4,11 @@
 
 use chrono::NaiveDate;
 
-use super::build::{Report, StationStatus};
-use super::figures::{Counts, Figures, Group};
-use super::labels;
-use super::spool::AiringRow;
-use super::table::{Cell, Column, Row, RowStyle, Table};
+use crate::report::build::{Report, StationStatus};
+use crate::report::figures::{Counts, Figures, Group};
+use crate::report::labels;
+use crate::report::spool::AiringRow;
+use crate::report::table::{Cell, Column, Row, RowStyle, Table};
 
 /// The names `--view` accepts, in workbook order.
 pub const VIEW_NAMES: [&str; 10] = [
@@ -531,7 +531,7 @@ pub fn gaps(report: &Report) -> Table {
         rows.extend(before);
         for gap in &tally.gaps {
             let style = match gap.explained {
-                super::gaps::Silence::Unexplained => RowStyle::Warning,
+                crate::report::gaps::Silence::Unexplained => RowStyle::Warning,
                 _ => RowStyle::Plain,
             };
             rows.push(gap_row(

@@ -28,7 +28,7 @@ use crate::airlog::Sha256Hash;
 use crate::airlog::airings::{Airing, AiringStatus};
 use crate::airlog::record::{AiringOutcome, MissReason, SegmentAired, SegmentOutcome};
 
-use super::catalogue::Catalogue;
+use crate::report::catalogue::Catalogue;
 
 /// At most this many distinct free-text reasons are kept per figure set;
 /// the rest are counted under [`OTHER_REASONS`].
