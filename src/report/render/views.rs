@@ -4,7 +4,7 @@
 
 use chrono::NaiveDate;
 
-use crate::report::build::{Report, StationStatus};
+use crate::report::build::{Report, StationEntry, StationStatus};
 use crate::report::figures::{Counts, Figures, Group};
 use crate::report::labels;
 use crate::report::spool::AiringRow;
@@ -454,6 +454,7 @@ pub fn verification(report: &Report) -> Table {
             }
             rows.push(Row {
                 cells: vec![
+                    station_name(entry).into(),
                     entry.station.as_str().into(),
                     verdict.label.as_str().into(),
                     status.into(),
@@ -478,6 +479,7 @@ pub fn verification(report: &Report) -> Table {
         sheet: "Kiểm tra nhật ký",
         title: "Kết quả kiểm tra nhật ký phát sóng",
         columns: vec![
+            col("Đơn vị", 28.0),
             col("Mã đơn vị", 34.0),
             col("Tệp nhật ký", 40.0),
             col("Kết quả", 16.0),
@@ -505,7 +507,7 @@ pub fn gaps(report: &Report) -> Table {
         });
         let (period_from, period_to) = (report.period.from, report.period.to);
         let uncovered = |from: NaiveDate, to: NaiveDate, why: &str| {
-            (from <= to).then(|| gap_row(&entry.station, from, to, why, RowStyle::Warning))
+            (from <= to).then(|| gap_row(entry, from, to, why, RowStyle::Warning))
         };
         let (before, after) = match covered {
             None => (uncovered(period_from, period_to, "Không có bản ghi"), None),
@@ -535,7 +537,7 @@ pub fn gaps(report: &Report) -> Table {
                 _ => RowStyle::Plain,
             };
             rows.push(gap_row(
-                &entry.station,
+                entry,
                 gap.from,
                 gap.to,
                 labels::silence(gap.explained),
@@ -549,6 +551,7 @@ pub fn gaps(report: &Report) -> Table {
         sheet: "Ngày không có bản ghi",
         title: "Những ngày nhật ký không có bản ghi",
         columns: vec![
+            col("Đơn vị", 28.0),
             col("Mã đơn vị", 34.0),
             col("Từ ngày", 12.0),
             col("Đến ngày", 12.0),
@@ -559,10 +562,17 @@ pub fn gaps(report: &Report) -> Table {
     }
 }
 
-fn gap_row(station: &str, from: NaiveDate, to: NaiveDate, why: &str, style: RowStyle) -> Row {
+fn gap_row(
+    entry: &StationEntry,
+    from: NaiveDate,
+    to: NaiveDate,
+    why: &str,
+    style: RowStyle,
+) -> Row {
     Row {
         cells: vec![
-            station.into(),
+            station_name(entry).into(),
+            entry.station.as_str().into(),
             Cell::Date(from),
             Cell::Date(to),
             Cell::Int(((to - from).num_days() + 1).max(0) as u64),
@@ -634,4 +644,10 @@ fn minutes(ms: u64) -> f64 {
         ..Counts::default()
     }
     .minutes()
+}
+
+/// A station as an officer names it: its name (from the units file, its
+/// bundle or its config), else its id.
+fn station_name(entry: &StationEntry) -> String {
+    entry.name.clone().unwrap_or_else(|| entry.station.clone())
 }
