@@ -580,29 +580,6 @@ const ENGLISH_WORDS: [&str; 24] = [
     "with", "run",
 ];
 
-/// The words of `line` outside backticks and double quotes (values and
-/// code the technician wrote stay as written).
-fn prose_words(line: &str) -> Vec<String> {
-    let mut words = Vec::new();
-    let (mut in_code, mut in_quote) = (false, false);
-    let mut word = String::new();
-    for c in line.chars() {
-        match c {
-            '`' => in_code = !in_code,
-            '"' => in_quote = !in_quote,
-            _ if !in_code && !in_quote && c.is_alphabetic() => word.push(c),
-            _ => {}
-        }
-        if !c.is_alphabetic() && !word.is_empty() {
-            words.push(std::mem::take(&mut word));
-        }
-    }
-    if !word.is_empty() {
-        words.push(word);
-    }
-    words
-}
-
 /// `loa check` in Vietnamese (`LOA_LANG=vi`, and with no locale at all, as
 /// a station's service runs): every diagnostic, hint and summary line is
 /// Vietnamese; no line is made of untranslated English. The whole output
@@ -633,7 +610,7 @@ fn check_speaks_vietnamese_to_the_technician() {
         if line.trim_start().starts_with(|c: char| c.is_ascii_digit()) || line.contains("-->") {
             continue;
         }
-        let english: Vec<String> = prose_words(line)
+        let english: Vec<String> = common::prose_words(line)
             .into_iter()
             .filter(|w| ENGLISH_WORDS.contains(&w.to_lowercase().as_str()))
             .collect();

@@ -108,29 +108,6 @@ const ENGLISH_WORDS: &[&str] = &[
     "slots",
 ];
 
-/// The words of `line` outside backticks and double quotes (values and
-/// code the user wrote stay as written).
-fn prose_words(line: &str) -> Vec<String> {
-    let mut words = Vec::new();
-    let (mut in_code, mut in_quote) = (false, false);
-    let mut word = String::new();
-    for c in line.chars() {
-        match c {
-            '`' => in_code = !in_code,
-            '"' => in_quote = !in_quote,
-            _ if !in_code && !in_quote && c.is_alphabetic() => word.push(c),
-            _ => {}
-        }
-        if !c.is_alphabetic() && !word.is_empty() {
-            words.push(std::mem::take(&mut word));
-        }
-    }
-    if !word.is_empty() {
-        words.push(word);
-    }
-    words
-}
-
 /// Fails when a line of `text`, once the user's own data (`echoed`: names,
 /// titles, paths the program repeats back) is taken out, holds English.
 fn assert_no_english(text: &str, echoed: &[&str]) {
@@ -139,7 +116,7 @@ fn assert_no_english(text: &str, echoed: &[&str]) {
         for data in echoed {
             prose = prose.replace(data, " ");
         }
-        let english: Vec<String> = prose_words(&prose)
+        let english: Vec<String> = common::prose_words(&prose)
             .into_iter()
             .filter(|w| ENGLISH_WORDS.contains(&w.to_lowercase().as_str()))
             .collect();

@@ -196,3 +196,27 @@ pub fn expect_error(station: &StationDir, message: &str, location: &str) {
     );
     assert!(text.contains("help:"), "expected a hint in:\n{text}");
 }
+
+/// The words of `line` outside backticks and double quotes (values and
+/// code the user wrote stay as written): what the tests of translated
+/// output check against a list of English words.
+pub fn prose_words(line: &str) -> Vec<String> {
+    let mut words = Vec::new();
+    let (mut in_code, mut in_quote) = (false, false);
+    let mut word = String::new();
+    for c in line.chars() {
+        match c {
+            '`' => in_code = !in_code,
+            '"' => in_quote = !in_quote,
+            _ if !in_code && !in_quote && c.is_alphabetic() => word.push(c),
+            _ => {}
+        }
+        if !c.is_alphabetic() && !word.is_empty() {
+            words.push(std::mem::take(&mut word));
+        }
+    }
+    if !word.is_empty() {
+        words.push(word);
+    }
+    words
+}
