@@ -5,72 +5,27 @@
 
 use std::process::Command;
 
+#[path = "packaging_support/unit.rs"]
+mod unit_support;
+
 const UNIT: &str = include_str!("../packaging/loa-hub.service");
 const CARGO: &str = include_str!("../Cargo.toml");
 
 fn values_of(key: &str) -> Vec<&'static str> {
-    UNIT.lines()
-        .map(str::trim)
-        .filter(|line| !line.is_empty() && !line.starts_with(['#', ';', '[']))
-        .filter_map(|line| line.split_once('='))
-        .filter(|(k, _)| *k == key)
-        .map(|(_, v)| v)
-        .collect()
-}
-
-fn analyze_available() -> bool {
-    let found = Command::new("systemd-analyze")
-        .arg("--version")
-        .output()
-        .is_ok_and(|out| out.status.success());
-    if !found {
-        eprintln!("skipped: systemd-analyze not installed (apt-get install systemd)");
-    }
-    found
-}
-
-fn unit_for_this_build(dir: &std::path::Path) -> std::path::PathBuf {
-    let unit = UNIT.replace(
-        "ExecStart=/usr/bin/loa ",
-        &format!("ExecStart={} ", env!("CARGO_BIN_EXE_loa")),
-    );
-    assert_ne!(unit, UNIT, "ExecStart no longer starts /usr/bin/loa");
-    let path = dir.join("loa-hub.service");
-    std::fs::write(&path, unit).expect("write the unit");
-    path
+    unit_support::values_of(UNIT, key)
 }
 
 #[test]
 fn systemd_accepts_the_hub_unit_and_its_exposure_stays_low() {
-    if !analyze_available() {
+    if !unit_support::systemd_analyze_available() {
         return;
     }
     let dir = tempfile::tempdir().expect("temp dir");
-    let unit = unit_for_this_build(dir.path());
-    let out = Command::new("systemd-analyze")
-        .args(["verify", "--man=no"])
-        .arg(&unit)
-        .output()
-        .expect("run systemd-analyze");
-    let said =
-        String::from_utf8_lossy(&out.stderr).into_owned() + &String::from_utf8_lossy(&out.stdout);
-    assert!(out.status.success(), "{said}");
-    assert!(
-        !said.lines().any(|l| l.contains("loa-hub.service")),
-        "{said}"
-    );
+    let unit = unit_support::unit_for_this_build(UNIT, "loa-hub.service", dir.path());
+    unit_support::assert_verify_says_nothing(&unit);
     // A network service cannot be as closed as the station's daemon; the
-    // exposure (times ten) stays at or under 2.0, "OK".
-    let out = Command::new("systemd-analyze")
-        .args(["security", "--offline=yes", "--threshold=20", "--no-pager"])
-        .arg(&unit)
-        .output()
-        .expect("run systemd-analyze security");
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stdout)
-    );
+    // exposure stays at or under 2.0, "OK".
+    unit_support::assert_exposure_at_most(&unit, 20);
 }
 
 #[test]
