@@ -21,7 +21,7 @@ use loa::airlog::record::*;
 use loa::airlog::verify::{SignatureCheck, VerifyOptions, sources_at, verify_sources};
 use loa::airlog::{AirLog, Sha256Hash};
 
-#[path = "../tests/airlog_common/mod.rs"]
+#[path = "../tests/support/airlog/mod.rs"]
 mod common;
 use common::airing;
 

@@ -13,7 +13,7 @@
 //! day, SPEEDUP times faster than real for SECONDS, the hub's CPU and RSS
 //! read from /proc (CPU divided by SPEEDUP gives the real-rate figure).
 
-#[path = "../tests/airlog_common/mod.rs"]
+#[path = "../tests/support/airlog/mod.rs"]
 mod common;
 
 use std::io::{BufRead, BufReader, Write};

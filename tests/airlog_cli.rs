@@ -1,7 +1,7 @@
 //! `loa key`, `loa log` and `loa verify` from the command line, on real
 //! files in a temporary station directory.
 
-#[path = "airlog_common/mod.rs"]
+#[path = "support/airlog/mod.rs"]
 mod common;
 
 use std::os::unix::fs::PermissionsExt;

@@ -7,7 +7,7 @@
 //! (see `crash_child`). `LOA_CRASH_RUNS` sets the number of kills (100 by
 //! default; `scripts/test-airlog-crash` runs more).
 
-#[path = "airlog_common/mod.rs"]
+#[path = "support/airlog/mod.rs"]
 mod common;
 
 use std::collections::BTreeMap;

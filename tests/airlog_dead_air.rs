@@ -3,7 +3,7 @@
 //! 1, so old logs and old verifiers keep working; and a record cannot claim
 //! a version that does not have what it uses.
 
-#[path = "airlog_common/mod.rs"]
+#[path = "support/airlog/mod.rs"]
 mod common;
 
 use std::path::Path;

@@ -6,7 +6,7 @@
 //! The limit is per process, so the writer runs in a child process: this
 //! test binary re-run with `LOA_DISK_FULL_DIR` set.
 
-#[path = "airlog_common/mod.rs"]
+#[path = "support/airlog/mod.rs"]
 mod common;
 
 use std::path::Path;

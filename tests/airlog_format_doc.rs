@@ -1,7 +1,7 @@
 //! `docs/airlog.md` specifies the format; its example log must verify, and
 //! the example's fields must be what the document says they are.
 
-#[path = "airlog_common/mod.rs"]
+#[path = "support/airlog/mod.rs"]
 mod common;
 
 use common::*;

@@ -2,7 +2,7 @@
 //! random damage to a real log (bytes changed, inserted, removed, lines
 //! cut), checked with proptest.
 
-#[path = "airlog_common/mod.rs"]
+#[path = "support/airlog/mod.rs"]
 mod common;
 
 use common::*;

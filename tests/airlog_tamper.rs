@@ -1,7 +1,7 @@
 //! Adversarial tests: every way of changing a log after the fact that the
 //! issue lists must be caught by `verify` (or, for a torn tail, reported).
 
-#[path = "airlog_common/mod.rs"]
+#[path = "support/airlog/mod.rs"]
 mod common;
 
 use common::*;

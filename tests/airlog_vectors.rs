@@ -6,6 +6,7 @@
 //! `the_committed_vectors_are_what_the_generator_makes` fails when they
 //! drift.
 
+#[path = "support/vectors/mod.rs"]
 mod vectors_support;
 
 use std::path::{Path, PathBuf};

@@ -1,7 +1,7 @@
 //! The writer: genesis, daemon start and stop, month files, recovery of
 //! torn tails and damaged files, and identity checks.
 
-#[path = "airlog_common/mod.rs"]
+#[path = "support/airlog/mod.rs"]
 mod common;
 
 use chrono::Duration;

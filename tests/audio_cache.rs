@@ -2,6 +2,7 @@
 //! missing or corrupt cache file is an empty cache; saving is atomic and
 //! drops entries for files that are gone.
 
+#[path = "support/audio/mod.rs"]
 mod audio_support;
 
 use std::fs::{self, File};

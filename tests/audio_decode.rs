@@ -2,6 +2,7 @@
 //! the right length and pitch, continuous across `read` calls, and damaged
 //! files give errors, never panics.
 
+#[path = "support/audio/mod.rs"]
 mod audio_support;
 
 use std::fs;

@@ -2,6 +2,7 @@
 //! with an answer (never a panic that escapes, never an endless loop), and
 //! when both succeed, what the decoder produces is as long as the probe said.
 
+#[path = "support/audio/mod.rs"]
 mod audio_support;
 
 use std::fs;

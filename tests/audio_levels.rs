@@ -3,6 +3,7 @@
 //! edges and pauses where they are; kept by the probe cache, and a cache
 //! written before levels existed is simply probed again.
 
+#[path = "support/levels/mod.rs"]
 mod levels_support;
 
 use std::path::{Path, PathBuf};

@@ -2,6 +2,7 @@
 //! every kind the brief lists: each must give an error value with a reason,
 //! never a panic or a hang.
 
+#[path = "support/audio/mod.rs"]
 mod audio_support;
 
 use std::fs;

@@ -2,6 +2,7 @@
 //! a message naming the file, line and column, showing the line, with a hint.
 //! One test per mistake, named after it.
 
+#[path = "support/common/mod.rs"]
 mod common;
 
 use common::{PLAYLIST, STATION, StationDir, expect_error, stderr};

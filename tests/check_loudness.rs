@@ -5,7 +5,9 @@
 //! silence, a pause that playout would take for dead air) are warned about.
 //! One test per mistake, named after it.
 
+#[path = "support/common/mod.rs"]
 mod common;
+#[path = "support/levels/mod.rs"]
 mod levels_support;
 
 use common::{PLAYLIST, STATION, StationDir, expect_error, stderr, stdout};

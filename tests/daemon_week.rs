@@ -4,6 +4,7 @@
 //! steps. The player here advances the simulated clock instead of playing
 //! audio; the real audio path has its own real-time tests.
 
+#[path = "support/simulated/mod.rs"]
 mod simulated_support;
 
 use std::collections::BTreeMap;

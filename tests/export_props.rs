@@ -22,6 +22,7 @@
 //! Cases: [`CASES`], from the fixed seed [`SEED`], so a run is repeatable;
 //! about 15 s in all on a loaded machine.
 
+#[path = "support/report/mod.rs"]
 mod report_common;
 
 use std::path::{Path, PathBuf};

@@ -5,8 +5,9 @@
 //! with its reason at airing time (`loa run`), never a crash or a hang, and
 //! never a read outside the playlists folder.
 
+#[path = "support/common/mod.rs"]
 mod common;
-#[path = "fault_support/mod.rs"]
+#[path = "support/fault/mod.rs"]
 mod fault_support;
 
 use std::os::unix::ffi::OsStrExt;

@@ -9,7 +9,7 @@
 //! reason `clock_step`; an instant a step landed inside the grace of airs
 //! late, ending by its start + `max`.
 
-#[path = "fault_support/mod.rs"]
+#[path = "support/fault/mod.rs"]
 mod fault_support;
 
 use std::path::PathBuf;

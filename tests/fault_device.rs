@@ -12,10 +12,11 @@
 //! device takes the same path as the failed opens here.
 //! (Killing the consumer alone: tests/run_realtime.rs.)
 
+#[path = "support/common/mod.rs"]
 mod common;
-#[path = "fault_support/mod.rs"]
+#[path = "support/fault/mod.rs"]
 mod fault_support;
-#[path = "output_support/mod.rs"]
+#[path = "support/output/mod.rs"]
 mod output_support;
 
 use std::path::Path;

@@ -8,8 +8,9 @@
 //! library-level test (a real EFBIG from a file-size limit) is
 //! tests/airlog_disk_full.rs.
 
+#[path = "support/common/mod.rs"]
 mod common;
-#[path = "fault_support/mod.rs"]
+#[path = "support/fault/mod.rs"]
 mod fault_support;
 
 use std::path::{Path, PathBuf};

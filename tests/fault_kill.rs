@@ -17,8 +17,9 @@
 //! `LOA_FAULT_KILL_RUNS` sets the number of kills (10 by default, under a
 //! minute; `scripts/test-fault-kill` runs 200), `LOA_FAULT_SEED` the seed.
 
+#[path = "support/common/mod.rs"]
 mod common;
-#[path = "fault_support/mod.rs"]
+#[path = "support/fault/mod.rs"]
 mod fault_support;
 
 use std::collections::{BTreeMap, BTreeSet};

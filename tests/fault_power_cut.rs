@@ -11,9 +11,9 @@
 //! (default 10; the 16 offsets at each end are always tested);
 //! `scripts/test-fault-power-cut` sets 1.
 
-#[path = "airlog_common/mod.rs"]
+#[path = "support/airlog/mod.rs"]
 mod common;
-#[path = "fault_support/mod.rs"]
+#[path = "support/fault/mod.rs"]
 mod fault_support;
 
 use std::path::Path;

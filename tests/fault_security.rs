@@ -5,8 +5,9 @@
 //! paths out of the playlists folder: tests/check_errors.rs and
 //! tests/fault_bad_input.rs; the unit's hardening: packaging/loa.service.)
 
+#[path = "support/common/mod.rs"]
 mod common;
-#[path = "fault_support/mod.rs"]
+#[path = "support/fault/mod.rs"]
 mod fault_support;
 
 use std::collections::BTreeSet;

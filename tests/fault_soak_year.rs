@@ -7,7 +7,7 @@
 //! Long: ignored by `cargo test`; `scripts/soak-year` runs it.
 //! `LOA_SOAK_DAYS` shortens or lengthens it (default 365).
 
-#[path = "fault_support/mod.rs"]
+#[path = "support/fault/mod.rs"]
 mod fault_support;
 
 use std::time::{Duration, Instant};

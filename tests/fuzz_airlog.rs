@@ -1,9 +1,9 @@
 //! Fuzzing the airing log's parser and verifier: single lines through
 //! every reading of a record, whole month files through the reader, the
 //! verifier and the writer's recovery, and key, public key and checkpoint
-//! files. None may panic or hang. See `tests/fuzz_support`.
+//! files. None may panic or hang. See `tests/support/fuzz`.
 
-#[path = "fuzz_support/mod.rs"]
+#[path = "support/fuzz/mod.rs"]
 mod fuzz_support;
 
 use fuzz_support::cases::{airlog_file_case, airlog_line_case, key_file_case};

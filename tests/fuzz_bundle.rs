@@ -3,8 +3,9 @@
 //! them (see `fuzz_support::cases::bundle_case`). None may panic, hang, or
 //! allocate what a tar header claims rather than what the file holds.
 
-#[path = "fuzz_support/mod.rs"]
+#[path = "support/fuzz/mod.rs"]
 mod fuzz_support;
+#[path = "support/report/mod.rs"]
 mod report_common;
 
 use std::path::{Path, PathBuf};

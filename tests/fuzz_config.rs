@@ -1,9 +1,9 @@
 //! Fuzzing the config loader and validator, the topic catalogue and the
 //! playlist loader (TOML playlists and a folder playlist's
 //! `playlist.toml`): mutated real files, loaded as `loa check` and the
-//! daemon load them. None may panic or hang. See `tests/fuzz_support`.
+//! daemon load them. None may panic or hang. See `tests/support/fuzz`.
 
-#[path = "fuzz_support/mod.rs"]
+#[path = "support/fuzz/mod.rs"]
 mod fuzz_support;
 
 use fuzz_support::cases::{StationFile, config_case, fuzz_station_is_valid};

@@ -4,6 +4,7 @@
 //! bodies are refused with nothing written; heartbeats cannot be replayed,
 //! not even across a restart; a killed hub comes back with the same view.
 
+#[path = "support/hub/mod.rs"]
 mod hub_support;
 
 use chrono::{Duration, Utc};

@@ -4,6 +4,7 @@
 //! stations of the province, sees one turn "mất kết nối" when it stops
 //! sending heartbeats, and downloads a report that opens as a workbook.
 
+#[path = "support/hub/mod.rs"]
 mod hub_support;
 
 use std::time::{Duration, Instant};

@@ -5,7 +5,7 @@
 
 use std::process::Command;
 
-#[path = "packaging_support/unit.rs"]
+#[path = "support/packaging/unit.rs"]
 mod unit_support;
 
 const UNIT: &str = include_str!("../packaging/loa-hub.service");

@@ -4,6 +4,7 @@
 //! station's page, and report downloads equal to `loa report` on the
 //! store. Also: `hub.toml` errors name their file, line and column.
 
+#[path = "support/hub/mod.rs"]
 mod hub_support;
 
 use chrono::{Duration, Utc};

@@ -5,8 +5,13 @@
 //! the key the province registered, `loa status` says how far the hub
 //! holds the log, and a hub killed and restarted gives the same head.
 
+#[path = "support/common/mod.rs"]
 mod common;
+#[path = "support/hub/mod.rs"]
 mod hub_support;
+// Both supports load support/airlog (each stands alone in other binaries).
+#[allow(clippy::duplicate_mod)]
+#[path = "support/upload/mod.rs"]
 mod upload_support;
 
 use std::path::Path;

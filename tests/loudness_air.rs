@@ -5,7 +5,9 @@
 //! decoding, the WAV air-check output, measured with `ebur128`. These run
 //! in real time (10 to 35 s each).
 
+#[path = "support/common/mod.rs"]
 mod common;
+#[path = "support/levels/mod.rs"]
 mod levels_support;
 
 use std::path::{Path, PathBuf};

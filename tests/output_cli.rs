@@ -1,7 +1,9 @@
 //! The command-line side of outputs, through the real binary: `loa
 //! devices` and the hidden `loa output-worker`.
 
+#[path = "support/common/mod.rs"]
 mod common;
+#[path = "support/output/mod.rs"]
 mod output_support;
 
 use std::process::{Command, Stdio};

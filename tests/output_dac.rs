@@ -4,6 +4,7 @@
 //! which timestamps the first sound of each airing as it plays. What the
 //! real `loa output-worker` places, measured at the "loudspeaker".
 
+#[path = "support/output/mod.rs"]
 mod output_support;
 
 use std::path::{Path, PathBuf};

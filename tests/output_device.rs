@@ -2,6 +2,7 @@
 //! `shared/alsa/paced.asoundrc` (plug → file → `pv` at real-time rate →
 //! capture file), played by the real `loa output-worker` child process.
 
+#[path = "support/output/mod.rs"]
 mod output_support;
 
 use std::time::{Duration, Instant};

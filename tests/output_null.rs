@@ -1,6 +1,7 @@
 //! The null output and `OutputSpec`: paced in real time, built from the
 //! `output =` text.
 
+#[path = "support/output/mod.rs"]
 mod output_support;
 
 use std::path::Path;

@@ -1,6 +1,7 @@
 //! The WAV air-check output: what it records, how it paces, and that it
 //! never overwrites a recording.
 
+#[path = "support/output/mod.rs"]
 mod output_support;
 
 use std::path::Path;

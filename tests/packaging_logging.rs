@@ -6,8 +6,9 @@
 //! that does not exist logs a warning (`systemd notification not sent`),
 //! and on SIGTERM an info line (`stopping`).
 
+#[path = "support/common/mod.rs"]
 mod common;
-#[path = "packaging_support/mod.rs"]
+#[path = "support/packaging/mod.rs"]
 mod packaging_support;
 
 use std::fs::File;

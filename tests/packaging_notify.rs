@@ -2,8 +2,9 @@
 //! in packaging/loa.service): the real binary talks to a datagram socket
 //! standing in for systemd's, as `NOTIFY_SOCKET` names it.
 
+#[path = "support/common/mod.rs"]
 mod common;
-#[path = "packaging_support/mod.rs"]
+#[path = "support/packaging/mod.rs"]
 mod packaging_support;
 
 use std::os::unix::net::UnixDatagram;

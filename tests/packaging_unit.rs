@@ -5,7 +5,7 @@
 
 use std::process::Command;
 
-#[path = "packaging_support/unit.rs"]
+#[path = "support/packaging/unit.rs"]
 mod unit_support;
 use unit_support::INSTALLED_BINARY;
 

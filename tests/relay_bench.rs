@@ -2,6 +2,7 @@
 //! the relay thread's CPU time per minute of relayed audio, and the
 //! process's peak memory while a server sends 20× faster than real time.
 
+#[path = "support/relay/mod.rs"]
 mod relay_support;
 
 use std::time::{Duration, Instant};

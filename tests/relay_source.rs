@@ -3,6 +3,7 @@
 //! goes in, the tone must come out, and every failure must be reported,
 //! bounded and recovered from.
 
+#[path = "support/relay/mod.rs"]
 mod relay_support;
 
 use std::sync::Arc;

@@ -4,6 +4,7 @@
 //! records were re-signed with another key (same bodies, same hashes) must
 //! fail both.
 
+#[path = "support/report/mod.rs"]
 mod report_common;
 
 use std::io::Read;

@@ -3,6 +3,7 @@
 //! count from `loa log --json`, the workbook read back, tampering, a
 //! district's roll-up, exports that must extend the previous one.
 
+#[path = "support/report/mod.rs"]
 mod report_common;
 
 use std::collections::BTreeMap;

@@ -9,6 +9,7 @@
 //! The fixture itself is made by `cargo test --test report_golden --
 //! --ignored regenerate_fixture_log`.
 
+#[path = "support/report/mod.rs"]
 mod report_common;
 
 use std::path::{Path, PathBuf};

@@ -5,6 +5,7 @@
 //! nothing else does. Every step is in the signed log. Real time (about
 //! 20 s each), WAV air-check output.
 
+#[path = "support/common/mod.rs"]
 mod common;
 
 use std::path::Path;

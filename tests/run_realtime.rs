@@ -3,8 +3,9 @@
 //! sound card). Each test schedules a slot a few seconds ahead and checks
 //! the audio and the airing log.
 
+#[path = "support/common/mod.rs"]
 mod common;
-#[path = "output_support/mod.rs"]
+#[path = "support/output/mod.rs"]
 mod output_support;
 
 use std::path::{Path, PathBuf};

@@ -4,7 +4,9 @@
 //! every minute relayed or missed in the signed log. Real time (about 15 s
 //! each), WAV air-check output.
 
+#[path = "support/common/mod.rs"]
 mod common;
+#[path = "support/relay/mod.rs"]
 mod relay_support;
 
 use std::process::Command;

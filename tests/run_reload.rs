@@ -2,6 +2,7 @@
 //! (rename-over saves, new audio, a deleted playlist, an invalid edit),
 //! SIGHUP, and `loa status` over the local socket.
 
+#[path = "support/common/mod.rs"]
 mod common;
 
 use std::path::Path;

@@ -12,6 +12,7 @@
 //! - regressions through the real binary (`loa schedule`, `loa check`) for
 //!   each case once seen wrong.
 
+#[path = "support/common/mod.rs"]
 mod common;
 
 use std::collections::{BTreeMap, BTreeSet, HashSet};

@@ -3,7 +3,9 @@
 //! schedule, one uploading to a loopback HTTPS receiver and one not; the
 //! CPU each process used, and the upload thread's own.
 
+#[path = "support/common/mod.rs"]
 mod common;
+#[path = "support/upload/mod.rs"]
 mod upload_support;
 
 use std::time::{Duration, Instant};

@@ -1,6 +1,7 @@
 //! `[upload]` in station.toml: `loa check` finds a wrong hub address or an
 //! unusable certificate file, with file, line and column.
 
+#[path = "support/common/mod.rs"]
 mod common;
 
 use common::{PLAYLIST, StationDir, utc_station};

@@ -5,7 +5,9 @@
 //! that lost its tail costs nothing, and airings stay on time whatever the
 //! hub does.
 
+#[path = "support/common/mod.rs"]
 mod common;
+#[path = "support/upload/mod.rs"]
 mod upload_support;
 
 use std::time::{Duration, Instant};

@@ -6,12 +6,14 @@
 //! it prints the English. The Vietnamese output is kept as golden files
 //! under `tests/golden/` for review (`LOA_BLESS=1` rewrites them).
 
+#[path = "support/common/mod.rs"]
 mod common;
+#[path = "support/report/mod.rs"]
 mod report_common;
 // report_common keeps its runner private; this test needs the plan made
 // before the audio goes missing, so it runs the daemon itself.
 #[allow(clippy::duplicate_mod)]
-#[path = "simulated_support/mod.rs"]
+#[path = "support/simulated/mod.rs"]
 mod simulated_support;
 
 use std::path::Path;

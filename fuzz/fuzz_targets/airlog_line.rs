@@ -1,7 +1,7 @@
-//! cargo fuzz target `airlog_line`: see tests/fuzz_support/cases.rs.
+//! cargo fuzz target `airlog_line`: see tests/support/fuzz/cases.rs.
 #![no_main]
 
-#[path = "../../tests/fuzz_support/cases.rs"]
+#[path = "../../tests/support/fuzz/cases.rs"]
 mod cases;
 
 libfuzzer_sys::fuzz_target!(|data: &[u8]| {

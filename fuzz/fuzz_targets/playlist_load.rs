@@ -1,7 +1,7 @@
-//! cargo fuzz target `playlist_load`: see tests/fuzz_support/cases.rs.
+//! cargo fuzz target `playlist_load`: see tests/support/fuzz/cases.rs.
 #![no_main]
 
-#[path = "../../tests/fuzz_support/cases.rs"]
+#[path = "../../tests/support/fuzz/cases.rs"]
 mod cases;
 
 libfuzzer_sys::fuzz_target!(|data: &[u8]| {

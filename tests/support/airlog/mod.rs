@@ -150,6 +150,20 @@ pub fn lines(path: &Path) -> Vec<Vec<u8>> {
         .collect()
 }
 
+/// Every complete line of a station's log, month file by month file, each
+/// with its newline, as the writer wrote it and an uploader sends it.
+pub fn log_lines(dir: &Path) -> Vec<Vec<u8>> {
+    let mut complete = Vec::new();
+    for part in parts(dir) {
+        complete.extend(
+            lines(&part)
+                .into_iter()
+                .filter(|line| line.ends_with(b"\n")),
+        );
+    }
+    complete
+}
+
 pub fn write_lines(path: &Path, lines: &[Vec<u8>]) {
     std::fs::write(path, lines.concat()).unwrap();
 }

@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
 /// The repository's topic catalogue, used by every test station.
-pub const TOPICS: &str = include_str!("../../config/topics.toml");
+pub const TOPICS: &str = include_str!("../../../config/topics.toml");
 
 /// A valid minimal station: one morning slot airing playlist `cchc`.
 pub const STATION: &str = r#"[station]

@@ -5,7 +5,7 @@
 
 #![allow(dead_code)]
 
-#[path = "../simulated_support/mod.rs"]
+#[path = "../simulated/mod.rs"]
 mod simulated_support;
 
 use std::path::{Path, PathBuf};

@@ -74,7 +74,7 @@ impl FuzzStation {
         write("config/station.toml", STATION.as_bytes());
         write(
             "config/topics.toml",
-            include_bytes!("../../config/topics.toml"),
+            include_bytes!("../../../config/topics.toml"),
         );
         write("playlists/cchc.toml", PLAYLIST.as_bytes());
         write("playlists/folder/playlist.toml", b"topic = 90\n");
@@ -133,7 +133,7 @@ impl StationFile {
     pub fn original(self) -> &'static [u8] {
         match self {
             Self::Station => STATION.as_bytes(),
-            Self::Topics => include_bytes!("../../config/topics.toml"),
+            Self::Topics => include_bytes!("../../../config/topics.toml"),
             Self::Playlist => PLAYLIST.as_bytes(),
             Self::FolderPlaylist => b"topic = 90\n",
         }

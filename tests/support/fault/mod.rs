@@ -4,7 +4,7 @@
 
 #![allow(dead_code)]
 
-#[path = "../simulated_support/mod.rs"]
+#[path = "../simulated/mod.rs"]
 pub mod simulated_support;
 
 use std::collections::BTreeMap;

@@ -5,7 +5,6 @@ use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
-use loa::airlog::parts::list_parts;
 use loa::airlog::record::AiringEnd;
 use loa::airlog::{RecordKind, read_records};
 
@@ -207,17 +206,14 @@ impl Drop for UploadingStation {
     }
 }
 
-/// Every complete line of the log in `dir`, in chain order.
+/// Every complete line of the log in `dir`, in chain order, without its LF
+/// (as the receiver stores them).
 pub fn log_lines(dir: &Path) -> Vec<Vec<u8>> {
-    let mut lines = Vec::new();
-    for part in list_parts(dir).expect("log folder") {
-        let bytes = std::fs::read(&part.path).expect("month file");
-        lines.extend(
-            bytes
-                .split_inclusive(|b| *b == b'\n')
-                .filter(|line| line.ends_with(b"\n"))
-                .map(|line| line[..line.len() - 1].to_vec()),
-        );
-    }
-    lines
+    crate::upload_support::airlog::log_lines(dir)
+        .into_iter()
+        .map(|mut line| {
+            line.pop();
+            line
+        })
+        .collect()
 }

@@ -4,6 +4,8 @@
 
 #![allow(dead_code)]
 
+#[path = "../airlog/mod.rs"]
+pub mod airlog;
 pub mod receiver;
 pub mod station;
 
