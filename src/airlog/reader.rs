@@ -7,7 +7,7 @@
 //! and the daemon reads its own log).
 
 use std::fs::File;
-use std::io::{BufRead, BufReader};
+use std::io::{BufRead, BufReader, Seek, SeekFrom};
 use std::path::{Path, PathBuf};
 
 use super::codec::check_line;
@@ -29,6 +29,14 @@ pub struct ScannedLine<'a> {
     pub complete: bool,
 }
 
+impl ScannedLine<'_> {
+    /// The byte offset just after the line (and its newline): where a
+    /// reader that stopped here resumes.
+    pub fn end(&self) -> u64 {
+        self.offset + self.bytes.len() as u64 + u64::from(self.complete)
+    }
+}
+
 /// Reads a month file line by line, reusing one buffer.
 pub struct LineScanner {
     reader: BufReader<File>,
@@ -40,11 +48,22 @@ pub struct LineScanner {
 impl LineScanner {
     /// Opens `path` for scanning.
     pub fn open(path: &Path) -> std::io::Result<Self> {
+        Self::open_at(path, 0)
+    }
+
+    /// Opens `path` for scanning from byte `offset` (the start of a line),
+    /// as the uploader resumes where its last batch ended. Line numbers
+    /// then count from that line.
+    pub fn open_at(path: &Path, offset: u64) -> std::io::Result<Self> {
+        let mut file = File::open(path)?;
+        if offset > 0 {
+            file.seek(SeekFrom::Start(offset))?;
+        }
         Ok(Self {
-            reader: BufReader::with_capacity(1 << 16, File::open(path)?),
+            reader: BufReader::with_capacity(1 << 16, file),
             buffer: Vec::with_capacity(4096),
             number: 0,
-            offset: 0,
+            offset,
         })
     }
 

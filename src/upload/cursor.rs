@@ -3,13 +3,12 @@
 //! the queue, so the uploader holds nothing but a position, and an outage
 //! of any length costs no memory.
 
-use std::fs::File;
-use std::io::{BufRead, BufReader, Seek, SeekFrom};
 use std::path::{Path, PathBuf};
 
 use crate::airlog::Sha256Hash;
 use crate::airlog::codec::check_envelope;
 use crate::airlog::parts::{Part, PartName, list_parts};
+use crate::airlog::reader::{LineScanner, ScannedLine};
 use crate::hub::protocol::{MAX_BATCH_BYTES, MAX_BATCH_RECORDS};
 
 use super::error::UploadError;
@@ -84,7 +83,7 @@ impl LogCursor {
         let parts = self.parts()?;
         let first = start_part(&parts, last)?;
         for part in &parts[first..] {
-            let mut lines = Lines::open(&part.path, 0)?;
+            let mut lines = lines_from(&part.path, 0)?;
             while let Some(line) = lines.next_line()? {
                 let Ok(checked) = check_envelope(line.bytes) else {
                     continue;
@@ -97,7 +96,7 @@ impl LogCursor {
                 }
                 self.position = Position {
                     part: Some(part.name),
-                    offset: line.end,
+                    offset: line.end(),
                     next_seq,
                 };
                 return Ok(());
@@ -131,7 +130,7 @@ impl LogCursor {
             } else {
                 0
             };
-            let mut lines = Lines::open(&part.path, offset)?;
+            let mut lines = lines_from(&part.path, offset)?;
             while let Some(line) = lines.next_line()? {
                 if !line.complete || expected >= durable_next {
                     return Ok(());
@@ -158,7 +157,7 @@ impl LogCursor {
                 expected += 1;
                 batch.end = Some(Position {
                     part: Some(part.name),
-                    offset: line.end,
+                    offset: line.end(),
                     next_seq: expected,
                 });
             }
@@ -174,7 +173,7 @@ impl LogCursor {
     fn scan_next_seq(&self, parts: &[Part]) -> Result<u64, UploadError> {
         let mut next = 0;
         for part in parts.iter().rev() {
-            let mut lines = Lines::open(&part.path, 0)?;
+            let mut lines = lines_from(&part.path, 0)?;
             while let Some(line) = lines.next_line()? {
                 if let Ok(checked) = check_envelope(line.bytes) {
                     next = next.max(checked.header.seq + 1);
@@ -204,7 +203,7 @@ fn start_part(parts: &[Part], seq: u64) -> Result<usize, UploadError> {
 
 /// The `seq` of a month file's first readable record.
 fn first_seq(path: &Path) -> Result<Option<u64>, UploadError> {
-    let mut lines = Lines::open(path, 0)?;
+    let mut lines = lines_from(path, 0)?;
     while let Some(line) = lines.next_line()? {
         if let Ok(checked) = check_envelope(line.bytes) {
             return Ok(Some(checked.header.seq));
@@ -213,57 +212,24 @@ fn first_seq(path: &Path) -> Result<Option<u64>, UploadError> {
     Ok(None)
 }
 
-/// One line of a month file.
-struct Line<'a> {
-    /// Its bytes without the LF.
-    bytes: &'a [u8],
-    /// Whether it ends in LF (a line still being written does not).
-    complete: bool,
-    /// The offset just after it.
-    end: u64,
+/// A month file's lines from `offset`, one buffer reused; a failure to read
+/// it says which file.
+fn lines_from(path: &Path, offset: u64) -> Result<Lines, UploadError> {
+    let scanner = LineScanner::open_at(path, offset)
+        .map_err(|e| UploadError::LogUnreadable(format!("{}: {e}", path.display())))?;
+    Ok(Lines { scanner })
 }
 
-/// A month file's lines from an offset, one buffer reused.
+/// [`LineScanner`] with the uploader's error.
 struct Lines {
-    reader: BufReader<File>,
-    buffer: Vec<u8>,
-    offset: u64,
+    scanner: LineScanner,
 }
 
 impl Lines {
-    fn open(path: &Path, offset: u64) -> Result<Self, UploadError> {
-        let unreadable =
-            |e: std::io::Error| UploadError::LogUnreadable(format!("{}: {e}", path.display()));
-        let mut file = File::open(path).map_err(unreadable)?;
-        file.seek(SeekFrom::Start(offset)).map_err(unreadable)?;
-        Ok(Self {
-            reader: BufReader::with_capacity(1 << 16, file),
-            buffer: Vec::with_capacity(4096),
-            offset,
-        })
-    }
-
-    fn next_line(&mut self) -> Result<Option<Line<'_>>, UploadError> {
-        self.buffer.clear();
-        let read = self
-            .reader
-            .read_until(b'\n', &mut self.buffer)
-            .map_err(|e| UploadError::LogUnreadable(e.to_string()))?;
-        if read == 0 {
-            return Ok(None);
-        }
-        self.offset += read as u64;
-        let complete = self.buffer.last() == Some(&b'\n');
-        let bytes = if complete {
-            &self.buffer[..read - 1]
-        } else {
-            &self.buffer[..]
-        };
-        Ok(Some(Line {
-            bytes,
-            complete,
-            end: self.offset,
-        }))
+    fn next_line(&mut self) -> Result<Option<ScannedLine<'_>>, UploadError> {
+        self.scanner
+            .next_line()
+            .map_err(|e| UploadError::LogUnreadable(e.to_string()))
     }
 }
 
