@@ -47,6 +47,31 @@ pub enum AiringStatus {
     Unfinished,
 }
 
+impl AiringStatus {
+    /// The outcome's machine name, the same in `loa log --json` and the
+    /// report's exports.
+    pub fn code(&self) -> &'static str {
+        match self {
+            AiringStatus::Ended(AiringOutcome::Completed) => "completed",
+            AiringStatus::Ended(AiringOutcome::CutAtMax) => "cut_at_max",
+            AiringStatus::Ended(AiringOutcome::Interrupted { .. }) => "interrupted",
+            AiringStatus::Ended(AiringOutcome::Failed { .. }) => "failed",
+            AiringStatus::Missed(_) => "missed",
+            AiringStatus::Unfinished => "unfinished",
+        }
+    }
+
+    /// Why an airing was interrupted or failed, as the log holds it.
+    pub fn end_reason(&self) -> Option<&str> {
+        match self {
+            AiringStatus::Ended(
+                AiringOutcome::Interrupted { reason } | AiringOutcome::Failed { reason },
+            ) => Some(reason),
+            _ => None,
+        }
+    }
+}
+
 /// Pairs starts with ends as records stream by. Feed records in order
 /// with [`Airings::push`]; call [`Airings::finish`] at the end.
 #[derive(Debug, Default)]

@@ -596,6 +596,32 @@ pub enum MissReason {
     },
 }
 
+impl MissReason {
+    /// The reason's machine name, the same in `loa log --json`, reports and
+    /// exports (details are kept out, so reasons group).
+    pub fn code(&self) -> &'static str {
+        match self {
+            MissReason::DaemonDown => "daemon_down",
+            MissReason::DeviceFailure { .. } => "device_failure",
+            MissReason::NothingToAir => "nothing_to_air",
+            MissReason::TooLate => "too_late",
+            MissReason::ClockStep => "clock_step",
+            MissReason::Other { .. } => "other",
+        }
+    }
+
+    /// The machine name with its detail, if it has one (`device_failure:
+    /// …`): what one airing's entry says.
+    pub fn code_with_detail(&self) -> String {
+        match self {
+            MissReason::DeviceFailure { detail } | MissReason::Other { detail } => {
+                format!("{}: {detail}", self.code())
+            }
+            _ => self.code().to_string(),
+        }
+    }
+}
+
 /// `checkpoint`: names the record before it, so a copy of this record kept
 /// elsewhere proves how far the log reached.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]

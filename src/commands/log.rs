@@ -11,7 +11,7 @@ use serde_json::{Value, json};
 use super::CommandResult;
 use crate::airlog::airings::{Airing, AiringStatus, Airings};
 use crate::airlog::read_records;
-use crate::airlog::record::{AiringOutcome, MissReason, SegmentOutcome};
+use crate::airlog::record::SegmentOutcome;
 use crate::config::{StationFiles, default_config_path};
 use crate::text::log::{LogNote, LoggedAiringLine};
 
@@ -144,29 +144,14 @@ fn airing_json(airing: &Airing, zone: Tz) -> Value {
     })
 }
 
-/// The outcome's machine name and its reason, if any.
+/// The outcome's machine name and its reason, if any (a miss's with its
+/// detail).
 fn status_code(status: &AiringStatus) -> (&'static str, Option<String>) {
-    match status {
-        AiringStatus::Ended(AiringOutcome::Completed) => ("completed", None),
-        AiringStatus::Ended(AiringOutcome::CutAtMax) => ("cut_at_max", None),
-        AiringStatus::Ended(AiringOutcome::Interrupted { reason }) => {
-            ("interrupted", Some(reason.clone()))
-        }
-        AiringStatus::Ended(AiringOutcome::Failed { reason }) => ("failed", Some(reason.clone())),
-        AiringStatus::Missed(reason) => ("missed", Some(miss_code(reason))),
-        AiringStatus::Unfinished => ("unfinished", None),
-    }
-}
-
-fn miss_code(reason: &MissReason) -> String {
-    match reason {
-        MissReason::DaemonDown => "daemon_down".into(),
-        MissReason::DeviceFailure { detail } => format!("device_failure: {detail}"),
-        MissReason::NothingToAir => "nothing_to_air".into(),
-        MissReason::TooLate => "too_late".into(),
-        MissReason::ClockStep => "clock_step".into(),
-        MissReason::Other { detail } => format!("other: {detail}"),
-    }
+    let reason = match status {
+        AiringStatus::Missed(reason) => Some(reason.code_with_detail()),
+        _ => status.end_reason().map(str::to_string),
+    };
+    (status.code(), reason)
 }
 
 fn segment_code(outcome: &SegmentOutcome) -> (&'static str, Option<String>) {

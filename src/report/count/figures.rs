@@ -26,7 +26,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use crate::airlog::Sha256Hash;
 use crate::airlog::airings::{Airing, AiringStatus};
-use crate::airlog::record::{AiringOutcome, MissReason, SegmentAired, SegmentOutcome};
+use crate::airlog::record::{AiringOutcome, SegmentAired, SegmentOutcome};
 
 use crate::report::catalogue::Catalogue;
 
@@ -334,7 +334,7 @@ impl Figures {
             }
             AiringStatus::Missed(reason) => {
                 one.missed = 1;
-                bump(&mut self.missed_reasons, miss_code(reason));
+                bump(&mut self.missed_reasons, reason.code());
             }
             AiringStatus::Unfinished => one.unfinished = 1,
         }
@@ -402,19 +402,6 @@ pub fn aired_segments(airing: &Airing) -> impl Iterator<Item = &SegmentAired> {
         .segments
         .iter()
         .filter(|s| matches!(s.outcome, SegmentOutcome::Aired | SegmentOutcome::Cut))
-}
-
-/// The machine name of a miss reason (details are kept out so reasons
-/// group).
-pub fn miss_code(reason: &MissReason) -> &'static str {
-    match reason {
-        MissReason::DaemonDown => "daemon_down",
-        MissReason::DeviceFailure { .. } => "device_failure",
-        MissReason::NothingToAir => "nothing_to_air",
-        MissReason::TooLate => "too_late",
-        MissReason::ClockStep => "clock_step",
-        MissReason::Other { .. } => "other",
-    }
 }
 
 fn bump(reasons: &mut BTreeMap<String, u64>, reason: &str) {

@@ -12,9 +12,8 @@ use chrono_tz::Tz;
 use serde::{Deserialize, Serialize};
 
 use crate::airlog::airings::{Airing, AiringStatus};
-use crate::airlog::record::AiringOutcome;
 
-use crate::report::figures::{Contribution, aired_segments, miss_code};
+use crate::report::figures::{Contribution, aired_segments};
 
 /// One airing as the per-airing view shows it (station-local times).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -92,18 +91,13 @@ impl AiringRow {
     }
 }
 
-/// An outcome's machine name and its reason.
+/// An outcome's machine name and its reason (a miss's without its detail).
 pub fn outcome_code(status: &AiringStatus) -> (&'static str, Option<String>) {
-    match status {
-        AiringStatus::Ended(AiringOutcome::Completed) => ("completed", None),
-        AiringStatus::Ended(AiringOutcome::CutAtMax) => ("cut_at_max", None),
-        AiringStatus::Ended(AiringOutcome::Interrupted { reason }) => {
-            ("interrupted", Some(reason.clone()))
-        }
-        AiringStatus::Ended(AiringOutcome::Failed { reason }) => ("failed", Some(reason.clone())),
-        AiringStatus::Missed(reason) => ("missed", Some(miss_code(reason).to_string())),
-        AiringStatus::Unfinished => ("unfinished", None),
-    }
+    let reason = match status {
+        AiringStatus::Missed(reason) => Some(reason.code().to_string()),
+        _ => status.end_reason().map(str::to_string),
+    };
+    (status.code(), reason)
 }
 
 /// Where the rows wait: one file per station, in a temporary directory
