@@ -150,7 +150,7 @@ pub fn audit(records: &[Record]) -> Audit {
 
 /// A reason's short name, for counting: the one reports group by.
 pub fn reason_name(reason: &MissReason) -> String {
-    loa::report::figures::miss_code(reason).to_string()
+    reason.code().to_string()
 }
 
 /// Copies the repository's station (config, topics, playlists) into `to`,
