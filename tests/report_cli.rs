@@ -987,6 +987,28 @@ fn stations_and_levels_are_shown_by_name_from_bundles_and_the_units_file() {
             "{name} in the html"
         );
     }
+
+    // The per-airing view names each airing's station beside its id.
+    let csv = folder.join("airings.csv");
+    let view = ["--format", "csv", "--view", "airings", "-o", arg(&csv)];
+    loa_ok(
+        &[&args[..], &view[..], &["--units", arg(&units), arg(folder)]].concat(),
+        0,
+    );
+    let csv = std::fs::read_to_string(csv).unwrap();
+    let mut rows = csv.lines().skip(1).map(|line| {
+        let mut cells = line.split(',');
+        (cells.next().unwrap_or(""), cells.next().unwrap_or(""))
+    });
+    assert!(
+        rows.any(|row| row == ("Xã Vĩnh Hải", "soc-trang/my-xuyen/vinh-hai")),
+        "{csv}"
+    );
+    assert!(
+        csv.lines()
+            .any(|line| line.starts_with("Đài truyền thanh xã An Hiệp,can-tho/an-hiep,")),
+        "{csv}"
+    );
 }
 
 /// Regression: bundles made before they carried a name (manifest version 1)

@@ -6,7 +6,7 @@ use std::path::Path;
 
 use crate::report::build::Report;
 use crate::report::table::{Cell, Column, Row, Table};
-use crate::report::views::{self, AIRINGS_VIEW, airing_columns, airing_row};
+use crate::report::views::{self, AIRINGS_VIEW, StationNames, airing_columns, airing_row};
 
 const BOM: &[u8] = "\u{feff}".as_bytes();
 
@@ -22,8 +22,9 @@ pub fn write_table(table: &Table, out: &mut dyn Write) -> io::Result<()> {
 /// Writes the per-airing view, streaming.
 pub fn write_airings(report: &Report, out: &mut dyn Write) -> io::Result<()> {
     write_header(&airing_columns(), out)?;
+    let names = StationNames::of(report);
     for row in report.airings() {
-        write_row(&airing_row(&row?), out)?;
+        write_row(&airing_row(&row?, &names), out)?;
     }
     out.flush()
 }

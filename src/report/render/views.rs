@@ -2,6 +2,8 @@
 //! station (rolled up), what did not air, verification, silent days, and
 //! every airing. Headers are the Vietnamese an officer expects.
 
+use std::collections::HashMap;
+
 use chrono::NaiveDate;
 
 use crate::report::build::{Report, StationEntry, StationStatus};
@@ -583,9 +585,33 @@ fn gap_row(
     }
 }
 
+/// The stations' names by id, for the per-airing view, whose rows carry
+/// only the id.
+pub struct StationNames(HashMap<String, String>);
+
+impl StationNames {
+    /// The names of the report's stations (its units file, bundles or
+    /// configs), else their ids.
+    pub fn of(report: &Report) -> Self {
+        Self(
+            report
+                .stations
+                .iter()
+                .map(|entry| (entry.station.clone(), station_name(entry)))
+                .collect(),
+        )
+    }
+
+    /// The name of `station`, else its id.
+    fn name<'a>(&'a self, station: &'a str) -> &'a str {
+        self.0.get(station).map_or(station, String::as_str)
+    }
+}
+
 /// The per-airing view's columns.
 pub fn airing_columns() -> Vec<Column> {
     vec![
+        col("Đơn vị", 30.0),
         col("Mã đơn vị", 34.0),
         col("Khung giờ", 12.0),
         col("Giờ phát theo lịch", 17.0),
@@ -602,11 +628,12 @@ pub fn airing_columns() -> Vec<Column> {
     ]
 }
 
-/// One airing as a row of the per-airing view.
-pub fn airing_row(row: &AiringRow) -> Row {
+/// One airing as a row of the per-airing view, its station named.
+pub fn airing_row(row: &AiringRow, names: &StationNames) -> Row {
     let yes_no = |b: bool| Cell::from(if b { "Có" } else { "Không" });
     let join = |items: Vec<String>| Cell::Text(items.join(", "));
     Row::plain(vec![
+        names.name(&row.station).into(),
         row.station.as_str().into(),
         row.slot.as_str().into(),
         Cell::DateTime(row.scheduled),

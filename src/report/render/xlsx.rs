@@ -13,7 +13,9 @@ use rust_xlsxwriter::{
 
 use crate::report::build::Report;
 use crate::report::table::{Cell, Column, Row, RowStyle, Table};
-use crate::report::views::{AIRINGS_VIEW, airing_columns, airing_row, summary_tables};
+use crate::report::views::{
+    AIRINGS_VIEW, StationNames, airing_columns, airing_row, summary_tables,
+};
 
 /// Writes the workbook to `path`.
 pub fn write_xlsx(report: &Report, path: &Path) -> Result<(), XlsxError> {
@@ -28,9 +30,10 @@ pub fn write_xlsx(report: &Report, path: &Path) -> Result<(), XlsxError> {
     sheet.set_name(AIRINGS_VIEW.1)?;
     let columns = airing_columns();
     prepare(sheet, &columns)?;
+    let names = StationNames::of(report);
     for (row_number, row) in (1u32..).zip(report.airings()) {
         let row = row.map_err(XlsxError::IoError)?;
-        write_row(sheet, row_number, &airing_row(&row))?;
+        write_row(sheet, row_number, &airing_row(&row, &names))?;
     }
     workbook.save(path)
 }
