@@ -712,7 +712,7 @@ output-partial-frame = { $samples } samples were written to the audio output, wh
 output-wav = { $path }: cannot write the air-check recording
 output-wav-format = { $path }: this WAV file is { $rate } Hz, { $bits } bit, { $channels } channel(s); the air-check is 48000 Hz, 16 bit, 2 channels. It was left untouched: move it away or choose another file
 output-wav-full = { $path }: the air-check recording is full (a WAV file holds about 6 hours); move it away and a new one is started
-output-worker-start = cannot start the audio device process ({ $exe } output-worker)
+output-worker-start = cannot start the audio device process (`{ $exe } output-worker`)
 output-worker-died-said = audio device "{ $device }": the device process stopped ({ $status }); last device message: { $warning }; it is restarted at the next airing
 output-worker-died = audio device "{ $device }": the device process stopped ({ $status }); it is restarted at the next airing
 output-exit-unknown = exit status unknown
@@ -781,3 +781,37 @@ airlog-torn = { $path }: ends in a partial line of { $length } bytes at byte { $
 airlog-chain = { $path }:{ $line }: record { $found } does not follow record { $previous } (records missing, inserted or reordered)
 checkpoint-io = { $path }: cannot read or write the checkpoint
 checkpoint-bad = { $path }: not a checkpoint file (one record line as it stands in the log): { $error }
+
+## loa hub: the province's service (its web pages are Vietnamese content)
+
+hub-listening = loa hub: listening on { $url } ({ $stations } stations registered)
+hub-user-added = saved account { $name } in { $path }
+hub-toml-syntax = TOML syntax error: { $detail }
+hub-unknown-key = unknown key `{ $key }` in { $table }
+hub-unknown-key-suggest = unknown key `{ $key }` in { $table }; did you mean `{ $suggestion }`?
+hub-wrong-type = `{ $key }` must be { $expected }
+hub-expected-table = a table
+hub-expected-text = text in quotes
+hub-expected-bool = true or false
+hub-missing-table = the table { $key } is missing
+hub-missing-key = { $table } is missing `{ $key }`
+hub-bad-listen = listen = { $value } is not an address and port (for example "0.0.0.0:8443")
+hub-bad-duration = offline_after = { $value } is not a length of time (for example "15m", "1h")
+hub-bad-timezone = timezone = { $value } is not a time zone (for example "Asia/Ho_Chi_Minh")
+hub-tls-and-proxy = [tls] has both cert/key and proxy = true; choose one of the two
+hub-no-tls = [tls] needs cert and key (PEM files), or proxy = true when a reverse proxy on this machine handles TLS
+hub-proxy-not-loopback = proxy = true but listen = { $value } is open to the network; with a proxy, listen must be 127.0.0.1 or ::1
+hub-config-unreadable = cannot read { $path }: { $detail }
+hub-config-invalid = the hub configuration has { $count } error(s):
+hub-registry-unreadable = cannot read the station registry folder { $path }: { $detail }
+hub-registry-malformed = { $path }: not a public key file (one line `loa-ed25519 <key> <station id>` as `loa key show --out` writes it)
+hub-registry-bad-station = { $path }: station id { $station } cannot be used as a folder (an empty part, `..`, or a part starting with `.` or `_`)
+hub-registry-nested = station id { $inner } lies inside the folder of station { $outer }; `loa verify` would not see both
+hub-tls-certificate = { $path }: cannot read the TLS certificate (PEM): { $detail }
+hub-tls-key = { $path }: cannot read the TLS private key (PEM): { $detail }
+hub-tls-refused = the TLS certificate and key cannot be used: { $detail }
+hub-store = data store { $path }: { $detail }
+hub-listen-failed = cannot listen on { $address }: { $detail }
+hub-user-bad-name = account name { $name } is not valid: use 1–64 characters `a-z`, `0-9`, `.`, `_`, `-`
+hub-user-weak-password = the password is too short: at least { $min } characters are needed (read from standard input, one line)
+hub-user-hash = cannot hash the password: { $detail }

@@ -714,7 +714,7 @@ output-partial-frame = đã ghi { $samples } mẫu ra thiết bị âm thanh, kh
 output-wav = { $path }: không ghi được tệp thu kiểm tra phát sóng
 output-wav-format = { $path }: tệp WAV này là { $rate } Hz, { $bits } bit, { $channels } kênh; tệp thu kiểm tra phát sóng phải là 48000 Hz, 16 bit, 2 kênh. Tệp được giữ nguyên: hãy chuyển nó đi chỗ khác hoặc chọn tệp khác
 output-wav-full = { $path }: tệp thu kiểm tra phát sóng đã đầy (một tệp WAV chứa được khoảng 6 giờ); hãy chuyển nó đi chỗ khác, loa sẽ bắt đầu một tệp mới
-output-worker-start = không khởi động được tiến trình thiết bị âm thanh ({ $exe } output-worker)
+output-worker-start = không khởi động được tiến trình thiết bị âm thanh (`{ $exe } output-worker`)
 output-worker-died-said = thiết bị âm thanh "{ $device }": tiến trình thiết bị đã dừng ({ $status }); thông báo cuối cùng của thiết bị: { $warning }; tiến trình sẽ được khởi động lại ở buổi phát tới
 output-worker-died = thiết bị âm thanh "{ $device }": tiến trình thiết bị đã dừng ({ $status }); tiến trình sẽ được khởi động lại ở buổi phát tới
 output-exit-unknown = không rõ mã thoát
@@ -783,3 +783,37 @@ airlog-torn = { $path }: kết thúc bằng một bản ghi dở dang dài { $le
 airlog-chain = { $path }:{ $line }: bản ghi { $found } không nối tiếp bản ghi { $previous } (có bản ghi bị thiếu, bị chèn thêm hoặc bị đảo thứ tự)
 checkpoint-io = { $path }: không đọc hoặc ghi được dấu kiểm
 checkpoint-bad = { $path }: không phải tệp dấu kiểm (một dòng bản ghi đúng như trong nhật ký): { $error }
+
+## loa hub: máy chủ tỉnh (trang web của nó là nội dung tiếng Việt)
+
+hub-listening = loa hub: đang nhận kết nối tại { $url } ({ $stations } đài đã đăng ký)
+hub-user-added = đã lưu tài khoản { $name } vào { $path }
+hub-toml-syntax = lỗi cú pháp TOML: { $detail }
+hub-unknown-key = khóa `{ $key }` không có trong { $table }
+hub-unknown-key-suggest = khóa `{ $key }` không có trong { $table }; có phải ý bạn là `{ $suggestion }`?
+hub-wrong-type = `{ $key }` phải là { $expected }
+hub-expected-table = một bảng
+hub-expected-text = chữ trong ngoặc kép
+hub-expected-bool = true (có) hoặc false (không)
+hub-missing-table = thiếu bảng { $key }
+hub-missing-key = { $table } thiếu `{ $key }`
+hub-bad-listen = listen = { $value } không phải địa chỉ và cổng (ví dụ "0.0.0.0:8443")
+hub-bad-duration = offline_after = { $value } không phải khoảng thời gian (ví dụ "15m", "1h")
+hub-bad-timezone = timezone = { $value } không phải múi giờ (ví dụ "Asia/Ho_Chi_Minh")
+hub-tls-and-proxy = [tls] có cả cert/key lẫn proxy = true; hãy chọn một trong hai
+hub-no-tls = [tls] cần cert và key (tệp PEM), hoặc proxy = true khi một reverse proxy trên máy này lo TLS
+hub-proxy-not-loopback = proxy = true nhưng listen = { $value } mở ra mạng ngoài; khi dùng proxy, listen phải là 127.0.0.1 hoặc ::1
+hub-config-unreadable = không đọc được { $path }: { $detail }
+hub-config-invalid = cấu hình hub có { $count } lỗi:
+hub-registry-unreadable = không đọc được thư mục đăng ký đài { $path }: { $detail }
+hub-registry-malformed = { $path }: không phải tệp khóa công khai (một dòng `loa-ed25519 <khóa> <mã đài>` do `loa key show --out` ghi)
+hub-registry-bad-station = { $path }: không dùng mã đài { $station } làm thư mục được (có phần rỗng, `..`, hoặc phần bắt đầu bằng `.` hay `_`)
+hub-registry-nested = mã đài { $inner } nằm trong thư mục của đài { $outer }; `loa verify` sẽ không thấy cả hai
+hub-tls-certificate = { $path }: không đọc được chứng chỉ TLS (PEM): { $detail }
+hub-tls-key = { $path }: không đọc được khóa riêng TLS (PEM): { $detail }
+hub-tls-refused = chứng chỉ và khóa TLS không dùng được: { $detail }
+hub-store = kho dữ liệu { $path }: { $detail }
+hub-listen-failed = không mở được cổng { $address }: { $detail }
+hub-user-bad-name = tên tài khoản { $name } không hợp lệ: dùng 1–64 ký tự `a-z`, `0-9`, `.`, `_`, `-`
+hub-user-weak-password = mật khẩu quá ngắn: cần ít nhất { $min } ký tự (đọc từ đầu vào chuẩn, một dòng)
+hub-user-hash = không tạo được mã băm mật khẩu: { $detail }

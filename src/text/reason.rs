@@ -145,7 +145,7 @@ pub fn logged_in(lang: Lang, text: &str) -> String {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
 
     #[test]
