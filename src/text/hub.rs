@@ -44,7 +44,11 @@ impl fmt::Display for HubProblem {
                 suggestion = suggestion.as_str()
             ),
             Self::UnknownKey { key, table, .. } => {
-                tr!("hub-unknown-key", key = key.as_str(), table = table.as_str())
+                tr!(
+                    "hub-unknown-key",
+                    key = key.as_str(),
+                    table = table.as_str()
+                )
             }
             Self::WrongType { key, expected } => tr!(
                 "hub-wrong-type",
@@ -55,7 +59,11 @@ impl fmt::Display for HubProblem {
                 tr!("hub-missing-table", key = key.as_str())
             }
             Self::MissingKey { key, table } => {
-                tr!("hub-missing-key", key = key.as_str(), table = table.as_str())
+                tr!(
+                    "hub-missing-key",
+                    key = key.as_str(),
+                    table = table.as_str()
+                )
             }
             Self::BadListen { value } => tr!("hub-bad-listen", value = format!("{value:?}")),
             Self::BadDuration { value } => tr!("hub-bad-duration", value = format!("{value:?}")),
