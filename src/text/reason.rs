@@ -83,6 +83,11 @@ const LOGGED: &[&str] = &[
     "relay-stalled",
     "relay-closed",
     "relay-network",
+    "relay-detail-no-frame",
+    "relay-detail-nested-playlists",
+    "relay-detail-no-runtime",
+    "relay-detail-no-thread",
+    "relay-detail-decoder-crashed",
 ];
 
 /// A sentence loa can say in either language: an error whose text the
