@@ -192,48 +192,7 @@ pub(crate) mod tests {
     use crate::playout::silence::SilentSegment;
     use crate::relay::RelayFailure;
 
-    /// English words that give away a sentence left untranslated.
-    const ENGLISH: &[&str] = &[
-        "the",
-        "is",
-        "not",
-        "a",
-        "an",
-        "of",
-        "to",
-        "and",
-        "or",
-        "no",
-        "it",
-        "its",
-        "file",
-        "such",
-        "cannot",
-        "be",
-        "decoded",
-        "copy",
-        "again",
-        "folder",
-        "device",
-        "output",
-        "audio",
-        "process",
-        "stream",
-        "server",
-        "relay",
-        "segment",
-        "airing",
-        "was",
-        "did",
-        "network",
-        "error",
-        "status",
-        "unknown",
-        "connection",
-        "failed",
-        "damaged",
-        "short",
-    ];
+    include!("../../tests/common/english_words.rs");
 
     /// The words of `text` outside quotes and the given `values`.
     pub(crate) fn english_words(text: &str, values: &[&str]) -> Vec<String> {
@@ -253,7 +212,7 @@ pub(crate) mod tests {
         }
         outside
             .split(|c: char| !c.is_alphabetic())
-            .filter(|w| ENGLISH.contains(&w.to_lowercase().as_str()))
+            .filter(|w| ENGLISH_WORDS.contains(&w.to_lowercase().as_str()))
             .map(str::to_string)
             .collect()
     }
