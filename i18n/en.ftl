@@ -85,6 +85,9 @@ config-mostly-silent = { $file } is mostly silence ({ $percent }% of it)
 config-long-pause-inside = { $file } has { $length } of silence at { $at } (longer than dead_air = { $dead_air }): playout will take it for dead air and skip the rest of the file
 
 config-bad-hub-url = { $value } is not a hub address loa can upload to: { $detail }
+config-hub-url-not-https = not https
+config-hub-url-host-query = it needs a host and no query
+config-hub-url-password = it carries a password
 config-bad-hub-ca = the hub's certificate file { $path } cannot be used: { $detail }
 
 ## loa check: what to do

@@ -82,6 +82,9 @@ config-mostly-silent = { $file } gần như toàn khoảng lặng ({ $percent }%
 config-long-pause-inside = { $file } có { $length } im lặng ở phút { $at } (dài hơn dead_air = { $dead_air }): khi phát, loa sẽ coi đó là khoảng lặng và bỏ phần còn lại của tệp
 
 config-bad-hub-url = { $value } không phải là địa chỉ hub mà loa gửi nhật ký lên được: { $detail }
+config-hub-url-not-https = địa chỉ không bắt đầu bằng https
+config-hub-url-host-query = địa chỉ phải có tên máy chủ và không có phần truy vấn (sau dấu ?)
+config-hub-url-password = địa chỉ có chứa mật khẩu
 config-bad-hub-ca = không dùng được tệp chứng chỉ của hub { $path }: { $detail }
 
 ## loa check: cách sửa
