@@ -85,6 +85,9 @@ config-mostly-silent = { $file } is mostly silence ({ $percent }% of it)
 config-long-pause-inside = { $file } has { $length } of silence at { $at } (longer than dead_air = { $dead_air }): playout will take it for dead air and skip the rest of the file
 
 config-bad-hub-url = { $value } is not a hub address loa can upload to: { $detail }
+config-hub-url-not-https = not https
+config-hub-url-host-query = it needs a host and no query
+config-hub-url-password = it carries a password
 config-bad-hub-ca = the hub's certificate file { $path } cannot be used: { $detail }
 
 ## loa check: what to do
@@ -197,6 +200,10 @@ reason-player-thread-failed = player thread failed
 reason-file-missing = file missing
 reason-relay-never-came = the stream gave no audio during the slot
 reason-reopened = { $failure } (the output was reopened and the segment went on)
+reason-not-resumed = announcement; the slot ended before the airing could resume
+reason-not-started = not started: no time left in the slot, or the airing was stopped
+reason-not-aired-stopped = not aired: the daemon stopped during the airing
+reason-unknown-stopped = unknown: the daemon stopped during the airing
 
 ## loa report and loa export
 
@@ -334,6 +341,12 @@ upload-error-ca = the hub's certificate file cannot be used: { $detail }
 upload-error-unreachable = the hub cannot be reached: { $detail }
 upload-error-refused = the hub refused: { $reason } ({ $detail })
 upload-error-status = the hub answered HTTP { $status }
+upload-answer-unknown-refusal = HTTP { $status }: unknown refusal { $code }
+upload-answer-not-a-head = not a head: { $detail }
+upload-answer-other-station = the head is of station { $station }
+upload-answer-bad-hash = the head's hash is not 64 hex digits
+upload-answer-too-large = the answer is too large
+upload-answer-acknowledged-wrong = the hub acknowledged up to { $acknowledged } instead of { $expected }
 upload-error-bad-answer = the answer is not from a loa hub ({ $detail }); check [upload] hub
 upload-error-log-unreadable = the airing log cannot be read: { $detail }
 upload-error-log-damaged = record { $seq } is missing from the airing log (damage, see `loa verify`): nothing after it can be uploaded
@@ -672,3 +685,147 @@ parse-too-many = error: '{ $arg }' is given too many times or with too many valu
 parse-valid-values = {"  "}possible values: { $values }
 parse-did-you-mean = {"  "}did you mean '{ $suggestion }'?
 parse-see-help = For more information, try '--help'.
+
+## What is wrong with a segment's audio file (loa check, the journal; a skipped segment's reason in the airing log, in English there)
+
+audio-missing = { $path }: no such file (check the name in the playlist against the audio folder)
+audio-not-a-file = { $path }: is a folder or a special file, not an audio file
+audio-empty = { $path }: the file is empty (0 bytes); copy it again
+audio-not-audio = { $path }: not an audio file in a format loa plays (mp3, ogg/vorbis, flac, wav), whatever its name says
+audio-undecodable-copy = { $path }: cannot be decoded: { $reason }; copy it again
+audio-undecodable = { $path }: cannot be decoded: { $reason }; export or convert it again (for example to mp3 or ogg)
+audio-truncated = { $path }: the file is cut short: its header says { $declared } but it holds only { $found } (an interrupted copy?); copy it again
+audio-unfinished = { $path }: the file is cut short: { $how } (an interrupted copy or upload?); copy it again
+audio-zero-length = { $path }: the file holds no audio (0 s long)
+audio-unsupported-signal = { $path }: { $rate } Hz with { $channels } channel(s) is not supported (loa plays 8000 to 192000 Hz, 1 to 8 channels); convert it to 48000 Hz stereo
+audio-unreadable = { $path }: cannot read the file: { $detail }
+undecodable-no-audio-track = it holds no audio track
+undecodable-codec = its audio is coded as { $codec }, which loa cannot decode
+undecodable-damaged = its data is damaged ({ $detail })
+undecodable-ends-early = the file ends before its audio does (an interrupted copy?)
+undecodable-no-packet = none of its first audio packets decode
+undecodable-bad-packets = { $bad } of its audio packets are damaged
+undecodable-format-changes = its audio format changes part-way through
+undecodable-decoder-failed = the audio decoder failed on its data
+unfinished-ogg = it ends before the end of its Ogg stream (the last page has no end-of-stream mark)
+unfinished-mp3 = it ends in the middle of an MP3 frame
+silent-segment = the file is silent throughout (nothing above -50 dBFS): not aired
+priming-failed = the segment could not be prepared for airing (an internal error in loa)
+
+## The sound device: `output =` values and what failed (a failure is written into the airing log in English)
+
+output-spec-empty = the output is empty: write "default", a device name from `loa devices`, "wav:PATH" or "null"
+output-spec-empty-wav = "wav:" needs a file after it, e.g. "wav:/var/lib/loa/aircheck.wav"
+output-not-open = the audio output was used before it was opened
+output-partial-frame = { $samples } samples were written to the audio output, which is not a whole number of stereo frames
+output-wav = { $path }: cannot write the air-check recording
+output-wav-format = { $path }: this WAV file is { $rate } Hz, { $bits } bit, { $channels } channel(s); the air-check is 48000 Hz, 16 bit, 2 channels. It was left untouched: move it away or choose another file
+output-wav-full = { $path }: the air-check recording is full (a WAV file holds about 6 hours); move it away and a new one is started
+output-worker-start = cannot start the audio device process (`{ $exe } output-worker`)
+output-worker-died-said = audio device "{ $device }": the device process stopped ({ $status }); last device message: { $warning }; it is restarted at the next airing
+output-worker-died = audio device "{ $device }": the device process stopped ({ $status }); it is restarted at the next airing
+output-exit-unknown = exit status unknown
+output-stalled = audio device "{ $device }": no audio went out for { $seconds } s although audio was waiting; the device process was stopped and is restarted at the next airing
+output-open-timed-out = audio device "{ $device }": did not start within { $seconds } s
+output-pipe = audio device "{ $device }": the connection to the device process failed
+output-device = audio device "{ $device }": { $failure }
+device-no-such-suggest = no such output; did you mean "{ $name }"? (`loa devices` lists the names)
+device-no-such = no such output (`loa devices` lists the names)
+device-busy = the device is busy: another program is using it
+device-unavailable = the device is not available (unplugged or failing): { $detail }
+device-permission = permission denied: the user running loa must be in the "audio" group
+device-unsupported = the device does not play 48 kHz stereo ({ $detail }); use its "plughw:" or "default" name, which convert
+device-not-starting = the device opened but never started playing
+device-not-keeping-time = the device takes audio faster than real time (an unpaced ALSA plugin such as "null" or "file"); choose a sound card
+device-keeps-failing = the device keeps reporting errors; latest: { $detail }
+device-no-alsa = ALSA is not usable: { $detail }
+device-note = device process: { $message }
+device-note-suppressed = device process: { $count } more messages in the last second not logged
+
+## Relays: the address in station.toml, and what happened to the stream (a failure is written into the airing log in English)
+
+relay-url-empty = the relay address is empty
+relay-url-invalid = not a valid stream address ({ $reason })
+relay-url-scheme = a relay address must start with http:// or https://, not { $scheme }://
+relay-url-no-host = the relay address names no server
+relay-dns = the stream's server name could not be found (check the address and the station's internet connection): { $detail }
+relay-refused = the stream's server refused the connection (wrong port, or the stream is off the air): { $detail }
+relay-tls = the secure (https) connection failed: { $detail }
+relay-no-stream = the server has no stream at this address (404)
+relay-http-status = the server answered with HTTP status { $status }
+relay-not-audio = the server did not send audio loa can play: { $detail }
+relay-playlist = the playlist cannot be used: { $detail }
+relay-timeout = the server did not answer in time
+relay-stalled = the stream stopped sending audio
+relay-closed = the server closed the stream
+relay-network = network error: { $detail }
+relay-detail-no-frame = { $kib } KiB without a decodable frame
+relay-detail-nested-playlists = playlists nested too deep
+relay-detail-no-runtime = no async runtime: { $error }
+relay-detail-no-thread = cannot start the relay thread: { $error }
+relay-detail-decoder-crashed = the decoder crashed
+relay-connected-as = relay connected ({ $codec }, { $content_type })
+relay-connected = relay connected ({ $codec })
+relay-dropped = relay dropped: { $failure }; reconnecting
+relay-title = relay programme: { $title }
+relay-overrun = relay buffer full: { $seconds } s of audio skipped to stay live
+relay-events-lost = { $count } older relay events were not recorded
+
+## loa play --now: why the daemon refused an announcement
+
+announce-not-found = { $what } is neither a playlist of the station nor an audio file the daemon can read (give a playlist's name or the file's path)
+announce-file-missing = { $path } not found: there is no such file (check the folder and the file's name)
+announce-audio = the file cannot be aired: { $reason }
+announce-nothing-to-air = playlist { $playlist } has nothing that may air today (expired, not yet valid or unapproved segments)
+announce-queue-full = { $count } announcements are already waiting; wait until one has aired
+
+## The airing log and checkpoints: what went wrong reading or writing them
+
+airlog-io = { $path }: airing log input/output failed
+airlog-locked = { $dir }: { $holder } is writing this airing log; wait for it to end, or stop it first
+airlog-another-process = another loa process
+airlog-bad-station = station id { $station } cannot be used: it must be non-empty, without control characters
+airlog-station-mismatch = { $dir }: this airing log belongs to station { $in_log }, but the configuration says { $given }; point log_dir at this station's own log
+airlog-key-mismatch = { $dir }: the log is signed with key { $in_log } but the key file holds { $given }; use the station's own key file (or finish an interrupted `loa key rotate`)
+airlog-encode = a record could not be encoded: { $error }
+airlog-queue-full = the airing log cannot be written and { $capacity } records already wait in memory: this event is not recorded (it is counted in the outage record)
+airlog-not-durable = { $pending } records could not be written to the airing log and are lost: { $error }
+airlog-unreadable = { $path }: cannot read the airing log
+airlog-torn = { $path }: ends in a partial line of { $length } bytes at byte { $offset } (a write cut short; the daemon moves it aside when it next starts)
+airlog-chain = { $path }:{ $line }: record { $found } does not follow record { $previous } (records missing, inserted or reordered)
+checkpoint-io = { $path }: cannot read or write the checkpoint
+checkpoint-bad = { $path }: not a checkpoint file (one record line as it stands in the log): { $error }
+
+## loa hub: the province's service (its web pages are Vietnamese content)
+
+hub-listening = loa hub: listening on { $url } ({ $stations } stations registered)
+hub-user-added = saved account { $name } in { $path }
+hub-toml-syntax = TOML syntax error: { $detail }
+hub-unknown-key = unknown key `{ $key }` in { $table }
+hub-unknown-key-suggest = unknown key `{ $key }` in { $table }; did you mean `{ $suggestion }`?
+hub-wrong-type = `{ $key }` must be { $expected }
+hub-expected-table = a table
+hub-expected-text = text in quotes
+hub-expected-bool = true or false
+hub-missing-table = the table { $key } is missing
+hub-missing-key = { $table } is missing `{ $key }`
+hub-bad-listen = listen = { $value } is not an address and port (for example "0.0.0.0:8443")
+hub-bad-duration = offline_after = { $value } is not a length of time (for example "15m", "1h")
+hub-bad-timezone = timezone = { $value } is not a time zone (for example "Asia/Ho_Chi_Minh")
+hub-tls-and-proxy = [tls] has both cert/key and proxy = true; choose one of the two
+hub-no-tls = [tls] needs cert and key (PEM files), or proxy = true when a reverse proxy on this machine handles TLS
+hub-proxy-not-loopback = proxy = true but listen = { $value } is open to the network; with a proxy, listen must be 127.0.0.1 or ::1
+hub-config-unreadable = cannot read { $path }: { $detail }
+hub-config-invalid = the hub configuration has { $count } error(s):
+hub-registry-unreadable = cannot read the station registry folder { $path }: { $detail }
+hub-registry-malformed = { $path }: not a public key file (one line `loa-ed25519 <key> <station id>` as `loa key show --out` writes it)
+hub-registry-bad-station = { $path }: station id { $station } cannot be used as a folder (an empty part, `..`, or a part starting with `.` or `_`)
+hub-registry-nested = station id { $inner } lies inside the folder of station { $outer }; `loa verify` would not see both
+hub-tls-certificate = { $path }: cannot read the TLS certificate (PEM): { $detail }
+hub-tls-key = { $path }: cannot read the TLS private key (PEM): { $detail }
+hub-tls-refused = the TLS certificate and key cannot be used: { $detail }
+hub-store = data store { $path }: { $detail }
+hub-listen-failed = cannot listen on { $address }: { $detail }
+hub-user-bad-name = account name { $name } is not valid: use 1–64 characters `a-z`, `0-9`, `.`, `_`, `-`
+hub-user-weak-password = the password is too short: at least { $min } characters are needed (read from standard input, one line)
+hub-user-hash = cannot hash the password: { $detail }

@@ -82,6 +82,9 @@ config-mostly-silent = { $file } gần như toàn khoảng lặng ({ $percent }%
 config-long-pause-inside = { $file } có { $length } im lặng ở phút { $at } (dài hơn dead_air = { $dead_air }): khi phát, loa sẽ coi đó là khoảng lặng và bỏ phần còn lại của tệp
 
 config-bad-hub-url = { $value } không phải là địa chỉ hub mà loa gửi nhật ký lên được: { $detail }
+config-hub-url-not-https = địa chỉ không bắt đầu bằng https
+config-hub-url-host-query = địa chỉ phải có tên máy chủ và không có phần truy vấn (sau dấu ?)
+config-hub-url-password = địa chỉ có chứa mật khẩu
 config-bad-hub-ca = không dùng được tệp chứng chỉ của hub { $path }: { $detail }
 
 ## loa check: cách sửa
@@ -194,6 +197,10 @@ reason-player-thread-failed = bộ phát của loa gặp lỗi nội bộ
 reason-file-missing = thiếu tệp
 reason-relay-never-came = luồng phát trực tuyến không có âm thanh trong suốt khung giờ
 reason-reopened = { $failure } (thiết bị âm thanh được mở lại và tin bài phát tiếp)
+reason-not-resumed = phát thông báo; khung giờ đã hết trước khi buổi phát kịp phát tiếp
+reason-not-started = chưa phát: khung giờ không còn thời gian, hoặc buổi phát bị dừng
+reason-not-aired-stopped = chưa phát: loa dừng giữa buổi phát
+reason-unknown-stopped = không rõ: loa dừng giữa buổi phát
 
 ## loa report và loa export
 
@@ -339,6 +346,12 @@ upload-error-ca = không dùng được tệp chứng chỉ của máy chủ t�
 upload-error-unreachable = không kết nối được tới máy chủ tỉnh: { $detail }
 upload-error-refused = máy chủ tỉnh từ chối: { $reason } ({ $detail })
 upload-error-status = máy chủ tỉnh trả lời HTTP { $status }
+upload-answer-unknown-refusal = HTTP { $status }: mã từ chối lạ { $code }
+upload-answer-not-a-head = câu trả lời không cho biết bản ghi cuối cùng máy chủ tỉnh đã nhận: { $detail }
+upload-answer-other-station = câu trả lời nói về đài { $station }
+upload-answer-bad-hash = chuỗi băm trong câu trả lời không phải 64 chữ số hệ mười sáu
+upload-answer-too-large = câu trả lời quá lớn
+upload-answer-acknowledged-wrong = máy chủ tỉnh xác nhận tới bản ghi { $acknowledged } thay vì { $expected }
 upload-error-bad-answer = câu trả lời không phải của máy chủ loa hub ({ $detail }); kiểm tra [upload] hub
 upload-error-log-unreadable = không đọc được nhật ký phát sóng: { $detail }
 upload-error-log-damaged = nhật ký phát sóng thiếu bản ghi số { $seq } (hư hỏng, xem `loa verify`): không gửi được các bản ghi sau đó
@@ -674,3 +687,147 @@ parse-too-many = lỗi: '{ $arg }' được ghi quá nhiều lần hoặc có qu
 parse-valid-values = {"  "}các giá trị được nhận: { $values }
 parse-did-you-mean = {"  "}có phải ý bạn là '{ $suggestion }'?
 parse-see-help = Thêm '--help' để xem hướng dẫn đầy đủ.
+
+## Tệp âm thanh của tin bài bị lỗi gì (loa check, nhật ký hệ thống; lý do bỏ qua tin bài trong nhật ký phát sóng, ở đó ghi bằng tiếng Anh)
+
+audio-missing = { $path }: không có tệp này (đối chiếu tên trong danh sách phát với thư mục âm thanh)
+audio-not-a-file = { $path }: đây là thư mục hoặc tệp đặc biệt, không phải tệp âm thanh
+audio-empty = { $path }: tệp rỗng (0 byte); hãy chép lại tệp
+audio-not-audio = { $path }: không phải tệp âm thanh ở định dạng loa phát được (mp3, ogg/vorbis, flac, wav), dù tên tệp ghi thế nào
+audio-undecodable-copy = { $path }: không giải mã được: { $reason }; hãy chép lại tệp
+audio-undecodable = { $path }: không giải mã được: { $reason }; hãy xuất hoặc chuyển đổi lại tệp (ví dụ sang mp3 hoặc ogg)
+audio-truncated = { $path }: tệp bị cụt: phần đầu tệp ghi dài { $declared } nhưng tệp chỉ có { $found } (có thể do chép bị ngắt giữa chừng); hãy chép lại tệp
+audio-unfinished = { $path }: tệp bị cụt: { $how } (có thể do chép hoặc tải lên bị ngắt giữa chừng); hãy chép lại tệp
+audio-zero-length = { $path }: tệp không chứa âm thanh (dài 0 s)
+audio-unsupported-signal = { $path }: loa không phát được âm thanh { $rate } Hz với { $channels } kênh (loa phát được từ 8000 đến 192000 Hz, từ 1 đến 8 kênh); hãy chuyển đổi tệp sang 48000 Hz stereo
+audio-unreadable = { $path }: không đọc được tệp: { $detail }
+undecodable-no-audio-track = tệp không có rãnh âm thanh nào
+undecodable-codec = âm thanh trong tệp được mã hóa bằng { $codec }, loa không giải mã được
+undecodable-damaged = dữ liệu của tệp bị hỏng ({ $detail })
+undecodable-ends-early = tệp kết thúc trước khi hết phần âm thanh (có thể do chép bị ngắt giữa chừng)
+undecodable-no-packet = không giải mã được gói âm thanh nào trong số các gói đầu tiên
+undecodable-bad-packets = { $bad } gói âm thanh của tệp bị hỏng
+undecodable-format-changes = định dạng âm thanh của tệp thay đổi giữa chừng
+undecodable-decoder-failed = bộ giải mã âm thanh bị lỗi khi đọc dữ liệu của tệp
+unfinished-ogg = tệp dừng trước khi hết luồng Ogg (trang cuối không có dấu kết thúc luồng)
+unfinished-mp3 = tệp dừng ở giữa một khung MP3
+silent-segment = tệp im lặng từ đầu đến cuối (không có âm thanh nào trên -50 dBFS): không phát
+priming-failed = không chuẩn bị được tin bài để phát (lỗi nội bộ của loa)
+
+## Thiết bị âm thanh: giá trị `output =` và sự cố (sự cố được ghi vào nhật ký phát sóng bằng tiếng Anh)
+
+output-spec-empty = chưa ghi thiết bị âm thanh: hãy ghi "default", một tên thiết bị trong `loa devices`, "wav:ĐƯỜNG_DẪN" hoặc "null"
+output-spec-empty-wav = sau "wav:" cần ghi một tệp, ví dụ "wav:/var/lib/loa/aircheck.wav"
+output-not-open = thiết bị âm thanh bị dùng khi chưa được mở
+output-partial-frame = đã ghi { $samples } mẫu ra thiết bị âm thanh, không chia đều thành các khung stereo
+output-wav = { $path }: không ghi được tệp thu kiểm tra phát sóng
+output-wav-format = { $path }: tệp WAV này là { $rate } Hz, { $bits } bit, { $channels } kênh; tệp thu kiểm tra phát sóng phải là 48000 Hz, 16 bit, 2 kênh. Tệp được giữ nguyên: hãy chuyển nó đi chỗ khác hoặc chọn tệp khác
+output-wav-full = { $path }: tệp thu kiểm tra phát sóng đã đầy (một tệp WAV chứa được khoảng 6 giờ); hãy chuyển nó đi chỗ khác, loa sẽ bắt đầu một tệp mới
+output-worker-start = không khởi động được tiến trình thiết bị âm thanh (`{ $exe } output-worker`)
+output-worker-died-said = thiết bị âm thanh "{ $device }": tiến trình thiết bị đã dừng ({ $status }); thông báo cuối cùng của thiết bị: { $warning }; tiến trình sẽ được khởi động lại ở buổi phát tới
+output-worker-died = thiết bị âm thanh "{ $device }": tiến trình thiết bị đã dừng ({ $status }); tiến trình sẽ được khởi động lại ở buổi phát tới
+output-exit-unknown = không rõ mã thoát
+output-stalled = thiết bị âm thanh "{ $device }": không phát ra âm thanh trong { $seconds } s dù có âm thanh đang chờ; tiến trình thiết bị đã bị dừng và sẽ được khởi động lại ở buổi phát tới
+output-open-timed-out = thiết bị âm thanh "{ $device }": không khởi động được trong { $seconds } s
+output-pipe = thiết bị âm thanh "{ $device }": mất kết nối với tiến trình thiết bị
+output-device = thiết bị âm thanh "{ $device }": { $failure }
+device-no-such-suggest = không có thiết bị âm thanh này; có phải ý bạn là "{ $name }"? (`loa devices` liệt kê các tên)
+device-no-such = không có thiết bị âm thanh này (`loa devices` liệt kê các tên)
+device-busy = thiết bị đang bận: một chương trình khác đang dùng nó
+device-unavailable = thiết bị không dùng được (bị rút ra hoặc bị hỏng): { $detail }
+device-permission = không có quyền: người dùng chạy loa phải thuộc nhóm "audio"
+device-unsupported = thiết bị không phát được 48 kHz stereo ({ $detail }); hãy dùng tên "plughw:" hoặc "default" của nó, các tên này tự chuyển đổi
+device-not-starting = thiết bị đã mở nhưng không bắt đầu phát
+device-not-keeping-time = thiết bị nhận âm thanh nhanh hơn thời gian thực (một plugin ALSA không giữ nhịp như "null" hay "file"); hãy chọn một card âm thanh
+device-keeps-failing = thiết bị liên tục báo lỗi; lỗi gần nhất: { $detail }
+device-no-alsa = không dùng được ALSA: { $detail }
+device-note = tiến trình thiết bị âm thanh: { $message }
+device-note-suppressed = tiến trình thiết bị âm thanh: { $count } thông báo nữa trong giây vừa qua không được ghi lại
+
+## Tiếp sóng: địa chỉ trong station.toml, và điều xảy ra với luồng (sự cố được ghi vào nhật ký phát sóng bằng tiếng Anh)
+
+relay-url-empty = địa chỉ tiếp sóng đang để trống
+relay-url-invalid = không phải địa chỉ luồng phát trực tuyến hợp lệ ({ $reason })
+relay-url-scheme = địa chỉ tiếp sóng phải bắt đầu bằng http:// hoặc https://, không phải { $scheme }://
+relay-url-no-host = địa chỉ tiếp sóng không ghi máy chủ nào
+relay-dns = không tìm thấy tên máy chủ của luồng phát trực tuyến (kiểm tra địa chỉ và kết nối Internet của đài): { $detail }
+relay-refused = máy chủ của luồng phát trực tuyến từ chối kết nối (sai cổng, hoặc luồng đang ngừng phát): { $detail }
+relay-tls = kết nối bảo mật (https) không thành công: { $detail }
+relay-no-stream = máy chủ không có luồng phát trực tuyến nào ở địa chỉ này (404)
+relay-http-status = máy chủ trả lời bằng mã trạng thái HTTP { $status }
+relay-not-audio = máy chủ không gửi âm thanh mà loa phát được: { $detail }
+relay-playlist = không dùng được danh sách phát của luồng: { $detail }
+relay-timeout = máy chủ không trả lời kịp
+relay-stalled = luồng phát trực tuyến ngừng gửi âm thanh
+relay-closed = máy chủ đã đóng luồng phát trực tuyến
+relay-network = lỗi mạng: { $detail }
+relay-detail-no-frame = đã nhận { $kib } KiB mà không có khung âm thanh nào giải mã được
+relay-detail-nested-playlists = danh sách phát lồng nhau quá nhiều tầng
+relay-detail-no-runtime = không khởi tạo được bộ chạy bất đồng bộ: { $error }
+relay-detail-no-thread = không khởi động được luồng xử lý tiếp sóng: { $error }
+relay-detail-decoder-crashed = bộ giải mã bị lỗi
+relay-connected-as = đã kết nối luồng tiếp sóng ({ $codec }, { $content_type })
+relay-connected = đã kết nối luồng tiếp sóng ({ $codec })
+relay-dropped = mất luồng tiếp sóng: { $failure }; đang kết nối lại
+relay-title = chương trình đang tiếp sóng: { $title }
+relay-overrun = bộ đệm tiếp sóng bị đầy: bỏ qua { $seconds } s âm thanh để theo kịp luồng trực tiếp
+relay-events-lost = { $count } sự kiện tiếp sóng cũ hơn không được ghi lại
+
+## loa play --now: vì sao phần mềm loa từ chối thông báo
+
+announce-not-found = { $what } không phải danh sách phát của đài, cũng không phải tệp âm thanh mà phần mềm loa đọc được (hãy ghi tên một danh sách phát hoặc đường dẫn của tệp)
+announce-file-missing = không tìm thấy { $path }: không có tệp này (kiểm tra thư mục và tên tệp)
+announce-audio = không phát được tệp này: { $reason }
+announce-nothing-to-air = danh sách phát { $playlist } hôm nay không có tin bài nào được phát (tin bài đã hết hiệu lực, chưa tới ngày hiệu lực hoặc chưa được duyệt)
+announce-queue-full = đã có { $count } thông báo đang chờ; hãy đợi đến khi một thông báo được phát xong
+
+## Nhật ký phát sóng và dấu kiểm: lỗi khi đọc hoặc ghi
+
+airlog-io = { $path }: lỗi đọc/ghi nhật ký phát sóng
+airlog-locked = { $dir }: { $holder } đang ghi nhật ký phát sóng này; hãy đợi nó xong, hoặc dừng nó trước
+airlog-another-process = một tiến trình loa khác
+airlog-bad-station = không dùng được mã đài { $station }: mã đài không được để trống và không được chứa ký tự điều khiển
+airlog-station-mismatch = { $dir }: nhật ký phát sóng này là của đài { $in_log }, nhưng cấu hình ghi { $given }; hãy trỏ log_dir tới nhật ký của chính đài này
+airlog-key-mismatch = { $dir }: nhật ký được ký bằng khóa { $in_log } nhưng tệp khóa ký chứa khóa { $given }; hãy dùng tệp khóa ký của chính đài (hoặc chạy nốt lệnh `loa key rotate` bị ngắt giữa chừng)
+airlog-encode = không mã hóa được bản ghi: { $error }
+airlog-queue-full = không ghi được nhật ký phát sóng và đã có { $capacity } bản ghi chờ trong bộ nhớ: sự kiện này không được ghi (nó được đếm trong bản ghi sự cố)
+airlog-not-durable = { $pending } bản ghi không ghi được vào nhật ký phát sóng và đã bị mất: { $error }
+airlog-unreadable = { $path }: không đọc được nhật ký phát sóng
+airlog-torn = { $path }: kết thúc bằng một bản ghi dở dang dài { $length } byte tại byte { $offset } (việc ghi bị cắt ngang; phần mềm loa sẽ chuyển nó sang chỗ khác khi khởi động lại)
+airlog-chain = { $path }:{ $line }: bản ghi { $found } không nối tiếp bản ghi { $previous } (có bản ghi bị thiếu, bị chèn thêm hoặc bị đảo thứ tự)
+checkpoint-io = { $path }: không đọc hoặc ghi được dấu kiểm
+checkpoint-bad = { $path }: không phải tệp dấu kiểm (một dòng bản ghi đúng như trong nhật ký): { $error }
+
+## loa hub: máy chủ tỉnh (trang web của nó là nội dung tiếng Việt)
+
+hub-listening = loa hub: đang nhận kết nối tại { $url } ({ $stations } đài đã đăng ký)
+hub-user-added = đã lưu tài khoản { $name } vào { $path }
+hub-toml-syntax = lỗi cú pháp TOML: { $detail }
+hub-unknown-key = khóa `{ $key }` không có trong { $table }
+hub-unknown-key-suggest = khóa `{ $key }` không có trong { $table }; có phải ý bạn là `{ $suggestion }`?
+hub-wrong-type = `{ $key }` phải là { $expected }
+hub-expected-table = một bảng
+hub-expected-text = chữ trong ngoặc kép
+hub-expected-bool = true (có) hoặc false (không)
+hub-missing-table = thiếu bảng { $key }
+hub-missing-key = { $table } thiếu `{ $key }`
+hub-bad-listen = listen = { $value } không phải địa chỉ và cổng (ví dụ "0.0.0.0:8443")
+hub-bad-duration = offline_after = { $value } không phải khoảng thời gian (ví dụ "15m", "1h")
+hub-bad-timezone = timezone = { $value } không phải múi giờ (ví dụ "Asia/Ho_Chi_Minh")
+hub-tls-and-proxy = [tls] có cả cert/key lẫn proxy = true; hãy chọn một trong hai
+hub-no-tls = [tls] cần cert và key (tệp PEM), hoặc proxy = true khi một reverse proxy trên máy này lo TLS
+hub-proxy-not-loopback = proxy = true nhưng listen = { $value } mở ra mạng ngoài; khi dùng proxy, listen phải là 127.0.0.1 hoặc ::1
+hub-config-unreadable = không đọc được { $path }: { $detail }
+hub-config-invalid = cấu hình hub có { $count } lỗi:
+hub-registry-unreadable = không đọc được thư mục đăng ký đài { $path }: { $detail }
+hub-registry-malformed = { $path }: không phải tệp khóa công khai (một dòng `loa-ed25519 <khóa> <mã đài>` do `loa key show --out` ghi)
+hub-registry-bad-station = { $path }: không dùng mã đài { $station } làm thư mục được (có phần rỗng, `..`, hoặc phần bắt đầu bằng `.` hay `_`)
+hub-registry-nested = mã đài { $inner } nằm trong thư mục của đài { $outer }; `loa verify` sẽ không thấy cả hai
+hub-tls-certificate = { $path }: không đọc được chứng chỉ TLS (PEM): { $detail }
+hub-tls-key = { $path }: không đọc được khóa riêng TLS (PEM): { $detail }
+hub-tls-refused = chứng chỉ và khóa TLS không dùng được: { $detail }
+hub-store = kho dữ liệu { $path }: { $detail }
+hub-listen-failed = không mở được cổng { $address }: { $detail }
+hub-user-bad-name = tên tài khoản { $name } không hợp lệ: dùng 1–64 ký tự `a-z`, `0-9`, `.`, `_`, `-`
+hub-user-weak-password = mật khẩu quá ngắn: cần ít nhất { $min } ký tự (đọc từ đầu vào chuẩn, một dòng)
+hub-user-hash = không tạo được mã băm mật khẩu: { $detail }

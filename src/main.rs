@@ -98,10 +98,16 @@ fn exit_on(error: clap::Error) -> ! {
     }
 }
 
-/// Logs go to stderr; `LOA_LOG` (e.g. `debug`) sets the level.
+/// Logs go to stderr; `LOA_LOG` (e.g. `debug`) sets the level. The
+/// decoder's own lines ("probe reach EOF at 21 bytes") are off: loa says
+/// what is wrong with the file itself, in the reader's language;
+/// `LOA_LOG=symphonia=debug` shows them.
 fn init_logging() {
-    let filter = tracing_subscriber::EnvFilter::try_from_env("LOA_LOG")
-        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info,symphonia=warn,symphonia_core=warn,symphonia_format_ogg=warn,symphonia_bundle_mp3=warn"));
+    let filter = tracing_subscriber::EnvFilter::try_from_env("LOA_LOG").unwrap_or_else(|_| {
+        tracing_subscriber::EnvFilter::new(
+            "info,symphonia=off,symphonia_core=off,symphonia_format_ogg=off,symphonia_bundle_mp3=off",
+        )
+    });
     // systemd: the journal's form under systemd, colours in a terminal
     // (src/systemd/logging.rs).
     loa::systemd::logging::init(filter);

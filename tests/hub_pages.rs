@@ -240,9 +240,11 @@ fn hub_toml_errors_name_file_line_and_column() {
             .replace("127.0.0.1:0", "0.0.0.0:8443"),
     )
     .expect("write");
+    // The hub speaks Vietnamese, as a province's machine with no locale.
     let output = std::process::Command::new(env!("CARGO_BIN_EXE_loa"))
         .args(["hub", "-c"])
         .arg(hub.config())
+        .env("LOA_LANG", "vi")
         .output()
         .expect("run");
     assert_eq!(output.status.code(), Some(2));

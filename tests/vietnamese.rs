@@ -6,6 +6,8 @@
 //! it prints the English. The Vietnamese output is kept as golden files
 //! under `tests/golden/` for review (`LOA_BLESS=1` rewrites them).
 
+#[path = "support/airlog/mod.rs"]
+mod airlog_common;
 #[path = "support/common/mod.rs"]
 mod common;
 #[path = "support/report/mod.rs"]
@@ -21,94 +23,7 @@ use std::process::{Command, Output};
 
 use common::{PLAYLIST, STATION, StationDir, stderr, stdout};
 
-/// English words that give away an untranslated sentence.
-const ENGLISH_WORDS: &[&str] = &[
-    "the",
-    "is",
-    "not",
-    "a",
-    "an",
-    "of",
-    "to",
-    "and",
-    "or",
-    "must",
-    "error",
-    "warning",
-    "help",
-    "file",
-    "slot",
-    "playlist",
-    "found",
-    "missing",
-    "invalid",
-    "unknown",
-    "twice",
-    "listed",
-    "with",
-    "run",
-    "no",
-    "nothing",
-    "cannot",
-    "could",
-    "wrote",
-    "for",
-    "from",
-    "in",
-    "on",
-    "at",
-    "by",
-    "max",
-    "segment",
-    "segments",
-    "airing",
-    "aired",
-    "relay",
-    "stream",
-    "fallback",
-    "caused",
-    "period",
-    "report",
-    "station",
-    "stations",
-    "verified",
-    "counted",
-    "checkpoint",
-    "records",
-    "device",
-    "output",
-    "audio",
-    "sound",
-    // Not "card": "card âm thanh" is the glossary's Vietnamese term
-    // (docs/vi/thuat-ngu.md), as technicians say it.
-    "daemon",
-    "queued",
-    "announcement",
-    "interrupted",
-    "failed",
-    "completed",
-    "missed",
-    "shutdown",
-    "silence",
-    "while",
-    "away",
-    "scheduled",
-    "next",
-    "say",
-    "which",
-    "format",
-    "workbook",
-    "needs",
-    "add",
-    "here",
-    "also",
-    "plays",
-    "records",
-    "named",
-    "there",
-    "are",
-    "slots",
-];
+include!("support/common/english_words.rs");
 
 /// Fails when a line of `text`, once the user's own data (`echoed`: names,
 /// titles, paths the program repeats back) is taken out, holds English.
@@ -730,6 +645,162 @@ fn log_speaks_vietnamese() {
         .collect();
     assert_no_english(&without_files.join("\n"), &["sang", "chieu", " vi]"]);
     assert_golden("vi-log.txt", &text);
+}
+
+/// `loa check` of a station whose playlist names a missing, an empty and
+/// a non-audio file, and whose `output =` is not one: every problem is
+/// Vietnamese, the files' paths kept.
+#[test]
+fn check_speaks_vietnamese_about_audio_files_and_the_output() {
+    let station = STATION.replace("[station]\n", "[station]\noutput = \"wav:\"\n");
+    let playlist = r#"title = "Cải cách hành chính"
+language = "vi"
+
+[[segment]]
+file = "cchc/01-khong-co.mp3"
+title = "Ý nghĩa cải cách hành chính"
+topic = 1
+
+[[segment]]
+file = "cchc/02-rong.mp3"
+title = "Thành tựu của tỉnh"
+topic = 2
+
+[[segment]]
+file = "cchc/03-van-ban.mp3"
+title = "Thủ tục một cửa"
+topic = 3
+"#;
+    let s = StationDir::with(&station, playlist);
+    s.write("playlists/cchc/02-rong.mp3", "");
+    s.write(
+        "playlists/cchc/03-van-ban.mp3",
+        "Kính gửi ông bà trong ấp\n",
+    );
+    let config = s.config();
+    let args = ["check", "-c", config.to_str().expect("utf-8 path")];
+    let output = loa_in(Lang::Vi, s.root(), &args);
+    let text = both(&output, s.root());
+    assert_eq!(output.status.code(), Some(1), "{text}");
+    for said in [
+        "tệp rỗng (0 byte); hãy chép lại tệp",
+        "không phải tệp âm thanh ở định dạng loa phát được",
+        "không tìm thấy tệp âm thanh \"cchc/01-khong-co.mp3\"",
+        "output = \"wav:\"",
+    ] {
+        assert!(text.contains(said), "{said:?} missing in:\n{text}");
+    }
+    assert!(!text.contains("symphonia"), "{text}");
+    // The quoted lines of the station's own files are its words.
+    let prose: Vec<&str> = text
+        .lines()
+        .filter(|line| !line.trim_start().starts_with(|c: char| c.is_ascii_digit()))
+        .collect();
+    assert_no_english(
+        &prose.join("\n"),
+        &[
+            "STATION/config/station.toml",
+            "STATION/playlists/cchc.toml",
+            "STATION/playlists/cchc/02-rong.mp3",
+            "STATION/playlists/cchc/03-van-ban.mp3",
+            "mp3, ogg/vorbis, flac, wav",
+        ],
+    );
+    assert_golden("vi-check-audio.txt", &text);
+    let english = both(&loa_in(Lang::En, s.root(), &args), s.root());
+    assert!(
+        english.contains("the file is empty (0 bytes); copy it again"),
+        "{english}"
+    );
+}
+
+/// `loa log` of an airing whose segment was skipped (its file cannot be
+/// decoded) and which then failed (the sound card busy): the log file
+/// holds the English sentences, as the daemon writes them; `loa log`
+/// shows them in Vietnamese with the file's path, codec and device kept.
+#[test]
+fn log_shows_a_skipped_segments_reason_in_vietnamese() {
+    use loa::airlog::record::{AiringOutcome, RecordKind, SegmentOutcome};
+    use loa::text::reason::english;
+
+    let s = StationDir::new();
+    let audio = "/srv/loa/playlists/cai-cach/ban-tin-00.mp3";
+    let skipped = english(&loa::audio::AudioError::Undecodable {
+        path: audio.into(),
+        reason: loa::audio::Undecodable::UnsupportedCodec {
+            codec: "aac".into(),
+        },
+    });
+    let failed = english(&loa::playout::output::OutputError::Device {
+        device: "hw:1,0".into(),
+        failure: loa::playout::output::DeviceFailure::Busy,
+    });
+    let log_dir = s.root().join("var/airlog");
+    let (mut log, _) = loa::airlog::AirLog::open(
+        &log_dir,
+        "soc-trang/my-xuyen/thanh-phu",
+        airlog_common::key(1),
+        airlog_common::t0(),
+    )
+    .expect("open the log");
+    let at = airlog_common::t0() + airlog_common::minutes(1);
+    let (start, mut end) = airlog_common::airing("sang", at, 2);
+    if let RecordKind::AiringEnd(end) = &mut end {
+        end.segments[0].outcome = SegmentOutcome::Skipped {
+            reason: skipped.clone(),
+        };
+        end.segments[0].aired_ms = 0;
+        end.segments[1].outcome = SegmentOutcome::Failed {
+            reason: failed.clone(),
+        };
+        end.outcome = AiringOutcome::Failed {
+            reason: failed.clone(),
+        };
+    }
+    log.append(at, start).expect("append");
+    log.append(at + airlog_common::minutes(10), end)
+        .expect("append");
+    log.stop(at + airlog_common::minutes(11)).expect("stop");
+
+    let written: String = std::fs::read_dir(&log_dir)
+        .expect("log dir")
+        .map(|entry| std::fs::read_to_string(entry.expect("entry").path()).unwrap_or_default())
+        .collect();
+    assert!(
+        written.contains("its audio is coded as aac, which loa cannot decode"),
+        "{written}"
+    );
+    assert!(written.contains("the device is busy"), "{written}");
+
+    let config = s.config();
+    let args = [
+        "log",
+        "--from",
+        "2021-03-01",
+        "--to",
+        "2021-03-03",
+        "-c",
+        config.to_str().expect("utf-8 path"),
+    ];
+    let output = loa_in(Lang::Vi, s.root(), &args);
+    let text = both(&output, s.root());
+    assert!(output.status.success(), "{text}");
+    for said in [
+        "không giải mã được: âm thanh trong tệp được mã hóa bằng aac, loa không giải mã được",
+        "thiết bị âm thanh \"hw:1,0\": thiết bị đang bận",
+    ] {
+        assert!(text.contains(said), "{said:?} missing in:\n{text}");
+    }
+    assert!(text.contains(audio), "{text}");
+    let without_files: Vec<&str> = text
+        .lines()
+        .map(|line| line.split("  (").next().unwrap_or(line))
+        .collect();
+    assert_no_english(
+        &without_files.join("\n"),
+        &[audio, "sang", " vi]", "hw:1,0", "aac"],
+    );
+    assert_golden("vi-log-reasons.txt", &text);
 }
 
 /// `loa log` with `LOA_LANG=en` keeps its English words.

@@ -100,10 +100,15 @@ impl BodyReader {
             let deadline = {
                 let progress = lock(&self.progress);
                 if progress.bytes_without_audio > NOT_AUDIO_BYTES {
-                    return Err(Ending::Failed(RelayFailure::NotAudio(format!(
-                        "{} KiB without a decodable frame",
-                        progress.bytes_without_audio / 1024
-                    ))));
+                    return Err(Ending::Failed(RelayFailure::NotAudio(
+                        crate::text::reason::for_the_log(
+                            "relay-detail-no-frame",
+                            &[(
+                                "kib",
+                                (progress.bytes_without_audio / 1024).to_string().into(),
+                            )],
+                        ),
+                    )));
                 }
                 progress.deadline
             };

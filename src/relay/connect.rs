@@ -92,7 +92,10 @@ pub(crate) async fn open(
             metaint,
         });
     }
-    Err(RelayFailure::Playlist("playlists nested too deep".into()))
+    Err(RelayFailure::Playlist(crate::text::reason::for_the_log(
+        "relay-detail-nested-playlists",
+        &[],
+    )))
 }
 
 /// Sends the GET and waits for the response headers, within `timeout`.

@@ -88,7 +88,10 @@ impl Relay {
         let thread = match spawned {
             Ok(thread) => Some(thread),
             Err(error) => {
-                let failure = RelayFailure::Io(format!("cannot start the relay thread: {error}"));
+                let failure = RelayFailure::Io(crate::text::reason::for_the_log(
+                    "relay-detail-no-thread",
+                    &[("error", error.to_string().into())],
+                ));
                 shared.lock_events().push(RelayEventKind::Dropped(failure));
                 None
             }

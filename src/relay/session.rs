@@ -164,7 +164,10 @@ fn ending_after(progress: &SharedProgress, error: &SymphoniaError) -> Ending {
 /// that do not decode.
 fn crashed(message: &str) -> Ending {
     tracing::warn!(%message, "{}", crate::tr!("journal-relay-decoder-panicked"));
-    Ending::Failed(RelayFailure::NotAudio("the decoder crashed".into()))
+    Ending::Failed(RelayFailure::NotAudio(crate::text::reason::for_the_log(
+        "relay-detail-decoder-crashed",
+        &[],
+    )))
 }
 
 /// The decoding loop's state.

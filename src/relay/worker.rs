@@ -48,7 +48,10 @@ pub(crate) fn run(
     {
         Ok(runtime) => Arc::new(runtime),
         Err(error) => {
-            let failure = RelayFailure::Io(format!("no async runtime: {error}"));
+            let failure = RelayFailure::Io(crate::text::reason::for_the_log(
+                "relay-detail-no-runtime",
+                &[("error", error.to_string().into())],
+            ));
             shared.lock_events().push(RelayEventKind::Dropped(failure));
             return;
         }

@@ -6,6 +6,8 @@ use std::fmt;
 
 use crate::tr;
 
+use super::shown;
+
 use crate::airlog::error::{AirlogError, CheckpointError, LineError, ReadError};
 use crate::airlog::verify::ProblemKind;
 
@@ -41,92 +43,84 @@ impl fmt::Display for LineError {
 
 impl fmt::Display for AirlogError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Self::Io { path, .. } => {
-                write!(f, "{}: airing log input/output failed", path.display())
+        f.write_str(&match self {
+            Self::Io { path, .. } => tr!("airlog-io", path = shown(path)),
+            Self::Locked { dir, holder } => tr!(
+                "airlog-locked",
+                dir = shown(dir),
+                holder = holder
+                    .clone()
+                    .unwrap_or_else(|| tr!("airlog-another-process"))
+            ),
+            Self::InvalidStation { station } => {
+                tr!("airlog-bad-station", station = format!("{station:?}"))
             }
-            Self::Locked { dir, holder } => write!(
-                f,
-                "{}: {} is writing this airing log; wait for it to end, or stop it first",
-                dir.display(),
-                holder.as_deref().unwrap_or("another loa process")
+            Self::StationMismatch { dir, in_log, given } => tr!(
+                "airlog-station-mismatch",
+                dir = shown(dir),
+                in_log = format!("{in_log:?}"),
+                given = format!("{given:?}")
             ),
-            Self::InvalidStation { station } => write!(
-                f,
-                "station id {station:?} cannot be used: it must be non-empty, without control \
-                 characters"
+            Self::KeyMismatch { dir, in_log, given } => tr!(
+                "airlog-key-mismatch",
+                dir = shown(dir),
+                in_log = in_log.fingerprint(),
+                given = given.fingerprint()
             ),
-            Self::StationMismatch { dir, in_log, given } => write!(
-                f,
-                "{}: this airing log belongs to station {in_log:?}, but the configuration says \
-                 {given:?}; point log_dir at this station's own log",
-                dir.display()
+            Self::Encode(e) => tr!("airlog-encode", error = e.to_string()),
+            Self::QueueFull { capacity } => {
+                tr!("airlog-queue-full", capacity = capacity.to_string())
+            }
+            Self::NotDurable { pending, error } => tr!(
+                "airlog-not-durable",
+                pending = pending.to_string(),
+                error = error.to_string()
             ),
-            Self::KeyMismatch { dir, in_log, given } => write!(
-                f,
-                "{}: the log is signed with key {} but the key file holds {}; use the \
-                 station's own key file (or finish an interrupted `loa key rotate`)",
-                dir.display(),
-                in_log.fingerprint(),
-                given.fingerprint()
-            ),
-            Self::Encode(e) => write!(f, "a record could not be encoded: {e}"),
-            Self::QueueFull { capacity } => write!(
-                f,
-                "the airing log cannot be written and {capacity} records already wait in \
-                 memory: this event is not recorded (it is counted in the outage record)"
-            ),
-            Self::NotDurable { pending, error } => write!(
-                f,
-                "{pending} records could not be written to the airing log and are lost: {error}"
-            ),
-        }
+        })
     }
 }
 
 impl fmt::Display for ReadError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Self::Io { path, .. } => write!(f, "{}: cannot read the airing log", path.display()),
-            Self::Bad { path, line, error } => write!(f, "{}:{line}: {error}", path.display()),
+        f.write_str(&match self {
+            Self::Io { path, .. } => tr!("airlog-unreadable", path = shown(path)),
+            Self::Bad { path, line, error } => format!("{}:{line}: {error}", path.display()),
             Self::Torn {
                 path,
                 offset,
                 length,
-            } => write!(
-                f,
-                "{}: ends in a partial line of {length} bytes at byte {offset} (a write cut \
-                 short; the daemon moves it aside when it next starts)",
-                path.display()
+            } => tr!(
+                "airlog-torn",
+                path = shown(path),
+                length = length.to_string(),
+                offset = offset.to_string()
             ),
             Self::Chain {
                 path,
                 line,
                 expected_seq,
                 found_seq,
-            } => write!(
-                f,
-                "{}:{line}: record {found_seq} does not follow record {} (records missing, \
-                 inserted or reordered)",
-                path.display(),
-                expected_seq.saturating_sub(1)
+            } => tr!(
+                "airlog-chain",
+                path = shown(path),
+                line = line.to_string(),
+                found = found_seq.to_string(),
+                previous = expected_seq.saturating_sub(1).to_string()
             ),
-        }
+        })
     }
 }
 
 impl fmt::Display for CheckpointError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Self::Io { path, .. } => {
-                write!(f, "{}: cannot read or write the checkpoint", path.display())
-            }
-            Self::Bad { path, error } => write!(
-                f,
-                "{}: not a checkpoint file (one record line as it stands in the log): {error}",
-                path.display()
+        f.write_str(&match self {
+            Self::Io { path, .. } => tr!("checkpoint-io", path = shown(path)),
+            Self::Bad { path, error } => tr!(
+                "checkpoint-bad",
+                path = shown(path),
+                error = error.to_string()
             ),
-        }
+        })
     }
 }
 

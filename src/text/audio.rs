@@ -1,104 +1,107 @@
 //! Messages about segment audio files: what is wrong with the file, and what
-//! the technician can do about it.
+//! the technician can do about it. A skipped segment's reason in the airing
+//! log is one of them, in English ([`super::reason::english`]).
 
 use std::fmt;
 use std::time::Duration;
 
 use crate::audio::{AudioError, Undecodable, Unfinished};
+use crate::tr_lang;
 
-impl fmt::Display for AudioError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let path = self.path().display();
+use super::lang::Lang;
+use super::reason::{Sentence, display_said};
+
+impl Sentence for AudioError {
+    fn say(&self, lang: Lang) -> String {
+        let path = self.path().display().to_string();
         match self {
-            Self::Missing { .. } => write!(
-                f,
-                "{path}: no such file (check the name in the playlist against the audio folder)"
-            ),
-            Self::NotAFile { .. } => {
-                write!(
-                    f,
-                    "{path}: is a folder or a special file, not an audio file"
-                )
-            }
-            Self::Empty { .. } => write!(f, "{path}: the file is empty (0 bytes); copy it again"),
-            Self::NotAudio { .. } => write!(
-                f,
-                "{path}: not an audio file in a format loa plays (mp3, ogg/vorbis, flac, wav), \
-                 whatever its name says"
-            ),
+            Self::Missing { .. } => tr_lang!(lang, "audio-missing", path = path),
+            Self::NotAFile { .. } => tr_lang!(lang, "audio-not-a-file", path = path),
+            Self::Empty { .. } => tr_lang!(lang, "audio-empty", path = path),
+            Self::NotAudio { .. } => tr_lang!(lang, "audio-not-audio", path = path),
             Self::Undecodable {
                 reason: reason @ Undecodable::EndsEarly,
                 ..
-            } => write!(f, "{path}: cannot be decoded: {reason}; copy it again"),
-            Self::Undecodable { reason, .. } => write!(
-                f,
-                "{path}: cannot be decoded: {reason}; export or convert it again \
-                 (for example to mp3 or ogg)"
+            } => tr_lang!(
+                lang,
+                "audio-undecodable-copy",
+                path = path,
+                reason = reason.say(lang)
+            ),
+            Self::Undecodable { reason, .. } => tr_lang!(
+                lang,
+                "audio-undecodable",
+                path = path,
+                reason = reason.say(lang)
             ),
             Self::Truncated {
                 declared, found, ..
-            } => write!(
-                f,
-                "{path}: the file is cut short: its header says {} but it holds only {} \
-                 (an interrupted copy?); copy it again",
-                Length(*declared),
-                Length(*found)
+            } => tr_lang!(
+                lang,
+                "audio-truncated",
+                path = path,
+                declared = Length(*declared).to_string(),
+                found = Length(*found).to_string()
             ),
-            Self::Unfinished { how, .. } => write!(
-                f,
-                "{path}: the file is cut short: {how} (an interrupted copy or upload?); \
-                 copy it again"
-            ),
-            Self::ZeroDuration { .. } => write!(f, "{path}: the file holds no audio (0 s long)"),
+            Self::Unfinished { how, .. } => {
+                tr_lang!(lang, "audio-unfinished", path = path, how = how.say(lang))
+            }
+            Self::ZeroDuration { .. } => tr_lang!(lang, "audio-zero-length", path = path),
             Self::UnsupportedSignal {
                 sample_rate,
                 channels,
                 ..
-            } => write!(
-                f,
-                "{path}: {sample_rate} Hz with {channels} channel(s) is not supported \
-                 (loa plays 8000 to 192000 Hz, 1 to 8 channels); convert it to 48000 Hz stereo"
+            } => tr_lang!(
+                lang,
+                "audio-unsupported-signal",
+                path = path,
+                rate = sample_rate.to_string(),
+                channels = channels.to_string()
             ),
-            Self::Io { source, .. } => write!(f, "{path}: cannot read the file: {source}"),
+            Self::Io { source, .. } => tr_lang!(
+                lang,
+                "audio-unreadable",
+                path = path,
+                detail = source.to_string()
+            ),
         }
     }
 }
 
-impl fmt::Display for Undecodable {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl Sentence for Undecodable {
+    fn say(&self, lang: Lang) -> String {
         match self {
-            Self::NoAudioTrack => write!(f, "it holds no audio track"),
+            Self::NoAudioTrack => tr_lang!(lang, "undecodable-no-audio-track"),
             Self::UnsupportedCodec { codec } => {
-                write!(f, "its audio is coded as {codec}, which loa cannot decode")
+                tr_lang!(lang, "undecodable-codec", codec = codec.to_string())
             }
-            Self::Malformed { detail } => write!(f, "its data is damaged ({detail})"),
-            Self::EndsEarly => write!(
-                f,
-                "the file ends before its audio does (an interrupted copy?)"
-            ),
-            Self::NoDecodablePacket => write!(f, "none of its first audio packets decode"),
+            Self::Malformed { detail } => {
+                tr_lang!(lang, "undecodable-damaged", detail = detail.to_string())
+            }
+            Self::EndsEarly => tr_lang!(lang, "undecodable-ends-early"),
+            Self::NoDecodablePacket => tr_lang!(lang, "undecodable-no-packet"),
             Self::TooManyBadPackets { bad } => {
-                write!(f, "{bad} of its audio packets are damaged")
+                tr_lang!(lang, "undecodable-bad-packets", bad = bad.to_string())
             }
-            Self::StreamChanged => write!(f, "its audio format changes part-way through"),
-            Self::Crashed => write!(f, "the audio decoder failed on its data"),
+            Self::StreamChanged => tr_lang!(lang, "undecodable-format-changes"),
+            Self::Crashed => tr_lang!(lang, "undecodable-decoder-failed"),
         }
     }
 }
 
-impl fmt::Display for Unfinished {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl Sentence for Unfinished {
+    fn say(&self, lang: Lang) -> String {
         match self {
-            Self::NoEndOfStream => write!(
-                f,
-                "it ends before the end of its Ogg stream (the last page has no end-of-stream mark)"
-            ),
-            Self::MidFrame => write!(f, "it ends in the middle of an MP3 frame"),
+            Self::NoEndOfStream => tr_lang!(lang, "unfinished-ogg"),
+            Self::MidFrame => tr_lang!(lang, "unfinished-mp3"),
         }
     }
 }
 
-/// A duration as a technician reads it: `4 min 05.3 s`, `12.04 s`.
+display_said!(AudioError, Undecodable, Unfinished);
+
+/// A duration as a technician reads it: `4 min 05.3 s`, `12.04 s` (unit
+/// symbols, the same in every language).
 struct Length(Duration);
 
 impl fmt::Display for Length {

@@ -1,6 +1,6 @@
 //! Messages of `loa hub` (the pages' Vietnamese is content, in
-//! `hub::pages`). Vietnamese first: the hub is run by the province's
-//! technicians.
+//! `hub::pages`), from the catalogue: Vietnamese unless the locale names
+//! another language, as every command (`text::lang`).
 
 use std::fmt;
 use std::net::SocketAddr;
@@ -10,73 +10,82 @@ use crate::hub::registry::RegistryError;
 use crate::hub::run::HubError;
 use crate::hub::tls::TlsError;
 use crate::hub::users::{MIN_PASSWORD_CHARS, UserError};
+use crate::tr;
 
-/// The line the hub prints once it listens (tests read the address).
+use super::shown;
+
+/// The line the hub prints once it listens (tests read the address: the
+/// first word starting with the scheme).
 pub fn listening(scheme: &str, address: SocketAddr, stations: usize) -> String {
-    format!("loa hub: đang nhận kết nối tại {scheme}://{address} ({stations} đài đã đăng ký)")
+    tr!(
+        "hub-listening",
+        url = format!("{scheme}://{address}"),
+        stations = stations.to_string()
+    )
 }
 
 /// What `loa hub user add` prints when done.
 pub fn user_added(name: &str, path: &std::path::Path) -> String {
-    format!("đã lưu tài khoản {name} vào {}", path.display())
+    tr!("hub-user-added", name = name, path = shown(path))
 }
 
 impl fmt::Display for HubProblem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Self::Syntax { detail } => write!(f, "lỗi cú pháp TOML: {detail}"),
+        f.write_str(&match self {
+            Self::Syntax { detail } => tr!("hub-toml-syntax", detail = detail.as_str()),
             Self::UnknownKey {
                 key,
                 table,
-                suggestion,
-            } => {
-                write!(f, "khóa không biết `{key}` trong {table}")?;
-                if let Some(s) = suggestion {
-                    write!(f, "; có phải `{s}`?")?;
-                }
-                Ok(())
+                suggestion: Some(suggestion),
+            } => tr!(
+                "hub-unknown-key-suggest",
+                key = key.as_str(),
+                table = table.as_str(),
+                suggestion = suggestion.as_str()
+            ),
+            Self::UnknownKey { key, table, .. } => {
+                tr!(
+                    "hub-unknown-key",
+                    key = key.as_str(),
+                    table = table.as_str()
+                )
             }
-            Self::WrongType { key, expected } => {
-                write!(f, "`{key}` phải là {}", expected_vi(expected))
-            }
+            Self::WrongType { key, expected } => tr!(
+                "hub-wrong-type",
+                key = key.as_str(),
+                expected = expected_words(expected)
+            ),
             Self::MissingKey { key, table } if table.is_empty() => {
-                write!(f, "thiếu bảng {key}")
+                tr!("hub-missing-table", key = key.as_str())
             }
-            Self::MissingKey { key, table } => write!(f, "thiếu `{key}` trong {table}"),
-            Self::BadListen { value } => write!(
-                f,
-                "listen = {value:?} không phải địa chỉ và cổng (ví dụ \"0.0.0.0:8443\")"
-            ),
-            Self::BadDuration { value } => write!(
-                f,
-                "offline_after = {value:?} không phải khoảng thời gian (ví dụ \"15m\", \"1h\")"
-            ),
-            Self::UnknownTimezone { value } => write!(
-                f,
-                "timezone = {value:?} không phải múi giờ (ví dụ \"Asia/Ho_Chi_Minh\")"
-            ),
-            Self::TlsAndProxy => write!(
-                f,
-                "[tls] có cả cert/key lẫn proxy = true; chọn một trong hai"
-            ),
-            Self::NoTls => write!(
-                f,
-                "[tls] cần cert và key (tệp PEM), hoặc proxy = true khi một reverse proxy trên máy này lo TLS"
-            ),
-            Self::ProxyNotLoopback { value } => write!(
-                f,
-                "proxy = true nhưng listen = {value:?} mở ra ngoài; khi dùng proxy, listen phải là 127.0.0.1 hoặc ::1"
-            ),
-        }
+            Self::MissingKey { key, table } => {
+                tr!(
+                    "hub-missing-key",
+                    key = key.as_str(),
+                    table = table.as_str()
+                )
+            }
+            Self::BadListen { value } => tr!("hub-bad-listen", value = format!("{value:?}")),
+            Self::BadDuration { value } => tr!("hub-bad-duration", value = format!("{value:?}")),
+            Self::UnknownTimezone { value } => {
+                tr!("hub-bad-timezone", value = format!("{value:?}"))
+            }
+            Self::TlsAndProxy => tr!("hub-tls-and-proxy"),
+            Self::NoTls => tr!("hub-no-tls"),
+            Self::ProxyNotLoopback { value } => {
+                tr!("hub-proxy-not-loopback", value = format!("{value:?}"))
+            }
+        })
     }
 }
 
-fn expected_vi(expected: &str) -> &str {
+/// What a key's value should be, in words.
+fn expected_words(expected: &str) -> String {
     match expected {
-        "table" => "một bảng",
-        "text in quotes" => "chữ trong ngoặc kép",
-        "true or false" => "true hoặc false",
-        other => other,
+        "table" => tr!("hub-expected-table"),
+        "text in quotes" => tr!("hub-expected-text"),
+        "true or false" => tr!("hub-expected-bool"),
+        other => other.to_string(),
     }
 }
 
@@ -92,7 +101,8 @@ pub fn render_problem(problem: &HubConfigProblem) -> String {
         .map(|c| if c == '\t' { '\t' } else { ' ' })
         .collect();
     format!(
-        "lỗi: {}\n{pad}--> {}:{}:{}\n{pad} |\n{number} | {}\n{pad} | {indent}{}",
+        "{}: {}\n{pad}--> {}:{}:{}\n{pad} |\n{number} | {}\n{pad} | {indent}{}",
+        tr!("diagnostic-error"),
         problem.problem,
         location.path.display(),
         location.line,
@@ -104,64 +114,60 @@ pub fn render_problem(problem: &HubConfigProblem) -> String {
 
 impl fmt::Display for HubConfigError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Self::Io { path, source } => {
-                write!(f, "không đọc được {}: {source}", path.display())
-            }
+        f.write_str(&match self {
+            Self::Io { path, source } => tr!(
+                "hub-config-unreadable",
+                path = shown(path),
+                detail = source.to_string()
+            ),
             Self::Invalid(problems) => {
                 let rendered: Vec<String> = problems.iter().map(render_problem).collect();
-                write!(
-                    f,
-                    "cấu hình hub có {} lỗi:\n{}",
-                    problems.len(),
+                format!(
+                    "{}\n{}",
+                    tr!("hub-config-invalid", count = problems.len().to_string()),
                     rendered.join("\n")
                 )
             }
-        }
+        })
     }
 }
 
 impl fmt::Display for RegistryError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Self::Io { path, source } => write!(
-                f,
-                "không đọc được thư mục đăng ký đài {}: {source}",
-                path.display()
+        f.write_str(&match self {
+            Self::Io { path, source } => tr!(
+                "hub-registry-unreadable",
+                path = shown(path),
+                detail = source.to_string()
             ),
-            Self::Malformed { path } => write!(
-                f,
-                "{}: không phải tệp khóa công khai (một dòng `loa-ed25519 <khóa> <mã đài>` do `loa key show --out` ghi)",
-                path.display()
+            Self::Malformed { path } => tr!("hub-registry-malformed", path = shown(path)),
+            Self::BadStationId { path, station } => tr!(
+                "hub-registry-bad-station",
+                path = shown(path),
+                station = format!("{station:?}")
             ),
-            Self::BadStationId { path, station } => write!(
-                f,
-                "{}: mã đài {station:?} không dùng làm thư mục được (phần rỗng, `..`, bắt đầu bằng `.` hoặc `_`)",
-                path.display()
+            Self::NestedStations { outer, inner } => tr!(
+                "hub-registry-nested",
+                inner = format!("{inner:?}"),
+                outer = format!("{outer:?}")
             ),
-            Self::NestedStations { outer, inner } => write!(
-                f,
-                "mã đài {inner:?} nằm trong thư mục của đài {outer:?}; `loa verify` sẽ không thấy cả hai"
-            ),
-        }
+        })
     }
 }
 
 impl fmt::Display for TlsError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Self::Certificate { path, detail } => write!(
-                f,
-                "{}: không đọc được chứng chỉ TLS (PEM): {detail}",
-                path.display()
+        f.write_str(&match self {
+            Self::Certificate { path, detail } => tr!(
+                "hub-tls-certificate",
+                path = shown(path),
+                detail = detail.as_str()
             ),
-            Self::Key { path, detail } => write!(
-                f,
-                "{}: không đọc được khóa riêng TLS (PEM): {detail}",
-                path.display()
-            ),
-            Self::Refused(detail) => write!(f, "chứng chỉ và khóa TLS không dùng được: {detail}"),
-        }
+            Self::Key { path, detail } => {
+                tr!("hub-tls-key", path = shown(path), detail = detail.as_str())
+            }
+            Self::Refused(detail) => tr!("hub-tls-refused", detail = detail.as_str()),
+        })
     }
 }
 
@@ -171,12 +177,16 @@ impl fmt::Display for HubError {
             Self::Config(e) => e.fmt(f),
             Self::Registry(e) => e.fmt(f),
             Self::Tls(e) => e.fmt(f),
-            Self::Store { path, source } => {
-                write!(f, "kho dữ liệu {}: {source}", path.display())
-            }
-            Self::Listen { address, source } => {
-                write!(f, "không mở được cổng {address}: {source}")
-            }
+            Self::Store { path, source } => f.write_str(&tr!(
+                "hub-store",
+                path = shown(path),
+                detail = source.to_string()
+            )),
+            Self::Listen { address, source } => f.write_str(&tr!(
+                "hub-listen-failed",
+                address = address.to_string(),
+                detail = source.to_string()
+            )),
         }
     }
 }
@@ -185,15 +195,14 @@ impl fmt::Display for UserError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Self::Io { path, source } => write!(f, "{}: {source}", path.display()),
-            Self::BadName { name } => write!(
-                f,
-                "tên tài khoản {name:?} không hợp lệ: dùng 1–64 ký tự a-z, 0-9, `.`, `_`, `-`"
-            ),
-            Self::WeakPassword => write!(
-                f,
-                "mật khẩu quá ngắn: cần ít nhất {MIN_PASSWORD_CHARS} ký tự (đọc từ đầu vào chuẩn, một dòng)"
-            ),
-            Self::Hash(detail) => write!(f, "không tạo được mã băm mật khẩu: {detail}"),
+            Self::BadName { name } => {
+                f.write_str(&tr!("hub-user-bad-name", name = format!("{name:?}")))
+            }
+            Self::WeakPassword => f.write_str(&tr!(
+                "hub-user-weak-password",
+                min = MIN_PASSWORD_CHARS.to_string()
+            )),
+            Self::Hash(detail) => f.write_str(&tr!("hub-user-hash", detail = detail.as_str())),
         }
     }
 }

@@ -39,6 +39,11 @@ pub use status::{render_not_running, render_status};
 pub use upload::{render_upload, upload_error};
 pub use verify::{TimesIn, VerdictText};
 
+/// A path as messages show it.
+pub(crate) fn shown(path: &std::path::Path) -> String {
+    path.display().to_string()
+}
+
 /// Renders an error and its chain of causes, the way `main` prints it.
 pub fn render_error(error: &(dyn std::error::Error + 'static)) -> String {
     let mut out = crate::tr!("error-line", error = error.to_string());

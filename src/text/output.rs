@@ -3,7 +3,11 @@
 
 use std::fmt;
 
-use crate::tr;
+use crate::{tr, tr_lang};
+
+use super::lang::Lang;
+use super::reason::{Sentence, display_said};
+use super::shown;
 
 use crate::playout::output::{
     DeviceEntry, DeviceFailure, DeviceNote, OutputError, OutputSpec, OutputSpecError,
@@ -22,145 +26,119 @@ impl fmt::Display for OutputSpec {
 
 impl fmt::Display for OutputSpecError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Self::Empty => f.write_str(
-                "the output is empty: write \"default\", a device name from `loa devices`, \
-                 \"wav:PATH\" or \"null\"",
-            ),
-            Self::EmptyWavPath => f.write_str(
-                "\"wav:\" needs a file after it, e.g. \"wav:/var/lib/loa/aircheck.wav\"",
-            ),
-        }
+        f.write_str(&match self {
+            Self::Empty => tr!("output-spec-empty"),
+            Self::EmptyWavPath => tr!("output-spec-empty-wav"),
+        })
     }
 }
 
-impl fmt::Display for OutputError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl Sentence for OutputError {
+    fn say(&self, lang: Lang) -> String {
         match self {
-            Self::NotOpen => f.write_str("the audio output was used before it was opened"),
-            Self::PartialFrame { samples } => write!(
-                f,
-                "{samples} samples were written to the audio output, which is not a whole \
-                 number of stereo frames"
-            ),
-            Self::Wav { path, .. } => {
-                write!(
-                    f,
-                    "{}: cannot write the air-check recording",
-                    path.display()
-                )
+            Self::NotOpen => tr_lang!(lang, "output-not-open"),
+            Self::PartialFrame { samples } => {
+                tr_lang!(lang, "output-partial-frame", samples = samples.to_string())
             }
-            Self::WavFormat { path, found } => write!(
-                f,
-                "{}: this WAV file is {} Hz, {} bit, {} channel(s); the air-check is 48000 Hz, \
-                 16 bit, 2 channels. It was left untouched: move it away or choose another file",
-                path.display(),
-                found.sample_rate,
-                found.bits_per_sample,
-                found.channels
+            Self::Wav { path, .. } => tr_lang!(lang, "output-wav", path = shown(path)),
+            Self::WavFormat { path, found } => tr_lang!(
+                lang,
+                "output-wav-format",
+                path = shown(path),
+                rate = found.sample_rate.to_string(),
+                bits = found.bits_per_sample.to_string(),
+                channels = found.channels.to_string()
             ),
-            Self::WavFull { path } => write!(
-                f,
-                "{}: the air-check recording is full (a WAV file holds about 6 hours); move it \
-                 away and a new one is started",
-                path.display()
+            Self::WavFull { path } => tr_lang!(lang, "output-wav-full", path = shown(path)),
+            Self::WorkerStart { exe, .. } => {
+                tr_lang!(lang, "output-worker-start", exe = shown(exe))
+            }
+            Self::Device { device, failure } => tr_lang!(
+                lang,
+                "output-device",
+                device = device.as_str(),
+                failure = failure.say(lang)
             ),
-            Self::WorkerStart { exe, .. } => write!(
-                f,
-                "cannot start the audio device process ({} output-worker)",
-                exe.display()
-            ),
-            Self::Device { device, failure } => write!(f, "audio device \"{device}\": {failure}"),
             Self::WorkerDied {
                 device,
                 status,
                 last_warning,
             } => {
-                write!(f, "audio device \"{device}\": the device process stopped")?;
-                match status {
-                    Some(status) => write!(f, " ({status})")?,
-                    None => f.write_str(" (exit status unknown)")?,
+                let status = match status {
+                    Some(status) => status.to_string(),
+                    None => tr_lang!(lang, "output-exit-unknown"),
+                };
+                match last_warning {
+                    Some(warning) => tr_lang!(
+                        lang,
+                        "output-worker-died-said",
+                        device = device.as_str(),
+                        status = status,
+                        warning = warning.as_str()
+                    ),
+                    None => tr_lang!(
+                        lang,
+                        "output-worker-died",
+                        device = device.as_str(),
+                        status = status
+                    ),
                 }
-                if let Some(warning) = last_warning {
-                    write!(f, "; last device message: {warning}")?;
-                }
-                f.write_str("; it is restarted at the next airing")
             }
-            Self::Stalled { device, silent_for } => write!(
-                f,
-                "audio device \"{device}\": no audio went out for {:.1} s although audio was \
-                 waiting; the device process was stopped and is restarted at the next airing",
-                silent_for.as_secs_f64()
+            Self::Stalled { device, silent_for } => tr_lang!(
+                lang,
+                "output-stalled",
+                device = device.as_str(),
+                seconds = format!("{:.1}", silent_for.as_secs_f64())
             ),
-            Self::OpenTimedOut { device, waited } => write!(
-                f,
-                "audio device \"{device}\": did not start within {} s",
-                waited.as_secs()
+            Self::OpenTimedOut { device, waited } => tr_lang!(
+                lang,
+                "output-open-timed-out",
+                device = device.as_str(),
+                seconds = waited.as_secs().to_string()
             ),
-            Self::Pipe { device, .. } => {
-                write!(
-                    f,
-                    "audio device \"{device}\": the connection to the device process failed"
-                )
-            }
+            Self::Pipe { device, .. } => tr_lang!(lang, "output-pipe", device = device.as_str()),
         }
     }
 }
 
-impl fmt::Display for DeviceFailure {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl Sentence for DeviceFailure {
+    fn say(&self, lang: Lang) -> String {
         match self {
             Self::NoSuchDevice {
                 suggestion: Some(name),
-            } => write!(
-                f,
-                "no such output; did you mean \"{name}\"? (`loa devices` lists the names)"
-            ),
-            Self::NoSuchDevice { suggestion: None } => {
-                f.write_str("no such output (`loa devices` lists the names)")
-            }
-            Self::Busy => f.write_str("the device is busy: another program is using it"),
+            } => tr_lang!(lang, "device-no-such-suggest", name = name.as_str()),
+            Self::NoSuchDevice { suggestion: None } => tr_lang!(lang, "device-no-such"),
+            Self::Busy => tr_lang!(lang, "device-busy"),
             Self::Unavailable(detail) => {
-                write!(
-                    f,
-                    "the device is not available (unplugged or failing): {detail}"
-                )
+                tr_lang!(lang, "device-unavailable", detail = detail.as_str())
             }
-            Self::PermissionDenied => f.write_str(
-                "permission denied: the user running loa must be in the \"audio\" group",
-            ),
-            Self::Unsupported(detail) => write!(
-                f,
-                "the device does not play 48 kHz stereo ({detail}); use its \"plughw:\" or \
-                 \"default\" name, which convert"
-            ),
-            Self::NotStarting => f.write_str("the device opened but never started playing"),
-            Self::NotKeepingTime => f.write_str(
-                "the device takes audio faster than real time (an unpaced ALSA plugin such as \
-                 \"null\" or \"file\"); choose a sound card",
-            ),
+            Self::PermissionDenied => tr_lang!(lang, "device-permission"),
+            Self::Unsupported(detail) => {
+                tr_lang!(lang, "device-unsupported", detail = detail.as_str())
+            }
+            Self::NotStarting => tr_lang!(lang, "device-not-starting"),
+            Self::NotKeepingTime => tr_lang!(lang, "device-not-keeping-time"),
             Self::KeepsFailing(detail) => {
-                write!(f, "the device keeps reporting errors; latest: {detail}")
+                tr_lang!(lang, "device-keeps-failing", detail = detail.as_str())
             }
-            Self::NoAudioSystem(detail) => write!(f, "ALSA is not usable: {detail}"),
-            Self::Other(detail) => f.write_str(detail),
+            Self::NoAudioSystem(detail) => {
+                tr_lang!(lang, "device-no-alsa", detail = detail.as_str())
+            }
+            Self::Other(detail) => detail.clone(),
         }
     }
 }
+
+display_said!(OutputError, DeviceFailure);
 
 impl std::error::Error for DeviceFailure {}
 
 impl fmt::Display for DeviceNote<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Self::Message(message) => write!(f, "device process: {message}"),
-            Self::Suppressed(count) => {
-                write!(
-                    f,
-                    "device process: {count} more messages in the last second not logged"
-                )
-            }
-        }
+        f.write_str(&match self {
+            Self::Message(message) => tr!("device-note", message = *message),
+            Self::Suppressed(count) => tr!("device-note-suppressed", count = count.to_string()),
+        })
     }
 }
 

@@ -1,45 +1,44 @@
-//! Messages about what playout did to a segment's sound.
+//! Messages about what playout did to a segment's sound (a skipped
+//! segment's reason is written into the airing log in English:
+//! [`super::reason::english`]), and the daemon's replies to `loa play`.
 
 use std::fmt;
 
+use crate::playout::announcement::{AnnounceError, QUEUE_CAPACITY};
 use crate::playout::player::PrimingFailed;
 use crate::playout::silence::SilentSegment;
+use crate::{tr, tr_lang};
 
-impl fmt::Display for SilentSegment {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("the file is silent throughout (nothing above -50 dBFS): not aired")
+use super::lang::Lang;
+use super::reason::{Sentence, display_said};
+
+impl Sentence for SilentSegment {
+    fn say(&self, lang: Lang) -> String {
+        tr_lang!(lang, "silent-segment")
     }
 }
 
-impl fmt::Display for PrimingFailed {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("the segment could not be prepared for airing (an internal error in loa)")
+impl Sentence for PrimingFailed {
+    fn say(&self, lang: Lang) -> String {
+        tr_lang!(lang, "priming-failed")
     }
 }
 
-impl fmt::Display for crate::playout::announcement::AnnounceError {
+display_said!(SilentSegment, PrimingFailed);
+
+impl fmt::Display for AnnounceError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        use crate::playout::announcement::AnnounceError;
-        match self {
-            AnnounceError::NotFound { what } => write!(
-                f,
-                "{what:?} is neither a playlist of the station nor an audio file the daemon can read \
-                 (give a playlist's name or the file's path)"
+        f.write_str(&match self {
+            Self::NotFound { what } => tr!("announce-not-found", what = format!("{what:?}")),
+            Self::FileMissing { path } => {
+                tr!("announce-file-missing", path = format!("{path:?}"))
+            }
+            Self::Audio(reason) => tr!("announce-audio", reason = reason.to_string()),
+            Self::NothingToAir { playlist } => tr!(
+                "announce-nothing-to-air",
+                playlist = format!("{playlist:?}")
             ),
-            AnnounceError::FileMissing { path } => write!(
-                f,
-                "{path:?} not found: there is no such file (check the folder and the file's name)"
-            ),
-            AnnounceError::Audio(reason) => write!(f, "the file cannot be aired: {reason}"),
-            AnnounceError::NothingToAir { playlist } => write!(
-                f,
-                "playlist {playlist:?} has nothing that may air today (expired, not yet valid or unapproved segments)"
-            ),
-            AnnounceError::QueueFull => write!(
-                f,
-                "{} announcements are already waiting; wait until one has aired",
-                crate::playout::announcement::QUEUE_CAPACITY
-            ),
-        }
+            Self::QueueFull => tr!("announce-queue-full", count = QUEUE_CAPACITY.to_string()),
+        })
     }
 }

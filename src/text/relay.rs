@@ -1,75 +1,72 @@
 //! Messages about live relays: a bad relay address in the config, and what
-//! happened to a relayed stream (for the airing log and the journal).
+//! happened to a relayed stream (for the journal; a failure also for the
+//! airing log, in English there: [`super::reason::english`]).
 
 use std::fmt;
 
 use crate::relay::{RelayEvent, RelayEventKind, RelayFailure, RelayUrlError};
+use crate::{tr, tr_lang};
+
+use super::lang::Lang;
+use super::reason::{Sentence, display_said};
 
 impl fmt::Display for RelayUrlError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Self::Empty => write!(f, "the relay address is empty"),
-            Self::Invalid(reason) => write!(f, "not a valid stream address ({reason})"),
-            Self::Scheme(scheme) => write!(
-                f,
-                "a relay address must start with http:// or https://, not {scheme}://"
-            ),
-            Self::NoHost => write!(f, "the relay address names no server"),
-        }
+        f.write_str(&match self {
+            Self::Empty => tr!("relay-url-empty"),
+            Self::Invalid(reason) => tr!("relay-url-invalid", reason = reason.to_string()),
+            Self::Scheme(scheme) => tr!("relay-url-scheme", scheme = scheme.to_string()),
+            Self::NoHost => tr!("relay-url-no-host"),
+        })
     }
 }
 
 impl std::error::Error for RelayUrlError {}
 
-impl fmt::Display for RelayFailure {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl Sentence for RelayFailure {
+    fn say(&self, lang: Lang) -> String {
         match self {
-            Self::Dns(detail) => write!(
-                f,
-                "the stream's server name could not be found (check the address and the \
-                 station's internet connection): {detail}"
-            ),
-            Self::Refused(detail) => write!(
-                f,
-                "the stream's server refused the connection (wrong port, or the stream is \
-                 off the air): {detail}"
-            ),
-            Self::Tls(detail) => write!(f, "the secure (https) connection failed: {detail}"),
-            Self::HttpStatus(404) => write!(f, "the server has no stream at this address (404)"),
-            Self::HttpStatus(status) => write!(f, "the server answered with HTTP status {status}"),
-            Self::NotAudio(detail) => {
-                write!(f, "the server did not send audio loa can play: {detail}")
+            Self::Dns(detail) => tr_lang!(lang, "relay-dns", detail = detail.as_str()),
+            Self::Refused(detail) => tr_lang!(lang, "relay-refused", detail = detail.as_str()),
+            Self::Tls(detail) => tr_lang!(lang, "relay-tls", detail = detail.as_str()),
+            Self::HttpStatus(404) => tr_lang!(lang, "relay-no-stream"),
+            Self::HttpStatus(status) => {
+                tr_lang!(lang, "relay-http-status", status = status.to_string())
             }
-            Self::Playlist(detail) => write!(f, "the playlist cannot be used: {detail}"),
-            Self::Timeout => write!(f, "the server did not answer in time"),
-            Self::Stalled => write!(f, "the stream stopped sending audio"),
-            Self::Closed => write!(f, "the server closed the stream"),
-            Self::Io(detail) => write!(f, "network error: {detail}"),
+            Self::NotAudio(detail) => tr_lang!(lang, "relay-not-audio", detail = detail.as_str()),
+            Self::Playlist(detail) => tr_lang!(lang, "relay-playlist", detail = detail.as_str()),
+            Self::Timeout => tr_lang!(lang, "relay-timeout"),
+            Self::Stalled => tr_lang!(lang, "relay-stalled"),
+            Self::Closed => tr_lang!(lang, "relay-closed"),
+            Self::Io(detail) => tr_lang!(lang, "relay-network", detail = detail.as_str()),
         }
     }
 }
+
+display_said!(RelayFailure);
 
 impl std::error::Error for RelayFailure {}
 
 impl fmt::Display for RelayEventKind {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
+        f.write_str(&match self {
             Self::Connected {
-                content_type,
+                content_type: Some(content_type),
                 codec,
-            } => match content_type {
-                Some(content_type) => write!(f, "relay connected ({codec}, {content_type})"),
-                None => write!(f, "relay connected ({codec})"),
-            },
-            Self::Dropped(failure) => write!(f, "relay dropped: {failure}; reconnecting"),
-            Self::Title(title) => write!(f, "relay programme: {title}"),
-            Self::Overrun { dropped } => write!(
-                f,
-                "relay buffer full: {:.1} s of audio skipped to stay live",
-                dropped.as_secs_f64()
+            } => tr!(
+                "relay-connected-as",
+                codec = codec.as_str(),
+                content_type = content_type.as_str()
             ),
-            Self::Lost { count } => write!(f, "{count} older relay events were not recorded"),
-        }
+            Self::Connected { codec, .. } => tr!("relay-connected", codec = codec.as_str()),
+            Self::Dropped(failure) => tr!("relay-dropped", failure = failure.to_string()),
+            Self::Title(title) => tr!("relay-title", title = title.as_str()),
+            Self::Overrun { dropped } => tr!(
+                "relay-overrun",
+                seconds = format!("{:.1}", dropped.as_secs_f64())
+            ),
+            Self::Lost { count } => tr!("relay-events-lost", count = count.to_string()),
+        })
     }
 }
 

@@ -2,7 +2,7 @@
 //! documents themselves is content, in `report::labels` and the views).
 
 use std::fmt;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use crate::airlog::time::format_instant;
 use crate::airlog::verify::Problem;
@@ -16,6 +16,8 @@ use crate::report::period::PeriodError;
 use crate::report::records::RecordError;
 use crate::report::slice::SliceError;
 use crate::tr;
+
+use super::shown;
 
 impl fmt::Display for PeriodError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -162,11 +164,6 @@ impl fmt::Display for ExportError {
             Self::Io { path, .. } => f.write_str(&tr!("export-unwritable", path = shown(path))),
         }
     }
-}
-
-/// A path as messages show it.
-fn shown(path: &Path) -> String {
-    path.display().to_string()
 }
 
 /// Errors of `loa report` itself.

@@ -60,7 +60,7 @@ pub fn render_status(status: &Status, now: DateTime<Utc>) -> String {
         Some(error) => tr!(
             "status-output-last-failure",
             output = status.output.as_str(),
-            error = error.as_str()
+            error = super::reason::logged(error)
         ),
         None => tr!("status-output", output = status.output.as_str()),
     });

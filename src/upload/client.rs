@@ -104,9 +104,10 @@ impl HubClient {
                     detail: refusal.detail,
                     next_seq: refusal.next_seq,
                 }),
-                None => Err(UploadError::BadAnswer(format!(
-                    "HTTP {status}: unknown refusal {:?}",
-                    refusal.error
+                None => Err(UploadError::BadAnswer(crate::tr!(
+                    "upload-answer-unknown-refusal",
+                    status = status.as_u16().to_string(),
+                    code = format!("{:?}", refusal.error)
                 ))),
             },
             Err(_) => Err(UploadError::Status(status.as_u16())),
@@ -114,18 +115,20 @@ impl HubClient {
     }
 
     fn parse_head(&self, body: &[u8]) -> Result<Head, UploadError> {
-        let head: Head = serde_json::from_slice(body)
-            .map_err(|e| UploadError::BadAnswer(format!("not a head: {e}")))?;
+        let head: Head = serde_json::from_slice(body).map_err(|e| {
+            UploadError::BadAnswer(crate::tr!(
+                "upload-answer-not-a-head",
+                detail = e.to_string()
+            ))
+        })?;
         if head.station != self.station {
-            return Err(UploadError::BadAnswer(format!(
-                "the head is of station {:?}",
-                head.station
+            return Err(UploadError::BadAnswer(crate::tr!(
+                "upload-answer-other-station",
+                station = format!("{:?}", head.station)
             )));
         }
         if crate::airlog::Sha256Hash::from_hex(head.head.as_bytes()).is_none() {
-            return Err(UploadError::BadAnswer(
-                "the head's hash is not 64 hex digits".into(),
-            ));
+            return Err(UploadError::BadAnswer(crate::tr!("upload-answer-bad-hash")));
         }
         Ok(head)
     }
@@ -140,7 +143,9 @@ async fn read_small(mut response: Response) -> Result<Vec<u8>, UploadError> {
         .map_err(|e| UploadError::Unreachable(render_chain(&e)))?
     {
         if body.len() + chunk.len() > MAX_ANSWER_BYTES {
-            return Err(UploadError::BadAnswer("the answer is too large".into()));
+            return Err(UploadError::BadAnswer(crate::tr!(
+                "upload-answer-too-large"
+            )));
         }
         body.extend_from_slice(&chunk);
     }

@@ -213,9 +213,10 @@ impl Uploader {
                 }
                 Ok(head) => {
                     self.need_head = true;
-                    return self.failed(UploadError::BadAnswer(format!(
-                        "the hub acknowledged up to {} instead of {}",
-                        head.next_seq, end.next_seq
+                    return self.failed(UploadError::BadAnswer(crate::tr!(
+                        "upload-answer-acknowledged-wrong",
+                        acknowledged = head.next_seq.to_string(),
+                        expected = end.next_seq.to_string()
                     )));
                 }
                 Err(UploadError::Refused {
