@@ -829,3 +829,14 @@ hub-listen-failed = cannot listen on { $address }: { $detail }
 hub-user-bad-name = account name { $name } is not valid: use 1–64 characters `a-z`, `0-9`, `.`, `_`, `-`
 hub-user-weak-password = the password is too short: at least { $min } characters are needed (read from standard input, one line)
 hub-user-hash = cannot hash the password: { $detail }
+
+# loa hub: its journal lines (structured fields stay machine codes)
+hub-journal-store-unverified = the stored log does not verify
+hub-journal-heartbeat-unreadable = unreadable last heartbeat
+hub-journal-request-failed = request failed on the hub's side
+hub-journal-login-failed = failed login
+hub-journal-logged-in = officer logged in
+hub-journal-accept-failed = accept failed
+hub-journal-store-write = cannot write to the store
+hub-journal-fork-refused = fork refused and kept as evidence
+hub-journal-stopped = hub stopped

@@ -831,3 +831,14 @@ hub-listen-failed = không mở được cổng { $address }: { $detail }
 hub-user-bad-name = tên tài khoản { $name } không hợp lệ: dùng 1–64 ký tự `a-z`, `0-9`, `.`, `_`, `-`
 hub-user-weak-password = mật khẩu quá ngắn: cần ít nhất { $min } ký tự (đọc từ đầu vào chuẩn, một dòng)
 hub-user-hash = không tạo được mã băm mật khẩu: { $detail }
+
+# loa hub: các dòng nhật ký hệ thống (các trường có cấu trúc giữ mã máy)
+hub-journal-store-unverified = nhật ký đã lưu của đài không kiểm tra được là toàn vẹn
+hub-journal-heartbeat-unreadable = không đọc được tín hiệu trạng thái gần nhất của đài
+hub-journal-request-failed = yêu cầu bị lỗi ở phía máy chủ tỉnh
+hub-journal-login-failed = đăng nhập không thành công
+hub-journal-logged-in = cán bộ đã đăng nhập
+hub-journal-accept-failed = không nhận được kết nối
+hub-journal-store-write = không ghi được vào kho dữ liệu
+hub-journal-fork-refused = từ chối bản ghi xung đột (nhánh rẽ của nhật ký), giữ lại làm bằng chứng
+hub-journal-stopped = máy chủ tỉnh đã dừng

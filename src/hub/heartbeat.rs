@@ -123,7 +123,7 @@ pub fn restore(station: &mut Station) {
         }
         Err(error) => {
             // Refuse every heartbeat rather than accept a replay.
-            tracing::error!(path = %path.display(), %error, "unreadable last heartbeat");
+            tracing::error!(path = %path.display(), %error, "{}", crate::tr!("hub-journal-heartbeat-unreadable"));
             station.last_counter = u64::MAX;
         }
     }

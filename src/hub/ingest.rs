@@ -97,7 +97,7 @@ fn take_lines(
         })
         .collect();
     if let Err(error) = station.store.append(&to_write) {
-        tracing::error!(station = %station.id, %error, "cannot write to the store");
+        tracing::error!(station = %station.id, %error, "{}", crate::tr!("hub-journal-store-write"));
         crate::hub::rebuild::reload_chain(station);
         return Err(IngestError::Io(error));
     }
@@ -158,7 +158,7 @@ fn keep_evidence(
     let stamp = now.format("%Y%m%dT%H%M%S%.6fZ");
     write_new_file_durably(&dir.join(format!("{seq}-{stamp}.lines")), batch)?;
     station.view.conflicts += 1;
-    tracing::warn!(station = %station.id, seq, "fork refused and kept as evidence");
+    tracing::warn!(station = %station.id, seq, "{}", crate::tr!("hub-journal-fork-refused"));
     Ok(())
 }
 

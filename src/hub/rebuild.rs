@@ -106,7 +106,7 @@ pub fn reload_chain(station: &mut Station) {
             .first()
             .map(|p| format!("{} {}: {}", p.file, p.line.unwrap_or(0), p.kind))
             .unwrap_or_else(|| "records of another station".into());
-        tracing::error!(station = %station.id, %problem, "the stored log does not verify");
+        tracing::error!(station = %station.id, %problem, "{}", crate::tr!("hub-journal-store-unverified"));
         station.view.store_problem = Some(problem);
         return;
     }

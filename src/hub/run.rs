@@ -94,7 +94,7 @@ pub fn run_hub(config_path: &Path) -> Result<(), HubError> {
         );
         let _ = sd_notify::notify(&[sd_notify::NotifyState::Ready]);
         serve(listener, router(Arc::clone(&hub)), tls, stop_signal()).await;
-        tracing::info!("hub stopped");
+        tracing::info!("{}", crate::tr!("hub-journal-stopped"));
         Ok(())
     })
 }

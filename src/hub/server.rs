@@ -95,7 +95,7 @@ fn answer(result: Result<crate::hub::protocol::Head, IngestError>) -> Response {
         Ok(head) => axum::Json(head).into_response(),
         Err(IngestError::Refused(refused)) => refusal(refused),
         Err(IngestError::Io(error)) => {
-            tracing::error!(%error, "request failed on the hub's side");
+            tracing::error!(%error, "{}", crate::tr!("hub-journal-request-failed"));
             (StatusCode::SERVICE_UNAVAILABLE, "store unavailable").into_response()
         }
     }
@@ -388,7 +388,7 @@ async fn login(
         .await
         .unwrap_or(false);
     if !ok {
-        tracing::warn!(name = %form.name, "failed login");
+        tracing::warn!(name = %form.name, "{}", crate::tr!("hub-journal-login-failed"));
         return (
             StatusCode::UNAUTHORIZED,
             pages::login::render(Some("Sai tên đăng nhập hoặc mật khẩu.")),
@@ -398,7 +398,7 @@ async fn login(
     let Some(id) = hub.sessions.open(&form.name) else {
         return StatusCode::INTERNAL_SERVER_ERROR.into_response();
     };
-    tracing::info!(name = %form.name, "officer logged in");
+    tracing::info!(name = %form.name, "{}", crate::tr!("hub-journal-logged-in"));
     ([(header::SET_COOKIE, set_cookie(&id))], Redirect::to("/")).into_response()
 }
 
@@ -436,7 +436,7 @@ pub async fn serve(
         let (stream, peer) = match accepted {
             Ok(pair) => pair,
             Err(error) => {
-                tracing::warn!(%error, "accept failed");
+                tracing::warn!(%error, "{}", crate::tr!("hub-journal-accept-failed"));
                 tokio::time::sleep(Duration::from_millis(50)).await;
                 continue;
             }
