@@ -154,7 +154,10 @@ fn ending_after(progress: &SharedProgress, error: &SymphoniaError) -> Ending {
         SymphoniaError::IoError(io) if io.kind() == std::io::ErrorKind::UnexpectedEof => {
             return Ending::Failed(RelayFailure::Closed);
         }
-        SymphoniaError::Unsupported(what) => format!("unsupported: {what}"),
+        SymphoniaError::Unsupported(what) => crate::text::reason::for_the_log(
+            "relay-detail-unsupported",
+            &[("what", (*what).into())],
+        ),
         other => other.to_string(),
     };
     Ending::Failed(RelayFailure::NotAudio(reason))
@@ -219,9 +222,10 @@ impl Session<'_> {
                 }
             }
             if bad_in_a_row > MAX_BAD_PACKETS_IN_A_ROW || resets_in_a_row > MAX_RESETS_IN_A_ROW {
-                return Ending::Failed(RelayFailure::NotAudio(
-                    "the stream's frames do not decode".into(),
-                ));
+                return Ending::Failed(RelayFailure::NotAudio(crate::text::reason::for_the_log(
+                    "relay-detail-frames-undecodable",
+                    &[],
+                )));
             }
         }
     }
@@ -229,18 +233,31 @@ impl Session<'_> {
     /// Converts the decoded packet to 48 kHz and puts it in the buffer.
     fn deliver(&mut self, rate: u32) -> Result<(), RelayFailure> {
         if !SAMPLE_RATES.contains(&rate) {
-            return Err(RelayFailure::NotAudio(format!("sample rate {rate} Hz")));
+            return Err(RelayFailure::NotAudio(crate::text::reason::for_the_log(
+                "relay-detail-sample-rate",
+                &[("hz", rate.to_string().as_str().into())],
+            )));
         }
         if self.converter.as_ref().is_none_or(|(at, _)| *at != rate) {
-            let converter = RateConverter::new(rate)
-                .map_err(|e| RelayFailure::NotAudio(format!("sample rate {rate} Hz: {e}")))?;
+            let converter = RateConverter::new(rate).map_err(|e| {
+                RelayFailure::NotAudio(crate::text::reason::for_the_log(
+                    "relay-detail-sample-rate-refused",
+                    &[
+                        ("hz", rate.to_string().as_str().into()),
+                        ("error", e.to_string().as_str().into()),
+                    ],
+                ))
+            })?;
             self.converter = Some((rate, converter));
         }
         self.ready.clear();
         if let Some((_, converter)) = &mut self.converter {
-            converter
-                .push(&self.stereo, &mut self.ready)
-                .map_err(|e| RelayFailure::NotAudio(format!("resampler: {e}")))?;
+            converter.push(&self.stereo, &mut self.ready).map_err(|e| {
+                RelayFailure::NotAudio(crate::text::reason::for_the_log(
+                    "relay-detail-resampler",
+                    &[("error", e.to_string().as_str().into())],
+                ))
+            })?;
         }
         limit_range(&mut self.ready);
         let dropped = {

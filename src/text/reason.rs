@@ -88,6 +88,11 @@ const LOGGED: &[&str] = &[
     "relay-detail-no-runtime",
     "relay-detail-no-thread",
     "relay-detail-decoder-crashed",
+    "relay-detail-frames-undecodable",
+    "relay-detail-sample-rate",
+    "relay-detail-sample-rate-refused",
+    "relay-detail-resampler",
+    "relay-detail-unsupported",
 ];
 
 /// A sentence loa can say in either language: an error whose text the
@@ -457,6 +462,41 @@ pub(crate) mod tests {
         ];
         for (failure, values) in &cases {
             assert_logged(failure, values);
+        }
+    }
+
+    #[test]
+    fn a_relay_streams_decoding_details_are_written_in_english_and_shown_in_vietnamese() {
+        let details: Vec<(String, Vec<&str>)> = vec![
+            (for_the_log("relay-detail-frames-undecodable", &[]), vec![]),
+            (
+                for_the_log("relay-detail-sample-rate", &[("hz", "96000".into())]),
+                vec!["96000"],
+            ),
+            (
+                for_the_log(
+                    "relay-detail-sample-rate-refused",
+                    &[
+                        ("hz", "11025".into()),
+                        ("error", "ratio out of range".into()),
+                    ],
+                ),
+                vec!["11025", "ratio out of range"],
+            ),
+            (
+                for_the_log("relay-detail-resampler", &[("error", "bad chunk".into())]),
+                vec!["bad chunk"],
+            ),
+            (
+                for_the_log(
+                    "relay-detail-unsupported",
+                    &[("what", "core (codec)".into())],
+                ),
+                vec!["core (codec)"],
+            ),
+        ];
+        for (detail, values) in &details {
+            assert_logged(&RelayFailure::NotAudio(detail.clone()), values);
         }
     }
 

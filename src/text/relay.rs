@@ -23,22 +23,32 @@ impl fmt::Display for RelayUrlError {
 
 impl std::error::Error for RelayUrlError {}
 
+/// A failure's detail in `lang`: details the code writes (in English, for
+/// the log) are recognised; a library's or the server's own words are kept.
+fn known(lang: Lang, detail: &str) -> String {
+    super::reason::logged_in(lang, detail)
+}
+
 impl Sentence for RelayFailure {
     fn say(&self, lang: Lang) -> String {
         match self {
-            Self::Dns(detail) => tr_lang!(lang, "relay-dns", detail = detail.as_str()),
-            Self::Refused(detail) => tr_lang!(lang, "relay-refused", detail = detail.as_str()),
-            Self::Tls(detail) => tr_lang!(lang, "relay-tls", detail = detail.as_str()),
+            Self::Dns(detail) => tr_lang!(lang, "relay-dns", detail = known(lang, detail)),
+            Self::Refused(detail) => tr_lang!(lang, "relay-refused", detail = known(lang, detail)),
+            Self::Tls(detail) => tr_lang!(lang, "relay-tls", detail = known(lang, detail)),
             Self::HttpStatus(404) => tr_lang!(lang, "relay-no-stream"),
             Self::HttpStatus(status) => {
                 tr_lang!(lang, "relay-http-status", status = status.to_string())
             }
-            Self::NotAudio(detail) => tr_lang!(lang, "relay-not-audio", detail = detail.as_str()),
-            Self::Playlist(detail) => tr_lang!(lang, "relay-playlist", detail = detail.as_str()),
+            Self::NotAudio(detail) => {
+                tr_lang!(lang, "relay-not-audio", detail = known(lang, detail))
+            }
+            Self::Playlist(detail) => {
+                tr_lang!(lang, "relay-playlist", detail = known(lang, detail))
+            }
             Self::Timeout => tr_lang!(lang, "relay-timeout"),
             Self::Stalled => tr_lang!(lang, "relay-stalled"),
             Self::Closed => tr_lang!(lang, "relay-closed"),
-            Self::Io(detail) => tr_lang!(lang, "relay-network", detail = detail.as_str()),
+            Self::Io(detail) => tr_lang!(lang, "relay-network", detail = known(lang, detail)),
         }
     }
 }
