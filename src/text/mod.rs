@@ -44,13 +44,20 @@ pub(crate) fn shown(path: &std::path::Path) -> String {
     path.display().to_string()
 }
 
-/// Renders an error and its chain of causes, the way `main` prints it.
+/// Renders an error and its chain of causes, the way `main` prints it. A
+/// cause that says what the line above it said (an error that wraps
+/// another and shows it) is not repeated.
 pub fn render_error(error: &(dyn std::error::Error + 'static)) -> String {
-    let mut out = crate::tr!("error-line", error = error.to_string());
+    let mut said = error.to_string();
+    let mut out = crate::tr!("error-line", error = said.as_str());
     let mut source = error.source();
     while let Some(cause) = source {
-        let line = crate::tr!("error-cause", cause = cause_text(cause));
-        out.push_str(&format!("\n  {line}"));
+        let text = cause_text(cause);
+        if text != said {
+            let line = crate::tr!("error-cause", cause = text.as_str());
+            out.push_str(&format!("\n  {line}"));
+        }
+        said = text;
         source = cause.source();
     }
     out
@@ -73,5 +80,40 @@ fn cause_text(cause: &(dyn std::error::Error + 'static)) -> String {
     match io.raw_os_error() {
         Some(code) => crate::tr!("io-error", text = crate::tr!(id), code = code.to_string()),
         None => cause.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// An error that shows its cause, and the cause beneath it.
+    #[derive(Debug)]
+    struct Wrapping(std::io::Error);
+
+    impl std::fmt::Display for Wrapping {
+        fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+            self.0.fmt(f)
+        }
+    }
+
+    impl std::error::Error for Wrapping {
+        fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+            Some(&self.0)
+        }
+    }
+
+    /// Regression: `loa verify` on a file that is not a bundle printed
+    /// its error line twice, the second time as its own cause.
+    #[test]
+    fn a_cause_that_repeats_the_error_is_not_printed_again() {
+        let error = Wrapping(std::io::Error::other("bundle.tar: not a bundle"));
+        let rendered = render_error(&error);
+        assert_eq!(
+            rendered.matches("bundle.tar: not a bundle").count(),
+            1,
+            "{rendered}"
+        );
+        assert_eq!(rendered.lines().count(), 1, "{rendered}");
     }
 }
