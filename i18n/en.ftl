@@ -508,6 +508,8 @@ help-value-zone = ZONE
 
 log-unreadable = warning: { $error }
 log-problems = warning: { $count } records could not be read; run `loa verify { $dir }` for details
+log-no-airings = the airing log in { $dir } records no airing yet
+log-no-airings-filtered = no airing in the log in { $dir } matches --from, --to or --slot
 log-scheduled = { $date } { $weekday } { $time }
 log-weekday-mon = Mon
 log-weekday-tue = Tue

@@ -513,6 +513,8 @@ help-value-zone = MÚI-GIỜ
 
 log-unreadable = cảnh báo: { $error }
 log-problems = cảnh báo: { $count } bản ghi không đọc được; chạy `loa verify { $dir }` để xem chi tiết
+log-no-airings = nhật ký phát sóng ở { $dir } chưa ghi buổi phát nào
+log-no-airings-filtered = nhật ký phát sóng ở { $dir } không có buổi phát nào khớp --from, --to hoặc --slot
 log-scheduled = { $date } { $weekday } { $time }
 log-weekday-mon = T2
 log-weekday-tue = T3

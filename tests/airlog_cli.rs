@@ -217,6 +217,30 @@ fn loa_log_shows_airings_in_local_time_and_as_json() {
     }
     let out = run(&["log", "--dir", path(&s.log_dir), "--from", "2021-03-03"]);
     assert!(text(&out.stdout).is_empty());
+    assert!(
+        text(&out.stderr).contains("no airing in the log in"),
+        "{}",
+        text(&out.stderr)
+    );
+}
+
+/// Regression: `loa log` on a station that has not aired yet printed
+/// nothing at all, so a technician could not tell an empty log from a
+/// command that did nothing.
+#[test]
+fn loa_log_on_a_log_without_airings_says_so() {
+    let s = station();
+    let out = run(&["log", "-c", path(&s.config)]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert!(text(&out.stdout).is_empty());
+    let said = text(&out.stderr);
+    assert!(said.contains("records no airing yet"), "{said}");
+    assert!(said.contains("airlog"), "{said}");
+    let out = run(&["log", "-c", path(&s.config), "--json"]);
+    assert!(
+        out.stdout.is_empty() && out.stderr.is_empty(),
+        "JSON stays quiet"
+    );
 }
 
 #[test]

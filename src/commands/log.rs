@@ -57,11 +57,12 @@ pub fn run(args: Args) -> CommandResult {
         .unwrap_or(chrono_tz::Asia::Ho_Chi_Minh);
     let mut airings = Airings::default();
     let mut problems = 0u64;
+    let mut shown = 0u64;
     for record in read_records(&dir)? {
         match record {
             Ok(record) => {
                 for airing in airings.push(record) {
-                    show(&args, zone, &airing);
+                    shown += u64::from(show(&args, zone, &airing));
                 }
             }
             Err(error) => {
@@ -71,7 +72,17 @@ pub fn run(args: Args) -> CommandResult {
         }
     }
     for airing in airings.finish() {
-        show(&args, zone, &airing);
+        shown += u64::from(show(&args, zone, &airing));
+    }
+    if shown == 0 && !args.json {
+        let filtered = args.from.is_some() || args.to.is_some() || args.slot.is_some();
+        eprintln!(
+            "{}",
+            LogNote::NoAirings {
+                dir: dir.clone(),
+                filtered
+            }
+        );
     }
     if problems > 0 {
         eprintln!(
@@ -86,19 +97,21 @@ pub fn run(args: Args) -> CommandResult {
     Ok(ExitCode::SUCCESS)
 }
 
-fn show(args: &Args, zone: Tz, airing: &Airing) {
+/// Prints the airing if the filters keep it; whether it did.
+fn show(args: &Args, zone: Tz, airing: &Airing) -> bool {
     let day = airing.scheduled.with_timezone(&zone).date_naive();
     let wanted = args.from.is_none_or(|from| day >= from)
         && args.to.is_none_or(|to| day <= to)
         && args.slot.as_ref().is_none_or(|slot| *slot == airing.slot);
     if !wanted {
-        return;
+        return false;
     }
     if args.json {
         println!("{}", airing_json(airing, zone));
     } else {
         print!("{}", LoggedAiringLine { airing, zone });
     }
+    true
 }
 
 fn local(at: Option<DateTime<Utc>>, zone: Tz) -> Value {

@@ -25,6 +25,13 @@ pub enum LogNote {
         /// The log directory.
         dir: std::path::PathBuf,
     },
+    /// Nothing to show: an empty log, or no airing that the filters keep.
+    NoAirings {
+        /// The log directory.
+        dir: std::path::PathBuf,
+        /// Whether `--from`, `--to` or `--slot` narrowed what is shown.
+        filtered: bool,
+    },
 }
 
 impl fmt::Display for LogNote {
@@ -34,6 +41,14 @@ impl fmt::Display for LogNote {
             Self::Problems { count, dir } => tr!(
                 "log-problems",
                 count = count.to_string(),
+                dir = dir.display().to_string()
+            ),
+            Self::NoAirings { dir, filtered } => tr!(
+                if *filtered {
+                    "log-no-airings-filtered"
+                } else {
+                    "log-no-airings"
+                },
                 dir = dir.display().to_string()
             ),
         };
