@@ -549,6 +549,7 @@ key-rotated = key rotated: { $old } -> { $new }
 key-rotated-recorded = the airing log records the new key, signed by the old one; give the Department the new public key: loa key show --out station.pub
 key-not-recorded = the airing log could not be written, so the key was not changed; free disk space and run `loa key rotate` again (it resumes with the same new key)
 key-error-io = { $path }: cannot read or write the key
+key-error-missing = { $path }: the station has no signing key yet; `loa run` makes one when the station first starts, or make it now with `loa key generate`
 key-error-exists = { $path }: a key already exists; loa never overwrites a key (use `loa key rotate` to change it)
 key-error-not-a-file = { $path }: the key path is not a file
 key-error-wrong-owner = { $path }: the key file belongs to user { $owner }, not to this user ({ $me }); fix: chown { $me } { $path }

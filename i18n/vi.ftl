@@ -554,6 +554,7 @@ key-rotated = đã đổi khóa: { $old } -> { $new }
 key-rotated-recorded = nhật ký phát sóng ghi lại khóa mới, ký bằng khóa cũ; gửi khóa công khai mới cho Sở: `loa key show --out station.pub`
 key-not-recorded = không ghi được nhật ký phát sóng nên khóa chưa được đổi; giải phóng dung lượng đĩa rồi chạy lại `loa key rotate` (lệnh tiếp tục với cùng khóa mới)
 key-error-io = { $path }: không đọc hoặc ghi được khóa ký
+key-error-missing = { $path }: đài chưa có khóa ký; `loa run` tự tạo khóa khi đài chạy lần đầu, hoặc tạo ngay bằng `loa key generate`
 key-error-exists = { $path }: đã có khóa ký; loa không bao giờ ghi đè khóa (muốn đổi khóa thì dùng `loa key rotate`)
 key-error-not-a-file = { $path }: đường dẫn khóa ký không phải là một tệp
 key-error-wrong-owner = { $path }: tệp khóa ký thuộc người dùng { $owner }, không phải người dùng này ({ $me }); cách sửa: `chown { $me } { $path }`

@@ -440,3 +440,31 @@ fn verify_never_panics_on_garbage() {
     let out = run(&["verify", "/nonexistent/loa/log"]);
     assert_eq!(out.status.code(), Some(2));
 }
+
+/// Regression: `loa key show` and `loa export` on a station that has never
+/// run said only that the key could not be read (and export added advice
+/// about the station's account), not that there is no key yet and how to
+/// make one.
+#[test]
+fn a_missing_key_says_how_to_make_one() {
+    let s = station();
+    for args in [
+        vec!["key", "show", "-c", path(&s.config)],
+        vec![
+            "export",
+            "-c",
+            path(&s.config),
+            "--period",
+            "2021-03",
+            "-o",
+            "x.tar",
+        ],
+    ] {
+        let out = run(&args);
+        let said = text(&out.stderr);
+        assert!(!out.status.success(), "{args:?}");
+        assert!(said.contains("no signing key yet"), "{args:?}: {said}");
+        assert!(said.contains("loa key generate"), "{args:?}: {said}");
+        assert!(!said.contains("station's user"), "{args:?}: {said}");
+    }
+}

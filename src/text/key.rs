@@ -11,6 +11,9 @@ impl fmt::Display for KeyError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let shown = |path: &std::path::Path| path.display().to_string();
         let text = match self {
+            Self::Io { path, source } if source.kind() == std::io::ErrorKind::NotFound => {
+                tr!("key-error-missing", path = shown(path))
+            }
             Self::Io { path, .. } => tr!("key-error-io", path = shown(path)),
             Self::Exists { path } => tr!("key-error-exists", path = shown(path)),
             Self::NotAFile { path } => tr!("key-error-not-a-file", path = shown(path)),

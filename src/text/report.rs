@@ -4,6 +4,7 @@
 use std::fmt;
 use std::path::PathBuf;
 
+use crate::airlog::error::KeyError;
 use crate::airlog::time::format_instant;
 use crate::airlog::verify::Problem;
 use crate::report::aggregate::TallyError;
@@ -154,6 +155,13 @@ impl fmt::Display for ExportError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Self::Station(e) => write!(f, "{e}"),
+            // A missing key says how to make one; the hint about the
+            // station's account is for a key that is there but refused.
+            Self::Key(e @ KeyError::Io { source, .. })
+                if source.kind() == std::io::ErrorKind::NotFound =>
+            {
+                write!(f, "{e}")
+            }
             Self::Key(e) => f.write_str(&tr!("export-key", error = e.to_string())),
             Self::Log(e) => write!(f, "{e}"),
             Self::Slice(e) => write!(f, "{e}"),
