@@ -12,13 +12,14 @@
 
 use chrono::Utc;
 
-use super::{
-    CHUNK_SAMPLES, CUT_IN_FADE, NOT_RESUMED, OutputPlayer, Run, block_until, duration_to_samples,
-    open_decoder, samples_to_duration,
-};
+use super::priming::open_decoder;
+use super::run::{FirstSample, Listeners, Run, shut_down, stop_reason};
+use super::signal_chain::SignalChain;
+use super::time::samples_to_duration;
+use super::{CHUNK_SAMPLES, NOT_RESUMED, OutputPlayer};
 use crate::plan::{AudioPolicy, Segment};
 use crate::playout::announcement::Priority;
-use crate::playout::loudness::{Limiter, apply_gain, segment_gain_db};
+use crate::playout::loudness::{apply_gain, segment_gain_db};
 use crate::playout::report::{
     AiringOutcome, AiringReport, RelayLogEvent, RelayLogKind, RelayReport, SegmentOutcome,
 };
@@ -51,25 +52,23 @@ pub(super) fn play_relay(
         .stream
         .take()
         .unwrap_or_else(|| Relay::start(url, options));
-    let mut run = Run::new(airing, deadline, &player.policy);
     // A stream's level and peaks are not known ahead: always limited; its
     // quiet moments are not dead air to skip.
-    run.limiter = Some(Limiter::default());
-    run.watch = None;
+    let mut run = Run::with_chain(airing, deadline, &player.policy, SignalChain::for_stream());
     let mut relay = RelayReport {
         url: url.as_str().to_string(),
         ..RelayReport::default()
     };
     let output = player.output.as_mut();
-    let lead = crate::clock::to_chrono(output.latency());
-    if !block_until(start_at - lead, stop) {
-        run.relay = Some(relay);
-        return run.finish(Utc::now(), Some("shutdown".into()), output, stop);
+    // A relay's progress is its report at the end, not told as it goes.
+    let listeners = Listeners {
+        progress_watch: None,
+        ..player.listeners.clone()
+    };
+    if !run.begin(start_at, FirstSample::Written, &listeners, output, stop) {
+        run.set_relay_report(relay);
+        return run.finish(Utc::now(), shut_down(), output, stop);
     }
-    run.started = Utc::now() + lead;
-    run.limit = duration_to_samples((deadline - run.started).to_std().unwrap_or_default());
-    run.announcements = player.announcements.clone();
-    run.output_watch = player.output_watch.clone();
     let mut fallback = Fallback::new(&airing.segments, player.policy);
     let mut on_stream = stream.buffered() >= OPENING_BUFFER;
     if !on_stream {
@@ -83,17 +82,15 @@ pub(super) fn play_relay(
         // Announcements cut into a relay once the stream has faded out (a
         // live stream has no segment end to wait for); the stream goes on
         // buffering meanwhile.
-        if run.announcement_due(Priority::Priority) && run.cut_in_left.is_none() {
-            run.cut_in_left = Some(duration_to_samples(CUT_IN_FADE));
-        }
-        if run.cut_in_left == Some(0) {
+        run.start_cut_in_if_due(Priority::Priority);
+        if run.cut_in_faded() {
             run.air_announcements(None, std::time::Duration::ZERO, output, stop);
             if !run.may_resume(stop) {
                 stopped = Some(NOT_RESUMED.to_string());
                 break;
             }
         }
-        let room = run.limit.saturating_sub(run.written) as usize;
+        let room = run.room() as usize;
         let chunk = &mut chunk[..CHUNK_SAMPLES.min(room)];
         if !on_stream && stream.buffered() >= options.buffer {
             on_stream = true;
@@ -131,11 +128,8 @@ pub(super) fn play_relay(
     }
     let nothing_aired = relayed == 0 && stood_in == 0;
     let failure = relay.first_failure.clone();
-    run.relay = Some(relay);
-    let stopped = stop
-        .is_triggered()
-        .then(|| "shutdown".to_string())
-        .or(stopped);
+    run.set_relay_report(relay);
+    let stopped = stop_reason(stop, stopped);
     let interrupted = stopped.is_some();
     let mut report = run.finish(Utc::now(), stopped, output, stop);
     // A relay runs to its slot's end whatever its fallback did.
