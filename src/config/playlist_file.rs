@@ -3,9 +3,9 @@
 
 use std::path::Path;
 
-use super::fields::Fields;
+use super::fields::{Fields, array_of_tables};
 use super::playlists::{PlaylistDraft, PlaylistReading};
-use super::problem::{Diagnostics, Expected, Problem};
+use super::problem::{Diagnostics, Problem};
 use super::segment_fields::{SegmentDefaults, read_language, read_segment, read_topic};
 
 const PLAYLIST_KEYS: &[&str] = &["title", "language", "segment", "topic"];
@@ -43,14 +43,7 @@ pub(super) fn read_playlist_file(
     let Some(item) = doc.get("segment") else {
         return Some(draft);
     };
-    let Some(tables) = item.as_array_of_tables() else {
-        d.error(
-            source.locate(item.span().unwrap_or(0..0)),
-            Problem::WrongType {
-                key: "segment".into(),
-                expected: Expected::TableArray,
-            },
-        );
+    let Some(tables) = array_of_tables(item, "segment", &source, d) else {
         return Some(draft);
     };
     for (index, table) in tables.iter().enumerate() {
