@@ -22,29 +22,67 @@ pub(super) fn read_folder_playlist(
     reading: &mut PlaylistReading<'_>,
     d: &mut Diagnostics,
 ) -> Option<PlaylistDraft> {
+    let settings = read_settings(name, folder, reading, d)?;
+    let files = audio_files(folder, d)?;
+    let mut draft = PlaylistDraft::empty(name, settings.title.clone(), settings.language.clone());
+    for (file_name, path) in files {
+        let relative = format!("{name}/{file_name}");
+        let location = Location::file_only(&path);
+        let spanned = Spanned {
+            value: relative.clone(),
+            span: 0..0,
+        };
+        let Some((path, facts)) = probe_segment(reading, &spanned, &location, d) else {
+            continue;
+        };
+        let Some(topic) = settings.topic else {
+            continue;
+        };
+        draft.playlist.segments.push(Segment {
+            title: title_from_file(&file_name),
+            file: relative,
+            path,
+            topic,
+            language: settings.language.clone(),
+            approved_by: settings.approved_by.clone(),
+            from: None,
+            until: None,
+            duration: facts.duration,
+            sha256: facts.sha256,
+            levels: facts.levels,
+            gain: None,
+        });
+        draft.segment_locations.push(location);
+    }
+    Some(draft)
+}
+
+/// What a folder playlist's `playlist.toml` says of all its segments.
+struct FolderSettings {
+    title: String,
+    language: String,
+    /// Required: without it no segment can air.
+    topic: Option<u32>,
+    approved_by: Option<String>,
+}
+
+/// The settings in `folder`'s `playlist.toml` (defaults, and a missing
+/// topic reported, when there is none). `None` when the file is refused
+/// or cannot be read or parsed: the playlist is left out.
+fn read_settings(
+    name: &str,
+    folder: &Path,
+    reading: &mut PlaylistReading<'_>,
+    d: &mut Diagnostics,
+) -> Option<FolderSettings> {
     let settings = folder.join("playlist.toml");
-    let mut title = name.to_string();
-    let mut language = "vi".to_string();
-    let mut topic = None;
-    let mut approved_by = None;
-    if settings.exists() {
-        if !stays_inside(reading.root, &settings, d) {
-            return None;
-        }
-        let (source, doc) = reading.read_toml(&settings, d)?;
-        let f = Fields::new(doc.as_table(), format!("playlist {name}"), 0..0, &source);
-        f.reject_unknown(&["title", "language", "topic", "approved_by"], d);
-        approved_by = f
-            .string("approved_by", d)
-            .map(|a| a.value)
-            .filter(|a| !a.trim().is_empty());
-        title = f.string("title", d).map_or(title, |t| t.value);
-        language = read_language(&f, "language", d).unwrap_or(language);
-        topic = read_topic(&f, reading.topics, d);
-        if topic.is_none() && !f.has("topic") {
-            f.missing("topic", d);
-        }
-    } else {
+    let mut found = FolderSettings {
+        title: name.to_string(),
+        language: "vi".to_string(),
+        topic: None,
+        approved_by: None,
+    };
+    if !settings.exists() {
         d.error(
             Location::file_only(folder),
             Problem::MissingKey {
@@ -52,7 +90,31 @@ pub(super) fn read_folder_playlist(
                 table: format!("{}/playlist.toml", name),
             },
         );
+        return Some(found);
     }
+    if !stays_inside(reading.root, &settings, d) {
+        return None;
+    }
+    let (source, doc) = reading.read_toml(&settings, d)?;
+    let f = Fields::new(doc.as_table(), format!("playlist {name}"), 0..0, &source);
+    f.reject_unknown(&["title", "language", "topic", "approved_by"], d);
+    found.approved_by = f
+        .string("approved_by", d)
+        .map(|a| a.value)
+        .filter(|a| !a.trim().is_empty());
+    found.title = f.string("title", d).map_or(found.title, |t| t.value);
+    found.language = read_language(&f, "language", d).unwrap_or(found.language);
+    found.topic = read_topic(&f, reading.topics, d);
+    if found.topic.is_none() && !f.has("topic") {
+        f.missing("topic", d);
+    }
+    Some(found)
+}
+
+/// The audio files in `folder`, by name (NFC) in order; a name that is not
+/// UTF-8 is warned about and left out. `None` when the folder cannot be
+/// listed.
+fn audio_files(folder: &Path, d: &mut Diagnostics) -> Option<Vec<(String, PathBuf)>> {
     let mut files: Vec<(String, PathBuf)> = Vec::new();
     for entry in std::fs::read_dir(folder).ok()?.flatten() {
         let path = entry.path();
@@ -65,33 +127,5 @@ pub(super) fn read_folder_playlist(
         }
     }
     files.sort();
-    let mut draft = PlaylistDraft::empty(name, title, language.clone());
-    for (file_name, path) in files {
-        let relative = format!("{name}/{file_name}");
-        let location = Location::file_only(&path);
-        let spanned = Spanned {
-            value: relative.clone(),
-            span: 0..0,
-        };
-        let Some((path, facts)) = probe_segment(reading, &spanned, &location, d) else {
-            continue;
-        };
-        let Some(topic) = topic else { continue };
-        draft.playlist.segments.push(Segment {
-            title: title_from_file(&file_name),
-            file: relative,
-            path,
-            topic,
-            language: language.clone(),
-            approved_by: approved_by.clone(),
-            from: None,
-            until: None,
-            duration: facts.duration,
-            sha256: facts.sha256,
-            levels: facts.levels,
-            gain: None,
-        });
-        draft.segment_locations.push(location);
-    }
-    Some(draft)
+    Some(files)
 }

@@ -579,19 +579,12 @@ impl Daemon {
         latest_start: DateTime<Utc>,
         record_start: bool,
     ) -> Prepared {
-        let Some(mut player) = self.player.take() else {
+        let Some(player) = self.player.take() else {
             return Prepared::Played(Box::new(self.player_lost(&airing)));
         };
-        let for_prepare = airing.clone();
         let (wall_before, real_before) = (self.clock.now(), std::time::Instant::now());
-        player = match tokio::task::spawn_blocking(move || {
-            player.prepare(&for_prepare);
-            player
-        })
-        .await
-        {
-            Ok(player) => player,
-            Err(_) => return Prepared::Played(Box::new(self.player_lost(&airing))),
+        let Some(player) = prepare_player(player, &airing).await else {
+            return Prepared::Played(Box::new(self.player_lost(&airing)));
         };
         let now = self.clock.now();
         if now > latest_start {
@@ -603,6 +596,21 @@ impl Daemon {
         }
         let start_at = airing.scheduled.max(now);
         self.set_status(|s| s.on_air(&airing, start_at));
+        self.play_prepared(player, airing, start_at, deadline, record_start)
+            .await
+    }
+
+    /// Plays on a prepared player from `start_at`, recording the start
+    /// (when `record_start`) just before the instant, or once the player
+    /// reports that some of the airing went out.
+    async fn play_prepared(
+        &mut self,
+        mut player: Box<dyn Player>,
+        airing: Airing,
+        start_at: DateTime<Utc>,
+        deadline: DateTime<Utc>,
+        record_start: bool,
+    ) -> Prepared {
         let stop = self.shutdown.clone();
         let for_play = airing.clone();
         // The player waits for the instant on its own thread (to the
@@ -747,6 +755,18 @@ impl Daemon {
         self.progress.publish(LogProgress::of(&self.log));
         self.ledger.note(now, &kind, &self.plan);
     }
+}
+
+/// Prepares `player` for `airing` on a blocking thread (opening an output
+/// and decoding ahead block); `None` when that thread failed.
+async fn prepare_player(mut player: Box<dyn Player>, airing: &Airing) -> Option<Box<dyn Player>> {
+    let for_prepare = airing.clone();
+    tokio::task::spawn_blocking(move || {
+        player.prepare(&for_prepare);
+        player
+    })
+    .await
+    .ok()
 }
 
 /// The longest `grace` of any slot: how far back an airing can still start.
