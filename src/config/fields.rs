@@ -57,6 +57,7 @@ pub fn table_like<'i>(
     table
 }
 
+/// Reports the top-level `key` as not the `expected` kind, at its value.
 fn wrong_type_of(
     item: &Item,
     key: &str,

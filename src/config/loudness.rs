@@ -36,6 +36,7 @@ pub fn check_levels(
     }
 }
 
+/// The warnings for one segment's `levels` under the station's `policy`.
 fn level_problems(segment: &Segment, levels: &Levels, policy: &AudioPolicy) -> Vec<Problem> {
     let file = || segment.file.clone();
     if !levels.has_sound() {

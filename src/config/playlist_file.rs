@@ -8,7 +8,9 @@ use super::playlists::{PlaylistDraft, PlaylistReading};
 use super::problem::{Diagnostics, Problem};
 use super::segment_fields::{SegmentDefaults, read_language, read_segment, read_topic};
 
+/// The keys a playlist file may have at its top.
 const PLAYLIST_KEYS: &[&str] = &["title", "language", "segment", "topic"];
+/// The keys a `[[segment]]` may have.
 const SEGMENT_KEYS: &[&str] = &[
     "file",
     "title",

@@ -12,7 +12,10 @@ use super::time::block_until;
 use crate::playout::output::{Output, OutputError};
 use crate::shutdown::Shutdown;
 
+/// The wait before the first reopen; it doubles with each failed one.
 const BACKOFF_FIRST: Duration = Duration::from_millis(250);
+/// The longest wait between reopens, so a device that comes back is on
+/// air again within seconds.
 const BACKOFF_MAX: Duration = Duration::from_secs(8);
 
 /// The output's failures during one airing, in order.

@@ -237,6 +237,8 @@ fn note(relay: &mut RelayReport, kind: RelayLogKind) {
     push(relay, Utc::now(), kind);
 }
 
+/// Adds an event to the report, up to what one log record may hold (the
+/// rest only counted).
 fn push(relay: &mut RelayReport, at: chrono::DateTime<Utc>, kind: RelayLogKind) {
     if relay.events.len() < crate::airlog::record::RelayAired::MAX_EVENTS {
         relay.events.push(RelayLogEvent { at, kind });
