@@ -5,7 +5,7 @@
 use std::ops::Range;
 
 use chrono::NaiveDate;
-use toml_edit::{Item, TableLike};
+use toml_edit::{ArrayOfTables, Item, TableLike};
 
 use super::problem::{Diagnostics, Expected, Problem, did_you_mean};
 use super::source::{Location, SourceFile};
@@ -25,6 +25,53 @@ pub struct Fields<'a> {
     name: String,
     header: Range<usize>,
     source: &'a SourceFile,
+}
+
+/// `item`, the value of the top-level `key`, as an array of tables
+/// (`[[key]]`); anything else is reported as the wrong type, at it.
+pub fn array_of_tables<'i>(
+    item: &'i Item,
+    key: &str,
+    source: &SourceFile,
+    d: &mut Diagnostics,
+) -> Option<&'i ArrayOfTables> {
+    let tables = item.as_array_of_tables();
+    if tables.is_none() {
+        wrong_type_of(item, key, Expected::TableArray, source, d);
+    }
+    tables
+}
+
+/// `item`, the value of the top-level `key`, as a table (`[key]`);
+/// anything else is reported as the wrong type, at it.
+pub fn table_like<'i>(
+    item: &'i Item,
+    key: &str,
+    source: &SourceFile,
+    d: &mut Diagnostics,
+) -> Option<&'i dyn TableLike> {
+    let table = item.as_table_like();
+    if table.is_none() {
+        wrong_type_of(item, key, Expected::Table, source, d);
+    }
+    table
+}
+
+/// Reports the top-level `key` as not the `expected` kind, at its value.
+fn wrong_type_of(
+    item: &Item,
+    key: &str,
+    expected: Expected,
+    source: &SourceFile,
+    d: &mut Diagnostics,
+) {
+    d.error(
+        source.locate(item.span().unwrap_or(0..0)),
+        Problem::WrongType {
+            key: key.into(),
+            expected,
+        },
+    );
 }
 
 impl<'a> Fields<'a> {

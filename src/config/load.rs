@@ -7,9 +7,11 @@ use std::path::Path;
 use chrono::NaiveDate;
 use sha2::{Digest, Sha256};
 
-use super::playlists::{Prober, check_levels, read_playlists};
+use super::loudness::check_levels;
+use super::playlists::read_playlists;
+use super::prober::Prober;
 use super::problem::{Diagnostics, Problem};
-use super::source::{Location, SourceFile};
+use super::source::SourceFile;
 use super::station::{DEFAULT_PLAYLISTS, DEFAULT_TOPICS, read_station};
 use super::topics::read_topics;
 use super::validate;
@@ -36,34 +38,19 @@ pub fn load_plan(config_path: &Path, today: NaiveDate, prober: &mut dyn Prober) 
     }
 }
 
-fn read_file(path: &Path, d: &mut Diagnostics) -> Option<SourceFile> {
-    match std::fs::read_to_string(path) {
-        Ok(text) => Some(SourceFile::new(path, text)),
-        Err(e) => {
-            d.error(
-                Location::file_only(path),
-                Problem::CannotRead {
-                    detail: e.to_string(),
-                },
-            );
-            None
-        }
-    }
-}
-
 fn build(
     config_path: &Path,
     today: NaiveDate,
     prober: &mut dyn Prober,
     d: &mut Diagnostics,
 ) -> Option<Plan> {
-    let station_source = read_file(config_path, d)?;
+    let station_source = SourceFile::read(config_path, d)?;
     let Some(draft) = read_station(&station_source, d) else {
         check_files_beside(&station_source, prober, d);
         return None;
     };
     let mut sources = vec![station_source.clone()];
-    let topics = match read_file(&draft.station.topics_path, d) {
+    let topics = match SourceFile::read(&draft.station.topics_path, d) {
         Some(source) => {
             let topics = read_topics(&source, d);
             sources.push(source);
@@ -117,7 +104,7 @@ fn check_files_beside(station_source: &SourceFile, prober: &mut dyn Prober, d: &
     let path = |key: &str, default: &str| {
         super::station::join_clean(base, named.get(key).map_or(default, String::as_str))
     };
-    let topics = match read_file(&path("topics", DEFAULT_TOPICS), d) {
+    let topics = match SourceFile::read(&path("topics", DEFAULT_TOPICS), d) {
         Some(source) => read_topics(&source, d),
         None => BTreeMap::new(),
     };

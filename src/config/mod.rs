@@ -6,11 +6,16 @@ mod duration;
 mod fields;
 mod level;
 mod load;
+mod loudness;
 mod paths;
+mod playlist_file;
+mod playlist_folder;
 mod playlists;
+mod prober;
 mod problem;
 mod report_profile;
 mod salvage;
+mod segment_fields;
 mod side_file;
 mod source;
 mod station;
@@ -26,7 +31,8 @@ pub use cached::{load_station, probe_cache_path};
 pub use duration::{format_duration, parse_duration};
 pub use load::{Loaded, hex, load_plan};
 pub use paths::{nfc, resolve_segment_path};
-pub use playlists::{AUDIO_EXTENSIONS, AudioFacts, Prober};
+pub use playlists::AUDIO_EXTENSIONS;
+pub use prober::{AudioFacts, Prober};
 pub use problem::{
     ConfigInvalid, Diagnostic, Diagnostics, Escape, Expected, Problem, Severity, did_you_mean,
 };

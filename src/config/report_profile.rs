@@ -98,10 +98,7 @@ mod tests {
     use super::*;
 
     fn profile(text: &str) -> Result<ReportProfile, SideFileInvalid> {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("profile.toml");
-        std::fs::write(&path, text).unwrap();
-        ReportProfile::read(&path)
+        crate::config::side_file::read_written("profile.toml", text, ReportProfile::read)
     }
 
     #[test]

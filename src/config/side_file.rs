@@ -7,8 +7,8 @@ use std::path::{Path, PathBuf};
 
 use toml_edit::Document;
 
-use super::problem::{Diagnostics, Problem};
-use super::source::{Location, SourceFile};
+use super::problem::Diagnostics;
+use super::source::SourceFile;
 
 /// A side file has errors; each is located.
 #[derive(Debug)]
@@ -32,19 +32,9 @@ pub fn read_side_file<T>(
         path: path.to_path_buf(),
         diagnostics,
     };
-    let text = match std::fs::read_to_string(path) {
-        Ok(text) => text,
-        Err(e) => {
-            diagnostics.error(
-                Location::file_only(path),
-                Problem::CannotRead {
-                    detail: e.to_string(),
-                },
-            );
-            return Err(invalid(diagnostics));
-        }
+    let Some(source) = SourceFile::read(path, &mut diagnostics) else {
+        return Err(invalid(diagnostics));
     };
-    let source = SourceFile::new(path, text);
     let Some(doc) = super::syntax::parse_toml(&source, &mut diagnostics) else {
         return Err(invalid(diagnostics));
     };
@@ -53,4 +43,14 @@ pub fn read_side_file<T>(
         return Err(invalid(diagnostics));
     }
     Ok(value)
+}
+
+/// Writes `text` as the file `name` in a fresh folder and reads it back
+/// with `read`: how the side files' tests give them their text.
+#[cfg(test)]
+pub(super) fn read_written<T>(name: &str, text: &str, read: impl FnOnce(&Path) -> T) -> T {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join(name);
+    std::fs::write(&path, text).unwrap();
+    read(&path)
 }

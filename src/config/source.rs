@@ -3,6 +3,8 @@
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 
+use super::problem::{Diagnostics, Problem};
+
 /// One file that was read, with its text.
 #[derive(Debug, Clone)]
 pub struct SourceFile {
@@ -35,6 +37,24 @@ impl SourceFile {
         Self {
             path: path.to_path_buf(),
             text,
+        }
+    }
+
+    /// Reads the file at `path`; one that cannot be read is an error
+    /// diagnostic on the file (the one home of "cannot read", so every
+    /// config file says it alike).
+    pub fn read(path: &Path, d: &mut Diagnostics) -> Option<Self> {
+        match std::fs::read_to_string(path) {
+            Ok(text) => Some(Self::new(path, text)),
+            Err(e) => {
+                d.error(
+                    Location::file_only(path),
+                    Problem::CannotRead {
+                        detail: e.to_string(),
+                    },
+                );
+                None
+            }
         }
     }
 

@@ -11,9 +11,9 @@ use chrono_tz::Tz;
 use toml_edit::Item;
 
 use super::duration::parse_duration;
-use super::fields::{Fields, Spanned};
+use super::fields::{Fields, Spanned, array_of_tables, table_like};
 use super::level::{is_off, parse_level};
-use super::problem::{Diagnostics, Expected, Problem, did_you_mean};
+use super::problem::{Diagnostics, Problem, did_you_mean};
 use super::source::SourceFile;
 use crate::plan::{AudioPolicy, Order, Rule, Slot, Station};
 use crate::relay::RelayUrl;
@@ -76,20 +76,8 @@ pub fn read_station(source: &SourceFile, d: &mut Diagnostics) -> Option<StationD
     let root = Fields::new(doc.as_table(), "the file".into(), 0..0, source);
     root.reject_unknown(&["station", "slot", "upload"], d);
     let station = match doc.get("station") {
-        Some(item) => match (item.as_table_like(), item.span()) {
-            (Some(table), span) => read_station_table(table, span.unwrap_or(0..0), source, d),
-            (None, span) => {
-                let span = span.unwrap_or(0..0);
-                d.error(
-                    source.locate(span),
-                    Problem::WrongType {
-                        key: "station".into(),
-                        expected: Expected::Table,
-                    },
-                );
-                None
-            }
-        },
+        Some(item) => table_like(item, "station", source, d)
+            .and_then(|table| read_station_table(table, item.span().unwrap_or(0..0), source, d)),
         None => {
             root.missing("station", d);
             None
@@ -237,15 +225,7 @@ fn read_slots(
     d: &mut Diagnostics,
 ) -> Vec<SlotDraft> {
     let Some(item) = item else { return Vec::new() };
-    let Some(tables) = item.as_array_of_tables() else {
-        let span = item.span().unwrap_or(0..0);
-        d.error(
-            source.locate(span),
-            Problem::WrongType {
-                key: "slot".into(),
-                expected: Expected::TableArray,
-            },
-        );
+    let Some(tables) = array_of_tables(item, "slot", source, d) else {
         return Vec::new();
     };
     let default_grace = station.map_or(DEFAULT_GRACE, |s| s.grace);

@@ -61,11 +61,7 @@ impl StationFiles {
         match Self::load(path) {
             Ok(files) => Ok((files, None)),
             Err(StationFilesError::Invalid { detail, .. }) => {
-                let text =
-                    std::fs::read_to_string(path).map_err(|source| StationFilesError::Read {
-                        path: path.to_path_buf(),
-                        source,
-                    })?;
+                let text = read_text(path)?;
                 let named = super::salvage::station_strings(&text);
                 let base = path.parent().unwrap_or(Path::new("."));
                 let value = |key: &str, default: &str| {
@@ -91,10 +87,7 @@ impl StationFiles {
 
     /// Reads `[station] id, key, log_dir, timezone` from `path`.
     pub fn load(path: &Path) -> Result<Self, StationFilesError> {
-        let text = std::fs::read_to_string(path).map_err(|source| StationFilesError::Read {
-            path: path.to_path_buf(),
-            source,
-        })?;
+        let text = read_text(path)?;
         let invalid = |detail: String| StationFilesError::Invalid {
             path: path.to_path_buf(),
             detail,
@@ -131,4 +124,12 @@ impl StationFiles {
             timezone,
         })
     }
+}
+
+/// The text of the file at `path`, or why it cannot be read.
+fn read_text(path: &Path) -> Result<String, StationFilesError> {
+    std::fs::read_to_string(path).map_err(|source| StationFilesError::Read {
+        path: path.to_path_buf(),
+        source,
+    })
 }

@@ -3,8 +3,8 @@
 
 use std::collections::BTreeMap;
 
-use super::fields::Fields;
-use super::problem::{Diagnostics, Expected, Problem};
+use super::fields::{Fields, array_of_tables};
+use super::problem::{Diagnostics, Problem};
 use super::source::SourceFile;
 use crate::plan::Topic;
 
@@ -23,14 +23,7 @@ pub fn read_topics(source: &SourceFile, d: &mut Diagnostics) -> BTreeMap<u32, To
         root.missing("topic", d);
         return topics;
     };
-    let Some(tables) = item.as_array_of_tables() else {
-        d.error(
-            source.locate(item.span().unwrap_or(0..0)),
-            Problem::WrongType {
-                key: "topic".into(),
-                expected: Expected::TableArray,
-            },
-        );
+    let Some(tables) = array_of_tables(item, "topic", source, d) else {
         return topics;
     };
     for table in tables.iter() {

@@ -86,10 +86,7 @@ mod tests {
     use super::*;
 
     fn units(text: &str) -> Result<Units, SideFileInvalid> {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("units.toml");
-        std::fs::write(&path, text).unwrap();
-        Units::read(&path)
+        crate::config::side_file::read_written("units.toml", text, Units::read)
     }
 
     #[test]

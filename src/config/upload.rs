@@ -7,8 +7,8 @@ use std::path::Path;
 use reqwest::Url;
 use toml_edit::Item;
 
-use super::fields::{Fields, Spanned};
-use super::problem::{Diagnostics, Expected, Problem};
+use super::fields::{Fields, Spanned, table_like};
+use super::problem::{Diagnostics, Problem};
 use super::source::SourceFile;
 use super::station::join_clean;
 use crate::upload::UploadSettings;
@@ -26,16 +26,7 @@ pub fn read_upload(
 ) -> Option<UploadSettings> {
     let item = item?;
     let span = item.span().unwrap_or(0..0);
-    let Some(table) = item.as_table_like() else {
-        d.error(
-            source.locate(span),
-            Problem::WrongType {
-                key: "upload".into(),
-                expected: Expected::Table,
-            },
-        );
-        return None;
-    };
+    let table = table_like(item, "upload", source, d)?;
     let f = Fields::new(table, "[upload]".into(), span, source);
     f.reject_unknown(UPLOAD_KEYS, d);
     let hub = f

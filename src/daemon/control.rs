@@ -100,15 +100,8 @@ impl DaemonHandle {
         // daemon from taking the message until it ends.
         let mut status = self.status.lock().unwrap_or_else(|e| e.into_inner());
         match &control {
-            Control::Invalid(errors, count) => {
-                status.config_error = Some(errors.clone());
-                status.config_error_count = *count;
-            }
-            Control::Apply(plan) => {
-                status.config_error = None;
-                status.config_error_count = 0;
-                status.pending_plan = (plan.hash != status.plan_hash).then(|| plan.hash.clone());
-            }
+            Control::Invalid(errors, count) => status.config_invalid(errors.clone(), *count),
+            Control::Apply(plan) => status.config_edited(&plan.hash),
         }
         drop(status);
         self.sender.try_send(control).is_ok()
@@ -149,8 +142,7 @@ impl DaemonHandle {
         let status = Arc::clone(&self.status);
         Arc::new(move |reason: &str| {
             let mut status = status.lock().unwrap_or_else(|e| e.into_inner());
-            status.output_error = Some(reason.to_string());
-            status.output_failing = true;
+            status.output_failed(reason);
         })
     }
 

@@ -13,6 +13,7 @@ mod on_air;
 mod records;
 pub mod socket;
 pub mod status;
+mod status_updates;
 pub mod watch;
 
 use std::sync::Arc;
@@ -28,7 +29,7 @@ pub use status::{Status, UploadProblem, UploadStatus};
 use control::{ControlInbox, control_channel};
 use log_progress::{ProgressSender, progress_channel};
 use on_air::ProgressFile;
-use status::{AiringLine, DeadAirLine, NowPlaying};
+use status::AiringLine;
 
 use crate::airlog::record::{ConfigApplied, MissReason, Missed};
 use crate::airlog::{
@@ -38,7 +39,7 @@ use crate::clock::{Clock, to_chrono, wait_until};
 use crate::plan::Plan;
 use crate::playout::announcement::Priority;
 use crate::playout::player::Player;
-use crate::playout::report::{AiringReport, SegmentOutcome};
+use crate::playout::report::AiringReport;
 use crate::schedule::{ScheduledAiring, airings_between};
 use crate::selection::{Airing, build_airing};
 use crate::shutdown::Shutdown;
@@ -389,11 +390,9 @@ impl Daemon {
     /// airing (one in progress finished under the plan it started with).
     fn apply(&mut self, control: Control) {
         match control {
-            Control::Apply(plan) if plan.hash == self.plan.hash => self.set_status(|s| {
-                s.config_error = None;
-                s.config_error_count = 0;
-                s.pending_plan = None;
-            }),
+            Control::Apply(plan) if plan.hash == self.plan.hash => {
+                self.set_status(Status::config_in_force)
+            }
             Control::Apply(plan) => {
                 tracing::info!(plan = %plan.hash, "{}", crate::tr!("journal-config-applied"));
                 self.plan = Arc::new(*plan);
@@ -401,49 +400,11 @@ impl Daemon {
                 let plan_hash =
                     Sha256Hash::from_hex(self.plan.hash.as_bytes()).unwrap_or(Sha256Hash::ZERO);
                 self.append(RecordKind::ConfigApplied(ConfigApplied { plan_hash }));
-                self.set_status(|s| {
-                    s.config_error = None;
-                    s.config_error_count = 0;
-                    s.pending_plan = None;
-                });
+                self.set_status(Status::config_in_force);
                 self.refresh_status();
             }
-            Control::Invalid(errors, count) => self.set_status(|s| {
-                s.config_error = Some(errors);
-                s.config_error_count = count;
-            }),
+            Control::Invalid(errors, count) => self.set_status(|s| s.config_invalid(errors, count)),
         }
-    }
-
-    fn set_status(&self, change: impl FnOnce(&mut Status)) {
-        let mut status = self.inbox.status.lock().unwrap_or_else(|e| e.into_inner());
-        change(&mut status);
-    }
-
-    /// Recomputes the parts of the status that follow from the plan and log.
-    fn refresh_status(&self) {
-        let now = self.clock.now();
-        let next: Vec<AiringLine> = self
-            .pending(now)
-            .into_iter()
-            .filter(|a| a.instant >= now)
-            .take(5)
-            .map(|due| {
-                let airing = self.build(due);
-                AiringLine {
-                    slot: airing.slot.clone(),
-                    scheduled: airing.scheduled,
-                    detail: crate::text::airing_summary(&airing),
-                }
-            })
-            .collect();
-        let (head_seq, head_hash) = self.log.head();
-        let plan_hash = self.plan.hash.clone();
-        self.set_status(|s| {
-            s.next = next;
-            s.plan_hash = plan_hash;
-            s.log_head = head_seq.map(|seq| (seq, head_hash.to_hex()));
-        });
     }
 
     /// Scheduled airings from `scan_from` to the lookahead, not yet handled.
@@ -502,11 +463,7 @@ impl Daemon {
     fn record_miss(&mut self, due: ScheduledAiring, reason: MissReason) {
         let slot = self.plan.slots[due.slot].name.clone();
         tracing::warn!(%slot, scheduled = %due.instant, %reason, "{}", crate::tr!("journal-airing-missed"));
-        let line = AiringLine {
-            slot: slot.clone(),
-            scheduled: due.instant,
-            detail: crate::text::missed_summary(&reason),
-        };
+        let line = AiringLine::missed(slot.clone(), due.instant, &reason);
         self.set_status(|s| s.push_last(line));
         self.append(RecordKind::Missed(Missed {
             slot,
@@ -622,19 +579,12 @@ impl Daemon {
         latest_start: DateTime<Utc>,
         record_start: bool,
     ) -> Prepared {
-        let Some(mut player) = self.player.take() else {
+        let Some(player) = self.player.take() else {
             return Prepared::Played(Box::new(self.player_lost(&airing)));
         };
-        let for_prepare = airing.clone();
         let (wall_before, real_before) = (self.clock.now(), std::time::Instant::now());
-        player = match tokio::task::spawn_blocking(move || {
-            player.prepare(&for_prepare);
-            player
-        })
-        .await
-        {
-            Ok(player) => player,
-            Err(_) => return Prepared::Played(Box::new(self.player_lost(&airing))),
+        let Some(player) = prepare_player(player, &airing).await else {
+            return Prepared::Played(Box::new(self.player_lost(&airing)));
         };
         let now = self.clock.now();
         if now > latest_start {
@@ -645,31 +595,22 @@ impl Daemon {
             return Prepared::TooLate { clock_stepped };
         }
         let start_at = airing.scheduled.max(now);
-        // A relay shows as one piece: its stream (the fallback only airs
-        // when the stream is away).
-        let segments = match &airing.relay {
-            Some(_) => vec![(
-                crate::text::airing_summary(&airing),
-                airing.max.as_millis() as u64,
-            )],
-            None => airing
-                .segments
-                .iter()
-                .map(|s| (s.title.clone(), s.duration.as_millis() as u64))
-                .collect(),
-        };
-        let slot = airing.slot.clone();
-        let scheduled = airing.scheduled;
-        self.set_status(|s| {
-            // On air now, so no longer "next".
-            s.next
-                .retain(|line| !(line.slot == slot && line.scheduled == scheduled));
-            s.now_playing = Some(NowPlaying {
-                slot,
-                started: start_at,
-                segments,
-            })
-        });
+        self.set_status(|s| s.on_air(&airing, start_at));
+        self.play_prepared(player, airing, start_at, deadline, record_start)
+            .await
+    }
+
+    /// Plays on a prepared player from `start_at`, recording the start
+    /// (when `record_start`) just before the instant, or once the player
+    /// reports that some of the airing went out.
+    async fn play_prepared(
+        &mut self,
+        mut player: Box<dyn Player>,
+        airing: Airing,
+        start_at: DateTime<Utc>,
+        deadline: DateTime<Utc>,
+        record_start: bool,
+    ) -> Prepared {
         let stop = self.shutdown.clone();
         let for_play = airing.clone();
         // The player waits for the instant on its own thread (to the
@@ -763,44 +704,6 @@ impl Daemon {
         }
     }
 
-    /// Status after an airing: nothing playing, the outcome in "last",
-    /// the output's failure (if any), the next airings.
-    fn airing_over(&self, airing: &Airing, report: &AiringReport) {
-        let line = AiringLine {
-            slot: airing.slot.clone(),
-            scheduled: airing.scheduled,
-            detail: crate::text::outcome_summary(report),
-        };
-        let output_error = report.device_failures.last().cloned();
-        let dead_air: Vec<DeadAirLine> = report
-            .segments
-            .iter()
-            .filter_map(|segment| match &segment.outcome {
-                SegmentOutcome::DeadAir(dead) => Some(DeadAirLine {
-                    slot: airing.slot.clone(),
-                    file: segment.file.clone(),
-                    started: dead.started,
-                    silent_ms: dead.silent.as_millis() as u64,
-                }),
-                _ => None,
-            })
-            .collect();
-        self.set_status(|s| {
-            s.now_playing = None;
-            s.push_last(line);
-            // An airing without a device failure shows the output works.
-            s.output_failing = output_error.is_some();
-            if output_error.is_some() {
-                s.output_error = output_error;
-            }
-            s.dead_air_count += dead_air.len() as u64;
-            if let Some(last) = dead_air.into_iter().last() {
-                s.last_dead_air = Some(last);
-            }
-        });
-        self.refresh_status();
-    }
-
     fn player_lost(&mut self, airing: &Airing) -> AiringReport {
         tracing::error!(slot = %airing.slot, "{}", crate::tr!("journal-player-failed"));
         self.shutdown.trigger();
@@ -852,6 +755,18 @@ impl Daemon {
         self.progress.publish(LogProgress::of(&self.log));
         self.ledger.note(now, &kind, &self.plan);
     }
+}
+
+/// Prepares `player` for `airing` on a blocking thread (opening an output
+/// and decoding ahead block); `None` when that thread failed.
+async fn prepare_player(mut player: Box<dyn Player>, airing: &Airing) -> Option<Box<dyn Player>> {
+    let for_prepare = airing.clone();
+    tokio::task::spawn_blocking(move || {
+        player.prepare(&for_prepare);
+        player
+    })
+    .await
+    .ok()
 }
 
 /// The longest `grace` of any slot: how far back an airing can still start.

@@ -12,13 +12,15 @@
 
 use chrono::Utc;
 
-use super::{
-    CHUNK_SAMPLES, CUT_IN_FADE, NOT_RESUMED, OutputPlayer, Run, block_until, duration_to_samples,
-    open_decoder, samples_to_duration,
-};
+use super::priming::open_decoder;
+use super::run::{FirstSample, Listeners, Run, shut_down, stop_reason};
+use super::signal_chain::SignalChain;
+use super::time::samples_to_duration;
+use super::{CHUNK_SAMPLES, NOT_RESUMED, OutputPlayer};
 use crate::plan::{AudioPolicy, Segment};
 use crate::playout::announcement::Priority;
-use crate::playout::loudness::{Limiter, apply_gain, segment_gain_db};
+use crate::playout::loudness::{apply_gain, segment_gain_db};
+use crate::playout::output::Output;
 use crate::playout::report::{
     AiringOutcome, AiringReport, RelayLogEvent, RelayLogKind, RelayReport, SegmentOutcome,
 };
@@ -47,106 +49,177 @@ pub(super) fn play_relay(
     stop: &Shutdown,
 ) -> AiringReport {
     let options = relay_options();
-    let mut stream = player
+    let stream = player
         .stream
         .take()
         .unwrap_or_else(|| Relay::start(url, options));
-    let mut run = Run::new(airing, deadline, &player.policy);
     // A stream's level and peaks are not known ahead: always limited; its
     // quiet moments are not dead air to skip.
-    run.limiter = Some(Limiter::default());
-    run.watch = None;
-    let mut relay = RelayReport {
+    let mut run = Run::with_chain(airing, deadline, &player.policy, SignalChain::for_stream());
+    let report = RelayReport {
         url: url.as_str().to_string(),
         ..RelayReport::default()
     };
     let output = player.output.as_mut();
-    let lead = crate::clock::to_chrono(output.latency());
-    if !block_until(start_at - lead, stop) {
-        run.relay = Some(relay);
-        return run.finish(Utc::now(), Some("shutdown".into()), output, stop);
+    // A relay's progress is its report at the end, not told as it goes.
+    let listeners = Listeners {
+        progress_watch: None,
+        ..player.listeners.clone()
+    };
+    if !run.begin(start_at, FirstSample::Written, &listeners, output, stop) {
+        run.set_relay_report(report);
+        return run.finish(Utc::now(), shut_down(), output, stop);
     }
-    run.started = Utc::now() + lead;
-    run.limit = duration_to_samples((deadline - run.started).to_std().unwrap_or_default());
-    run.announcements = player.announcements.clone();
-    run.output_watch = player.output_watch.clone();
-    let mut fallback = Fallback::new(&airing.segments, player.policy);
-    let mut on_stream = stream.buffered() >= OPENING_BUFFER;
-    if !on_stream {
-        note(&mut relay, RelayLogKind::ToFallback);
-    }
+    let fallback = Fallback::new(&airing.segments, player.policy);
+    let mut mix = RelayMix::open(stream, report, fallback, options.buffer);
+    let stopped = air_until_limit(&mut run, &mut mix, output, stop);
+    mix.close(run, stopped, output, stop)
+}
+
+/// Sends the mix out until the airing's limit, an output that fails for
+/// good, or stop; announcements cut in meanwhile. Why it stopped early,
+/// if it did.
+fn air_until_limit(
+    run: &mut Run<'_>,
+    mix: &mut RelayMix<'_>,
+    output: &mut dyn Output,
+    stop: &Shutdown,
+) -> Option<String> {
     let mut chunk = vec![0.0f32; CHUNK_SAMPLES];
-    let (mut relayed, mut stood_in, mut silent) = (0u64, 0u64, 0u64);
-    let mut stopped = None;
     while !run.limit_reached() && !stop.is_triggered() {
-        collect_events(&mut stream, &mut relay);
+        mix.collect_events();
         // Announcements cut into a relay once the stream has faded out (a
         // live stream has no segment end to wait for); the stream goes on
         // buffering meanwhile.
-        if run.announcement_due(Priority::Priority) && run.cut_in_left.is_none() {
-            run.cut_in_left = Some(duration_to_samples(CUT_IN_FADE));
-        }
-        if run.cut_in_left == Some(0) {
+        run.start_cut_in_if_due(Priority::Priority);
+        if run.cut_in_faded() {
             run.air_announcements(None, std::time::Duration::ZERO, output, stop);
             if !run.may_resume(stop) {
-                stopped = Some(NOT_RESUMED.to_string());
-                break;
+                return Some(NOT_RESUMED.to_string());
             }
         }
-        let room = run.limit.saturating_sub(run.written) as usize;
+        let room = run.room() as usize;
         let chunk = &mut chunk[..CHUNK_SAMPLES.min(room)];
-        if !on_stream && stream.buffered() >= options.buffer {
-            on_stream = true;
-            note(&mut relay, RelayLogKind::ToStream);
-        }
-        let from_stream = if on_stream { stream.read(chunk) } else { 0 };
-        if on_stream && from_stream < chunk.len() {
-            on_stream = false;
-            note(&mut relay, RelayLogKind::ToFallback);
-        }
-        let from_fallback = fallback.read(&mut chunk[from_stream..]);
-        let filled = from_stream + from_fallback;
-        chunk[filled..].fill(0.0);
-        relayed += from_stream as u64;
-        stood_in += from_fallback as u64;
-        silent += (chunk.len() - filled) as u64;
+        mix.fill(chunk);
         run.apply_fade(chunk);
         run.apply_cut_in_fade(chunk);
         if !run.emit(chunk, output, stop) {
             break;
         }
     }
-    collect_events(&mut stream, &mut relay);
-    drop(stream);
-    relay.relayed = samples_to_duration(relayed);
-    relay.fallback = samples_to_duration(stood_in);
-    relay.silent = samples_to_duration(silent);
-    for (index, aired) in fallback.aired.iter().enumerate() {
-        let outcome = if *aired > 0 {
-            SegmentOutcome::Aired
-        } else {
-            SegmentOutcome::NotStarted
+    None
+}
+
+/// What a relay airing sends out: the stream while it flows, the fallback
+/// (or silence) while it is away, with every switch noted and how much of
+/// each went out.
+struct RelayMix<'a> {
+    stream: Relay,
+    report: RelayReport,
+    fallback: Fallback<'a>,
+    /// How much the stream must have buffered to go back on air.
+    refilled: std::time::Duration,
+    on_stream: bool,
+    /// Samples from the stream, from the fallback, and of silence.
+    relayed: u64,
+    stood_in: u64,
+    silent: u64,
+}
+
+impl<'a> RelayMix<'a> {
+    /// At the instant: on the stream if it has buffered enough to open
+    /// on, on the fallback otherwise.
+    fn open(
+        stream: Relay,
+        report: RelayReport,
+        fallback: Fallback<'a>,
+        refilled: std::time::Duration,
+    ) -> Self {
+        let on_stream = stream.buffered() >= OPENING_BUFFER;
+        let mut mix = Self {
+            stream,
+            report,
+            fallback,
+            refilled,
+            on_stream,
+            relayed: 0,
+            stood_in: 0,
+            silent: 0,
         };
-        run.report(index, *aired, outcome);
-    }
-    let nothing_aired = relayed == 0 && stood_in == 0;
-    let failure = relay.first_failure.clone();
-    run.relay = Some(relay);
-    let stopped = stop
-        .is_triggered()
-        .then(|| "shutdown".to_string())
-        .or(stopped);
-    let interrupted = stopped.is_some();
-    let mut report = run.finish(Utc::now(), stopped, output, stop);
-    // A relay runs to its slot's end whatever its fallback did.
-    report.outcome = match (interrupted, nothing_aired) {
-        (true, _) => report.outcome,
-        (false, true) => {
-            AiringOutcome::Failed(failure.unwrap_or_else(crate::text::relay_never_came))
+        if !on_stream {
+            note(&mut mix.report, RelayLogKind::ToFallback);
         }
-        (false, false) => AiringOutcome::Completed,
-    };
-    report
+        mix
+    }
+
+    /// Moves the stream's events into the report.
+    fn collect_events(&mut self) {
+        collect_events(&mut self.stream, &mut self.report);
+    }
+
+    /// Fills `chunk`: from the stream while it flows (back on it once its
+    /// buffer has refilled), the rest from the fallback, then silence.
+    fn fill(&mut self, chunk: &mut [f32]) {
+        if !self.on_stream && self.stream.buffered() >= self.refilled {
+            self.on_stream = true;
+            note(&mut self.report, RelayLogKind::ToStream);
+        }
+        let from_stream = if self.on_stream {
+            self.stream.read(chunk)
+        } else {
+            0
+        };
+        if self.on_stream && from_stream < chunk.len() {
+            self.on_stream = false;
+            note(&mut self.report, RelayLogKind::ToFallback);
+        }
+        let from_fallback = self.fallback.read(&mut chunk[from_stream..]);
+        let filled = from_stream + from_fallback;
+        chunk[filled..].fill(0.0);
+        self.relayed += from_stream as u64;
+        self.stood_in += from_fallback as u64;
+        self.silent += (chunk.len() - filled) as u64;
+    }
+
+    /// Ends the airing: the stream closed, what aired in the report (the
+    /// fallback's segments as segments), and the outcome a relay has: it
+    /// runs to its slot's end whatever its fallback did.
+    fn close(
+        mut self,
+        mut run: Run<'_>,
+        stopped: Option<String>,
+        output: &mut dyn Output,
+        stop: &Shutdown,
+    ) -> AiringReport {
+        self.collect_events();
+        drop(self.stream);
+        let mut relay = self.report;
+        relay.relayed = samples_to_duration(self.relayed);
+        relay.fallback = samples_to_duration(self.stood_in);
+        relay.silent = samples_to_duration(self.silent);
+        for (index, aired) in self.fallback.aired.iter().enumerate() {
+            let outcome = if *aired > 0 {
+                SegmentOutcome::Aired
+            } else {
+                SegmentOutcome::NotStarted
+            };
+            run.report(index, *aired, outcome);
+        }
+        let nothing_aired = self.relayed == 0 && self.stood_in == 0;
+        let failure = relay.first_failure.clone();
+        run.set_relay_report(relay);
+        let stopped = stop_reason(stop, stopped);
+        let interrupted = stopped.is_some();
+        let mut report = run.finish(Utc::now(), stopped, output, stop);
+        report.outcome = match (interrupted, nothing_aired) {
+            (true, _) => report.outcome,
+            (false, true) => {
+                AiringOutcome::Failed(failure.unwrap_or_else(crate::text::relay_never_came))
+            }
+            (false, false) => AiringOutcome::Completed,
+        };
+        report
+    }
 }
 
 /// Moves the stream's events into the report, keeping the first failure.
@@ -164,6 +237,8 @@ fn note(relay: &mut RelayReport, kind: RelayLogKind) {
     push(relay, Utc::now(), kind);
 }
 
+/// Adds an event to the report, up to what one log record may hold (the
+/// rest only counted).
 fn push(relay: &mut RelayReport, at: chrono::DateTime<Utc>, kind: RelayLogKind) {
     if relay.events.len() < crate::airlog::record::RelayAired::MAX_EVENTS {
         relay.events.push(RelayLogEvent { at, kind });
