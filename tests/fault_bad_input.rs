@@ -316,7 +316,10 @@ fn airing_ends(station: &StationDir) -> Vec<AiringEnd> {
 
 /// Files damaged on disk after the station was loaded: each is skipped at
 /// airing time with its reason, the good one airs, the daemon goes on, and
-/// once the files are repaired the next airing airs them all.
+/// once the files are repaired the next airing airs them all. The daemon
+/// speaks Vietnamese, as a station's service does, yet the log holds the
+/// reasons in English (machine output), which readers recognise and show in
+/// their own language.
 #[test]
 fn audio_damaged_after_loading_is_skipped_at_airing_time_with_a_reason() {
     let s = StationDir::with(&every_5s(), &four_segments());
@@ -327,7 +330,8 @@ fn audio_damaged_after_loading_is_skipped_at_airing_time_with_a_reason() {
             300.0 + 100.0 * n as f64,
         );
     }
-    let mut child = fault_support::spawn_daemon(s.root(), &s.config());
+    let mut child =
+        fault_support::spawn_daemon_with(s.root(), &s.config(), &[("LOA_LANG", Path::new("vi"))]);
     let started = Instant::now();
     while !s.root().join("var/loa.sock").exists() {
         assert!(started.elapsed() < Duration::from_secs(20), "never started");
@@ -392,6 +396,17 @@ fn audio_damaged_after_loading_is_skipped_at_airing_time_with_a_reason() {
         damaged.segments[0]
     );
     assert_eq!(outcomes[3], &SegmentOutcome::Aired, "{outcomes:?}");
+    for outcome in &outcomes[1..3] {
+        let SegmentOutcome::Skipped { reason } = outcome else {
+            continue;
+        };
+        assert!(reason.is_ascii(), "not English in the log: {reason}");
+        let shown = loa::text::reason::logged_in(loa::text::lang::Lang::Vi, reason);
+        assert_ne!(
+            &shown, reason,
+            "a reason readers cannot translate: {reason}"
+        );
+    }
     assert!(
         repaired
             .segments

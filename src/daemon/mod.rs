@@ -711,7 +711,9 @@ impl Daemon {
         AiringReport {
             started: now,
             ended: now,
-            outcome: crate::playout::report::AiringOutcome::Failed("player thread failed".into()),
+            outcome: crate::playout::report::AiringOutcome::Failed(
+                crate::text::reason::for_the_log("reason-player-thread-failed", &[]),
+            ),
             segments: Vec::new(),
             device_failures: Vec::new(),
             interruptions: Vec::new(),

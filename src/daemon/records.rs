@@ -246,7 +246,9 @@ fn relay_event_code(kind: &RelayLogKind) -> (&'static str, Option<String>) {
         RelayLogKind::ToFallback => ("to_fallback", None),
         RelayLogKind::ToStream => ("to_stream", None),
         RelayLogKind::Stream(Stream::Connected { codec, .. }) => ("connected", Some(codec.clone())),
-        RelayLogKind::Stream(Stream::Dropped(failure)) => ("dropped", Some(failure.to_string())),
+        RelayLogKind::Stream(Stream::Dropped(failure)) => {
+            ("dropped", Some(crate::text::reason::english(failure)))
+        }
         RelayLogKind::Stream(Stream::Title(title)) => ("title", Some(title.clone())),
         RelayLogKind::Stream(Stream::Overrun { dropped }) => {
             ("overrun", Some(format!("{} ms", dropped.as_millis())))
@@ -260,7 +262,7 @@ fn segment_outcome(outcome: &SegmentOutcome) -> record::SegmentOutcome {
         SegmentOutcome::Aired => record::SegmentOutcome::Aired,
         SegmentOutcome::Cut => record::SegmentOutcome::Cut,
         SegmentOutcome::NotStarted => record::SegmentOutcome::Skipped {
-            reason: "not started: no time left in the slot, or the airing was stopped".into(),
+            reason: crate::text::reason::for_the_log("reason-not-started", &[]),
         },
         SegmentOutcome::Skipped(reason) => record::SegmentOutcome::Skipped {
             reason: reason.clone(),
@@ -288,14 +290,14 @@ pub fn interrupted_by_crash(
             progress.segments,
             progress.at,
             record::SegmentOutcome::Skipped {
-                reason: "not aired: the daemon stopped during the airing".into(),
+                reason: crate::text::reason::for_the_log("reason-not-aired-stopped", &[]),
             },
         ),
         None => (
             Vec::new(),
             ended,
             record::SegmentOutcome::Failed {
-                reason: "unknown: the daemon stopped during the airing".into(),
+                reason: crate::text::reason::for_the_log("reason-unknown-stopped", &[]),
             },
         ),
     };
@@ -315,7 +317,7 @@ pub fn interrupted_by_crash(
         started: start.started,
         ended: ended.max(start.started),
         outcome: record::AiringOutcome::Interrupted {
-            reason: "the daemon stopped during the airing (crash, kill or power cut)".into(),
+            reason: crate::text::reason::for_the_log("reason-daemon-stopped", &[]),
         },
         late_ms: (start.started - start.scheduled).num_milliseconds(),
         manual: start.manual,

@@ -101,8 +101,11 @@ pub const FADE: Duration = Duration::from_secs(2);
 /// How long an emergency fades the segment it interrupts: short enough to
 /// be "at once", long enough not to click.
 pub const CUT_IN_FADE: Duration = Duration::from_millis(500);
-/// Why an airing whose slot closed during an announcement did not resume.
-pub const NOT_RESUMED: &str = "announcement; the slot ended before the airing could resume";
+/// Why an airing whose slot closed during an announcement did not resume,
+/// as the log holds it (English, shown in the reader's language).
+pub fn not_resumed() -> String {
+    crate::text::reason::for_the_log("reason-not-resumed", &[])
+}
 
 /// The real player: decoder → levels and silence → output.
 pub struct OutputPlayer {
@@ -150,7 +153,7 @@ impl OutputPlayer {
             if run.announcement_due(Priority::Priority) {
                 run.air_announcements(None, Duration::ZERO, output, stop);
                 if !run.may_resume(stop) {
-                    return Some(NOT_RESUMED.to_string());
+                    return Some(not_resumed());
                 }
             }
             let segment = &segments[index];
@@ -168,7 +171,7 @@ impl OutputPlayer {
                     run.air_announcements(Some(index), at, output, stop);
                     if !run.may_resume(stop) {
                         run.report(index, aired, SegmentOutcome::Cut);
-                        return Some(NOT_RESUMED.to_string());
+                        return Some(not_resumed());
                     }
                     // The cut segment airs again from its start.
                     upcoming = Some(Upcoming::start(segment, &self.policy));

@@ -73,7 +73,7 @@ impl OutputFailures {
     fn note(&mut self, error: &OutputError, output: &mut dyn Output, slot: &str) {
         if !self.down {
             let reason = reason_of(error, output);
-            tracing::error!(error = %reason, slot = %slot, "{}", crate::tr!("journal-output-failed"));
+            tracing::error!(error = %crate::text::reason::logged(&reason), slot = %slot, "{}", crate::tr!("journal-output-failed"));
             if let Some(watch) = &self.watch {
                 watch(&reason);
             }
@@ -123,10 +123,10 @@ impl OutputFailures {
 /// opening failed (no such card, card busy). Ask the output once for that.
 fn reason_of(error: &OutputError, output: &mut dyn Output) -> String {
     match error {
-        OutputError::NotOpen => output
-            .open()
-            .err()
-            .map_or_else(|| error.to_string(), |why| why.to_string()),
-        _ => error.to_string(),
+        OutputError::NotOpen => output.open().err().map_or_else(
+            || crate::text::reason::english(error),
+            |why| crate::text::reason::english(&why),
+        ),
+        _ => crate::text::reason::english(error),
     }
 }

@@ -77,7 +77,7 @@ impl Upcoming {
             // Decoding is shielded against panics; one here is a bug in
             // loa, and costs this segment, not the airing.
             Self::Priming(handle) => handle.join().unwrap_or_else(|_| Primed {
-                decoder: Err(PrimingFailed.to_string()),
+                decoder: Err(crate::text::reason::english(&PrimingFailed)),
                 samples: Vec::new(),
             }),
         }
@@ -90,8 +90,8 @@ pub(super) fn open_decoder(
     segment: &Segment,
     policy: &AudioPolicy,
 ) -> Result<TrimmedDecoder, String> {
-    let trim = Trim::of(segment, policy).map_err(|silent| silent.to_string())?;
-    let decoder = Decoder::open(&segment.path).map_err(|e| e.to_string())?;
+    let trim = Trim::of(segment, policy).map_err(|silent| crate::text::reason::english(&silent))?;
+    let decoder = Decoder::open(&segment.path).map_err(|e| crate::text::reason::english(&e))?;
     Ok(TrimmedDecoder::new(decoder, trim))
 }
 
@@ -101,7 +101,7 @@ fn fill(decoder: &mut TrimmedDecoder, out: &mut [f32]) -> Result<usize, String> 
     while filled < out.len() {
         let n = decoder
             .read(&mut out[filled..])
-            .map_err(|e| e.to_string())?;
+            .map_err(|e| crate::text::reason::english(&e))?;
         if n == 0 {
             break;
         }

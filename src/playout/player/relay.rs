@@ -16,7 +16,7 @@ use super::priming::open_decoder;
 use super::run::{FirstSample, Listeners, Run, shut_down, stop_reason};
 use super::signal_chain::SignalChain;
 use super::time::samples_to_duration;
-use super::{CHUNK_SAMPLES, NOT_RESUMED, OutputPlayer};
+use super::{CHUNK_SAMPLES, OutputPlayer, not_resumed};
 use crate::plan::{AudioPolicy, Segment};
 use crate::playout::announcement::Priority;
 use crate::playout::loudness::{apply_gain, segment_gain_db};
@@ -95,7 +95,7 @@ fn air_until_limit(
         if run.cut_in_faded() {
             run.air_announcements(None, std::time::Duration::ZERO, output, stop);
             if !run.may_resume(stop) {
-                return Some(NOT_RESUMED.to_string());
+                return Some(not_resumed());
             }
         }
         let room = run.room() as usize;
@@ -226,7 +226,7 @@ impl<'a> RelayMix<'a> {
 fn collect_events(stream: &mut Relay, relay: &mut RelayReport) {
     for event in stream.take_events() {
         if let (RelayEventKind::Dropped(failure), None) = (&event.kind, &relay.first_failure) {
-            relay.first_failure = Some(failure.to_string());
+            relay.first_failure = Some(crate::text::reason::english(failure));
         }
         push(relay, event.at, RelayLogKind::Stream(event.kind));
     }

@@ -305,7 +305,7 @@ impl<'a> Run<'a> {
     ) -> AiringReport {
         self.flush_limiter(output, stop);
         if let Err(error) = output.drain() {
-            self.failures.push(error.to_string());
+            self.failures.push(crate::text::reason::english(&error));
         }
         // Where the device placed the first sample: the start on record.
         // After a reopen the session placed is a later one, so the planned

@@ -63,7 +63,7 @@ impl Run<'_> {
         let (decoder, pending) = match source {
             Ok(source) => source,
             Err(reason) => {
-                tracing::warn!(file = %segment.file, %reason, "{}", crate::tr!("journal-segment-skipped"));
+                tracing::warn!(file = %segment.file, reason = %crate::text::reason::logged(&reason), "{}", crate::tr!("journal-segment-skipped"));
                 self.report(index, 0, SegmentOutcome::Skipped(reason));
                 return SegmentEnd::Done;
             }
@@ -193,6 +193,6 @@ fn next_chunk(on_air: &mut OnAir, buffer: &mut [f32]) -> Result<Option<Vec<f32>>
     match on_air.decoder.read(buffer) {
         Ok(0) => Ok(None),
         Ok(n) => Ok(Some(buffer[..n].to_vec())),
-        Err(error) => Err(error.to_string()),
+        Err(error) => Err(crate::text::reason::english(&error)),
     }
 }
