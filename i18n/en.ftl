@@ -9,6 +9,10 @@ diagnostic-warning = warning
 diagnostic-help = help
 config-files-unreadable = { $path }: cannot read the config file: { $detail }
 config-files-invalid = { $path }: { $detail } (run `loa check -c { $path }` for the full list of problems)
+config-files-syntax = not valid TOML at line { $line }, column { $column }
+config-files-no-station = it has no [station] table
+config-files-no-id = [station] has no `id`
+config-files-not-text = [station] `{ $key }` must be text in quotes
 config-invalid-summary = { $path }: { $count ->
         [one] 1 error
        *[other] { $count } errors

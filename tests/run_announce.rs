@@ -387,6 +387,16 @@ fn a_broken_config_does_not_lock_the_technician_out_of_the_daemon() {
         "{}",
         stderr(&status)
     );
+    let broken_line = text
+        .lines()
+        .position(|line| line.starts_with("name = \"Đài thử nghiệm\""))
+        .expect("the name line")
+        + 1;
+    assert!(
+        stderr(&status).contains(&format!("not valid TOML at line {broken_line},")),
+        "the place of the mistake, in words: {}",
+        stderr(&status)
+    );
     announce(&station, &station.root().join("thong-bao.wav"), "emergency");
     let aired = wait_for(&station, Duration::from_secs(15), announcement);
     stop(daemon);

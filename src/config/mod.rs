@@ -40,7 +40,7 @@ pub use report_profile::ReportProfile;
 pub use side_file::SideFileInvalid;
 pub use source::{Location, SourceFile};
 pub use station::is_name;
-pub use station_files::{StationFiles, StationFilesError, default_config_path};
+pub use station_files::{StationFileProblem, StationFiles, StationFilesError, default_config_path};
 pub use syntax::SyntaxFix;
 pub use units::Units;
 pub use upload::load_ca;

@@ -30,7 +30,39 @@ pub enum StationFilesError {
         source: std::io::Error,
     },
     /// The file is not TOML, or a needed key is missing or of the wrong type.
-    Invalid { path: PathBuf, detail: String },
+    Invalid {
+        path: PathBuf,
+        problem: StationFileProblem,
+    },
+}
+
+/// What keeps the commands that need only the station's files (`loa log`,
+/// `key`, `export`, `status`, `play --now`) from reading `station.toml`;
+/// typed so it is said in the reader's language.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum StationFileProblem {
+    /// Not TOML, first wrong at this line and column (1-based); `loa check`
+    /// explains the mistake.
+    Syntax {
+        /// The line.
+        line: usize,
+        /// The column.
+        column: usize,
+    },
+    /// No `[station]` table.
+    NoStationTable,
+    /// `[station] id` is missing.
+    NoId,
+    /// A `[station]` key that must be text is something else.
+    NotText {
+        /// The key.
+        key: String,
+    },
+    /// `[station] timezone` names no IANA zone.
+    UnknownZone {
+        /// What it says.
+        zone: String,
+    },
 }
 
 impl std::error::Error for StationFilesError {}
@@ -57,10 +89,12 @@ impl StationFiles {
     /// daemon (`loa status`, `loa play --now`): a syntax error saved while
     /// the station is on air must not lock the technician out, least of all
     /// from an emergency announcement.
-    pub fn load_lenient(path: &Path) -> Result<(Self, Option<String>), StationFilesError> {
+    pub fn load_lenient(
+        path: &Path,
+    ) -> Result<(Self, Option<StationFileProblem>), StationFilesError> {
         match Self::load(path) {
             Ok(files) => Ok((files, None)),
-            Err(StationFilesError::Invalid { detail, .. }) => {
+            Err(StationFilesError::Invalid { problem, .. }) => {
                 let text = read_text(path)?;
                 let named = super::salvage::station_strings(&text);
                 let base = path.parent().unwrap_or(Path::new("."));
@@ -79,7 +113,7 @@ impl StationFiles {
                         .parse()
                         .unwrap_or(chrono_tz::Asia::Ho_Chi_Minh),
                 };
-                Ok((files, Some(detail)))
+                Ok((files, Some(problem)))
             }
             Err(error) => Err(error),
         }
@@ -88,34 +122,34 @@ impl StationFiles {
     /// Reads `[station] id, key, log_dir, timezone` from `path`.
     pub fn load(path: &Path) -> Result<Self, StationFilesError> {
         let text = read_text(path)?;
-        let invalid = |detail: String| StationFilesError::Invalid {
+        let invalid = |problem: StationFileProblem| StationFilesError::Invalid {
             path: path.to_path_buf(),
-            detail,
+            problem,
         };
         let doc: toml_edit::DocumentMut = text
             .parse()
-            .map_err(|e: toml_edit::TomlError| invalid(e.to_string()))?;
+            .map_err(|e: toml_edit::TomlError| invalid(syntax_problem(&text, &e)))?;
         let station = doc
             .get("station")
             .and_then(|s| s.as_table_like())
-            .ok_or_else(|| invalid("missing [station] table".into()))?;
+            .ok_or_else(|| invalid(StationFileProblem::NoStationTable))?;
         let string = |key: &str| -> Result<Option<String>, StationFilesError> {
             match station.get(key) {
                 None => Ok(None),
                 Some(item) => item
                     .as_str()
                     .map(|s| Some(s.to_string()))
-                    .ok_or_else(|| invalid(format!("[station] {key} must be a string"))),
+                    .ok_or_else(|| invalid(StationFileProblem::NotText { key: key.into() })),
             }
         };
         let base = path.parent().unwrap_or(Path::new("."));
-        let station_id = string("id")?.ok_or_else(|| invalid("missing [station] id".into()))?;
+        let station_id = string("id")?.ok_or_else(|| invalid(StationFileProblem::NoId))?;
         let key_path = base.join(string("key")?.unwrap_or_else(|| DEFAULT_KEY.into()));
         let log_dir = base.join(string("log_dir")?.unwrap_or_else(|| DEFAULT_LOG_DIR.into()));
         let zone = string("timezone")?.unwrap_or_else(|| DEFAULT_ZONE.into());
         let timezone = zone
             .parse::<Tz>()
-            .map_err(|_| invalid(format!("unknown time zone {zone:?}")))?;
+            .map_err(|_| invalid(StationFileProblem::UnknownZone { zone: zone.clone() }))?;
         Ok(Self {
             config_path: path.to_path_buf(),
             station_id,
@@ -132,4 +166,13 @@ fn read_text(path: &Path) -> Result<String, StationFilesError> {
         path: path.to_path_buf(),
         source,
     })
+}
+
+/// Where a TOML syntax error is, as a line and column a text editor shows.
+fn syntax_problem(text: &str, error: &toml_edit::TomlError) -> StationFileProblem {
+    let at = error.span().map_or(0, |span| span.start).min(text.len());
+    let before = text.get(..at).unwrap_or("");
+    let line = before.matches('\n').count() + 1;
+    let column = before.rsplit('\n').next().unwrap_or("").chars().count() + 1;
+    StationFileProblem::Syntax { line, column }
 }

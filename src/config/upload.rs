@@ -63,15 +63,15 @@ fn read_hub(f: &Fields, hub: Spanned<String>, d: &mut Diagnostics) -> Option<Url
     let local = matches!(url.host_str(), Some("localhost" | "127.0.0.1" | "[::1]"));
     let scheme_ok = url.scheme() == "https" || (url.scheme() == "http" && local);
     if !scheme_ok {
-        bad("not https", d);
+        bad(&crate::tr!("config-hub-url-not-https"), d);
         return None;
     }
     if url.host_str().is_none_or(str::is_empty) || url.query().is_some() {
-        bad("it needs a host and no query", d);
+        bad(&crate::tr!("config-hub-url-host-query"), d);
         return None;
     }
     if !url.username().is_empty() || url.password().is_some() {
-        bad("it carries a password", d);
+        bad(&crate::tr!("config-hub-url-password"), d);
         return None;
     }
     Some(url)

@@ -2,7 +2,7 @@
 
 use std::fmt;
 
-use crate::config::StationFilesError;
+use crate::config::{StationFileProblem, StationFilesError};
 use crate::tr;
 
 impl fmt::Display for StationFilesError {
@@ -13,11 +13,29 @@ impl fmt::Display for StationFilesError {
                 path = path.display().to_string(),
                 detail = source.to_string()
             ),
-            Self::Invalid { path, detail } => tr!(
+            Self::Invalid { path, problem } => tr!(
                 "config-files-invalid",
                 path = path.display().to_string(),
-                detail = detail.as_str()
+                detail = problem.to_string()
             ),
+        })
+    }
+}
+
+impl fmt::Display for StationFileProblem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&match self {
+            Self::Syntax { line, column } => tr!(
+                "config-files-syntax",
+                line = line.to_string(),
+                column = column.to_string()
+            ),
+            Self::NoStationTable => tr!("config-files-no-station"),
+            Self::NoId => tr!("config-files-no-id"),
+            Self::NotText { key } => tr!("config-files-not-text", key = key.as_str()),
+            Self::UnknownZone { zone } => {
+                tr!("config-unknown-timezone", value = format!("{zone:?}"))
+            }
         })
     }
 }

@@ -206,11 +206,15 @@ pub fn missed_summary(reason: &crate::airlog::record::MissReason) -> String {
 
 /// The note `loa status` and `loa play --now` add when the config on disk
 /// does not parse: the daemon keeps airing under the last valid plan.
-pub fn config_on_disk_has_errors(config: &std::path::Path, detail: &str) -> String {
+pub fn config_on_disk_has_errors(
+    config: &std::path::Path,
+    problem: &crate::config::StationFileProblem,
+) -> String {
+    let detail = problem.to_string();
     let first_line = detail
         .lines()
         .find(|l| !l.trim().is_empty())
-        .unwrap_or(detail);
+        .unwrap_or(&detail);
     tr!(
         "config-on-disk-has-errors",
         path = config.display().to_string(),
