@@ -344,7 +344,23 @@ fn unknown_playlist() {
 #[test]
 fn missing_playlists_folder() {
     let s = station_edit("playlists = \"../playlists\"", "playlists = \"../audio\"");
-    expect_error(&s, "the playlists folder", "station.toml:1:1");
+    // Regression: shown at the file's first line, not at the line to fix.
+    expect_error(&s, "the playlists folder", "station.toml:4:13");
+}
+
+/// Regression: a topics file that is not there was reported on the topics
+/// file itself, with the system's English ("No such file or directory"),
+/// instead of on the `topics =` line that names it.
+#[test]
+fn missing_topics_file_is_shown_on_the_line_that_names_it() {
+    let s = station_edit(
+        "playlists = \"../playlists\"",
+        "playlists = \"../playlists\"\ntopics = \"chu-de.toml\"",
+    );
+    expect_error(&s, "there is no file", "station.toml:5:10");
+    let text = stderr(&s.loa(&["check"]));
+    assert!(text.contains("chu-de.toml"), "{text}");
+    assert!(text.contains("correct the name on this line"), "{text}");
 }
 
 #[test]

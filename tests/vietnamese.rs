@@ -616,7 +616,10 @@ fn key_speaks_english_when_asked() {
     );
     assert!(text.contains("station:     "), "{text}");
     assert!(text.contains("key rotated: KEY -> KEY"), "{text}");
-    assert!(text.contains("cannot read or write the key"), "{text}");
+    assert!(
+        text.contains("the station has no signing key yet"),
+        "{text}"
+    );
 }
 
 /// `loa log` of the day on which the morning and afternoon airings failed

@@ -76,7 +76,9 @@ fn wrong_type_of(
 
 impl<'a> Fields<'a> {
     /// `name` is how the table is shown in messages (`[station]`,
-    /// `[[slot]] "sang"`); `header` is the span to point at for a missing key.
+    /// `[[slot]] "sang"`; empty for the file's top level, which messages
+    /// call "the file" in the reader's language); `header` is the span to
+    /// point at for a missing key.
     pub fn new(
         table: &'a dyn TableLike,
         name: String,

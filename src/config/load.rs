@@ -12,7 +12,7 @@ use super::playlists::read_playlists;
 use super::prober::Prober;
 use super::problem::{Diagnostics, Problem};
 use super::source::SourceFile;
-use super::station::{DEFAULT_PLAYLISTS, DEFAULT_TOPICS, read_station};
+use super::station::{DEFAULT_PLAYLISTS, DEFAULT_TOPICS, read_station, where_station_names};
 use super::topics::read_topics;
 use super::validate;
 use crate::plan::Plan;
@@ -50,7 +50,8 @@ fn build(
         return None;
     };
     let mut sources = vec![station_source.clone()];
-    let topics = match SourceFile::read(&draft.station.topics_path, d) {
+    let topics_named_at = where_station_names(&station_source, "topics");
+    let topics = match SourceFile::read_named(&draft.station.topics_path, topics_named_at, d) {
         Some(source) => {
             let topics = read_topics(&source, d);
             sources.push(source);
@@ -60,7 +61,7 @@ fn build(
     };
     if !draft.station.playlists_dir.is_dir() {
         d.error(
-            station_source.whole(),
+            where_station_names(&station_source, "playlists"),
             Problem::PlaylistsDirMissing {
                 path: draft.station.playlists_dir.clone(),
             },
@@ -104,7 +105,8 @@ fn check_files_beside(station_source: &SourceFile, prober: &mut dyn Prober, d: &
     let path = |key: &str, default: &str| {
         super::station::join_clean(base, named.get(key).map_or(default, String::as_str))
     };
-    let topics = match SourceFile::read(&path("topics", DEFAULT_TOPICS), d) {
+    let topics_named_at = where_station_names(station_source, "topics");
+    let topics = match SourceFile::read_named(&path("topics", DEFAULT_TOPICS), topics_named_at, d) {
         Some(source) => read_topics(&source, d),
         None => BTreeMap::new(),
     };

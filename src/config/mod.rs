@@ -34,7 +34,8 @@ pub use paths::{nfc, resolve_segment_path};
 pub use playlists::AUDIO_EXTENSIONS;
 pub use prober::{AudioFacts, Prober};
 pub use problem::{
-    ConfigInvalid, Diagnostic, Diagnostics, Escape, Expected, Problem, Severity, did_you_mean,
+    ConfigInvalid, Diagnostic, Diagnostics, Escape, Expected, IoFailure, Problem, Severity,
+    did_you_mean,
 };
 pub use report_profile::ReportProfile;
 pub use side_file::SideFileInvalid;

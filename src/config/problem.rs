@@ -8,6 +8,28 @@ use chrono::{NaiveDate, NaiveTime};
 
 use super::source::Location;
 
+/// Why a file could not be read, kept as values so it is said in the
+/// reader's language ("No such file or directory" is the system's English).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct IoFailure {
+    /// The kind of failure.
+    pub kind: std::io::ErrorKind,
+    /// The system's error number, when there is one.
+    pub code: Option<i32>,
+    /// The system's own words, for a kind the catalogue does not name.
+    pub detail: String,
+}
+
+impl From<&std::io::Error> for IoFailure {
+    fn from(error: &std::io::Error) -> Self {
+        Self {
+            kind: error.kind(),
+            code: error.raw_os_error(),
+            detail: error.to_string(),
+        }
+    }
+}
+
 /// How bad a problem is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Severity {
@@ -44,7 +66,13 @@ pub enum Escape {
 #[derive(Debug, Clone, PartialEq)]
 pub enum Problem {
     CannotRead {
-        detail: String,
+        failure: IoFailure,
+    },
+    /// A file the station's config names (its topics) cannot be read; shown
+    /// at the line that names it.
+    NamedFileUnreadable {
+        path: PathBuf,
+        failure: IoFailure,
     },
     TomlSyntax {
         detail: String,

@@ -53,7 +53,7 @@ impl ReportProfile {
 }
 
 fn read_profile(source: &SourceFile, doc: &Document<String>, d: &mut Diagnostics) -> ReportProfile {
-    let f = Fields::new(doc.as_table(), "the file".into(), 0..0, source);
+    let f = Fields::new(doc.as_table(), String::new(), 0..0, source);
     f.reject_unknown(&KEYS, d);
     let mut text = |key: &str| {
         let value = f.string(key, d)?;

@@ -3,7 +3,7 @@
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 
-use super::problem::{Diagnostics, Problem};
+use super::problem::{Diagnostics, IoFailure, Problem};
 
 /// One file that was read, with its text.
 #[derive(Debug, Clone)]
@@ -47,12 +47,23 @@ impl SourceFile {
         match std::fs::read_to_string(path) {
             Ok(text) => Some(Self::new(path, text)),
             Err(e) => {
-                d.error(
-                    Location::file_only(path),
-                    Problem::CannotRead {
-                        detail: e.to_string(),
-                    },
-                );
+                let failure = IoFailure::from(&e);
+                d.error(Location::file_only(path), Problem::CannotRead { failure });
+                None
+            }
+        }
+    }
+
+    /// Reads the file at `path`, which another file names at `named_at`
+    /// (`topics = …` in station.toml): one that cannot be read is an error
+    /// shown on that line, where the technician fixes the name.
+    pub fn read_named(path: &Path, named_at: Location, d: &mut Diagnostics) -> Option<Self> {
+        match std::fs::read_to_string(path) {
+            Ok(text) => Some(Self::new(path, text)),
+            Err(e) => {
+                let failure = IoFailure::from(&e);
+                let path = path.to_path_buf();
+                d.error(named_at, Problem::NamedFileUnreadable { path, failure });
                 None
             }
         }

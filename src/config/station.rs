@@ -14,7 +14,7 @@ use super::duration::parse_duration;
 use super::fields::{Fields, Spanned, array_of_tables, table_like};
 use super::level::{is_off, parse_level};
 use super::problem::{Diagnostics, Problem, did_you_mean};
-use super::source::SourceFile;
+use super::source::{Location, SourceFile};
 use crate::plan::{AudioPolicy, Order, Rule, Slot, Station};
 use crate::relay::RelayUrl;
 
@@ -69,11 +69,31 @@ pub struct StationDraft {
     pub slots: Vec<SlotDraft>,
 }
 
+/// Where `[station] key` is written (its value), else the `[station]`
+/// header, else the file's start: where a problem with the file or folder
+/// that key names is shown, since that line is where the technician fixes it.
+pub fn where_station_names(source: &SourceFile, key: &str) -> Location {
+    let Ok(doc) = toml_edit::Document::parse(source.text.as_str()) else {
+        return source.whole();
+    };
+    let Some(station) = doc.get("station") else {
+        return source.whole();
+    };
+    let value = station
+        .as_table_like()
+        .and_then(|table| table.get(key))
+        .and_then(Item::span);
+    match value.or_else(|| station.span()) {
+        Some(span) => source.locate(span),
+        None => source.whole(),
+    }
+}
+
 /// Reads and checks `station.toml`. Returns `None` when the file cannot be
 /// used at all (unreadable, not TOML, no usable `[station]`).
 pub fn read_station(source: &SourceFile, d: &mut Diagnostics) -> Option<StationDraft> {
     let doc = super::syntax::parse_toml(source, d)?;
-    let root = Fields::new(doc.as_table(), "the file".into(), 0..0, source);
+    let root = Fields::new(doc.as_table(), String::new(), 0..0, source);
     root.reject_unknown(&["station", "slot", "upload"], d);
     let station = match doc.get("station") {
         Some(item) => table_like(item, "station", source, d)

@@ -17,7 +17,7 @@ pub fn read_topics(source: &SourceFile, d: &mut Diagnostics) -> BTreeMap<u32, To
     let Some(doc) = super::syntax::parse_toml(source, d) else {
         return topics;
     };
-    let root = Fields::new(doc.as_table(), "the file".into(), 0..0, source);
+    let root = Fields::new(doc.as_table(), String::new(), 0..0, source);
     root.reject_unknown(&["topic"], d);
     let Some(item) = doc.get("topic") else {
         root.missing("topic", d);

@@ -74,7 +74,15 @@ impl fmt::Display for Problem {
 fn problem_message(problem: &Problem) -> String {
     use Problem::*;
     match problem {
-        CannotRead { detail } => tr!("config-cannot-read", detail = detail.as_str()),
+        CannotRead { failure } => tr!("config-cannot-read", detail = io_text(failure)),
+        NamedFileUnreadable { path, failure } if failure.kind == std::io::ErrorKind::NotFound => {
+            tr!("config-named-file-missing", path = super::shown(path))
+        }
+        NamedFileUnreadable { path, failure } => tr!(
+            "config-named-file-unreadable",
+            path = super::shown(path),
+            detail = io_text(failure)
+        ),
         // Where the mistake is known, it is said in plain words; the TOML
         // parser's own sentence (English) only when it is not.
         TomlSyntax {
@@ -94,7 +102,7 @@ fn problem_message(problem: &Problem) -> String {
             tr!(
                 "config-unknown-key",
                 key = key.as_str(),
-                table = table.as_str()
+                table = table_words(table)
             )
         }
         WrongType { key, expected } => tr!(
@@ -106,7 +114,7 @@ fn problem_message(problem: &Problem) -> String {
             tr!(
                 "config-missing-key",
                 key = key.as_str(),
-                table = table.as_str()
+                table = table_words(table)
             )
         }
         BadStationId { value } => tr!("config-bad-station-id", value = q(value)),
@@ -380,6 +388,10 @@ pub fn hint(problem: &Problem) -> Option<String> {
         DuplicateSegment { .. } => tr!("hint-duplicate-segment"),
         WrongType { expected, .. } => tr!("hint-wrong-type", expected = expected.to_string()),
         CannotRead { .. } => tr!("hint-cannot-read"),
+        NamedFileUnreadable { failure, .. } if failure.kind == std::io::ErrorKind::NotFound => {
+            tr!("hint-named-file-missing")
+        }
+        NamedFileUnreadable { .. } => tr!("hint-cannot-read"),
         BadLoudness { .. } => tr!("hint-bad-loudness"),
         LoudnessOutOfRange { .. } => tr!("hint-loudness-out-of-range"),
         BadGain { .. } => tr!("hint-bad-gain"),
@@ -449,5 +461,19 @@ impl fmt::Display for crate::config::ConfigInvalid {
             path = self.path.display().to_string(),
             count = self.errors
         ))
+    }
+}
+
+/// Why a config file could not be read, in the reader's words.
+fn io_text(failure: &crate::config::IoFailure) -> String {
+    super::io_failure_text(failure.kind, failure.code, &failure.detail)
+}
+
+/// A table as messages name it; the file's top level has no header.
+fn table_words(table: &str) -> String {
+    if table.is_empty() {
+        tr!("config-top-level")
+    } else {
+        table.to_string()
     }
 }

@@ -67,19 +67,26 @@ pub fn render_error(error: &(dyn std::error::Error + 'static)) -> String {
 /// file operation ("No such file or directory (os error 2)") from the
 /// catalogue when it has that kind of failure, any other as it says.
 fn cause_text(cause: &(dyn std::error::Error + 'static)) -> String {
-    let Some(io) = cause.downcast_ref::<std::io::Error>() else {
-        return cause.to_string();
-    };
-    let id = match io.kind() {
+    match cause.downcast_ref::<std::io::Error>() {
+        Some(io) => io_failure_text(io.kind(), io.raw_os_error(), &cause.to_string()),
+        None => cause.to_string(),
+    }
+}
+
+/// A failed file operation in the reader's words: the catalogue's sentence
+/// for the kinds it names (with the system's error number), else `said`,
+/// the system's own words.
+pub(crate) fn io_failure_text(kind: std::io::ErrorKind, code: Option<i32>, said: &str) -> String {
+    let id = match kind {
         std::io::ErrorKind::NotFound => "io-not-found",
         std::io::ErrorKind::PermissionDenied => "io-permission-denied",
         std::io::ErrorKind::AlreadyExists => "io-already-exists",
         std::io::ErrorKind::StorageFull => "io-storage-full",
-        _ => return cause.to_string(),
+        _ => return said.to_string(),
     };
-    match io.raw_os_error() {
+    match code {
         Some(code) => crate::tr!("io-error", text = crate::tr!(id), code = code.to_string()),
-        None => cause.to_string(),
+        None => said.to_string(),
     }
 }
 
