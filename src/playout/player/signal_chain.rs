@@ -25,6 +25,9 @@ pub(super) struct SignalChain {
     watch: Option<DeadAirWatch>,
     /// Samples of the emergency fade still to go, once one began.
     cut_in_left: Option<u64>,
+    /// A live stream's chain (always limited, never watched), which a
+    /// restart after announcements must keep as it was.
+    live: bool,
 }
 
 impl SignalChain {
@@ -36,6 +39,7 @@ impl SignalChain {
             limited: Vec::with_capacity(CHUNK_SAMPLES * 2),
             watch: policy.dead_air.map(DeadAirWatch::new),
             cut_in_left: None,
+            live: false,
         }
     }
 
@@ -47,15 +51,19 @@ impl SignalChain {
             limited: Vec::with_capacity(CHUNK_SAMPLES * 2),
             watch: None,
             cut_in_left: None,
+            live: true,
         }
     }
 
-    /// After announcements aired on the same output: a fresh limiter and
-    /// dead-air watch (as for `segments`), and no cut-in under way.
+    /// After announcements aired on the same output: a fresh chain of the
+    /// same kind (a stream's stays limited and unwatched; a file airing's
+    /// as for `segments`), and no cut-in under way.
     pub(super) fn restart(&mut self, segments: &[Segment], policy: &AudioPolicy) {
-        self.limiter = needs_limiter(segments, policy).then(Limiter::default);
-        self.watch = policy.dead_air.map(DeadAirWatch::new);
-        self.cut_in_left = None;
+        *self = if self.live {
+            Self::for_stream()
+        } else {
+            Self::for_segments(segments, policy)
+        };
     }
 
     /// Linear fade over the last [`FADE`] before the budget's limit,
@@ -139,5 +147,31 @@ impl SignalChain {
             limiter.flush(&mut tail);
         }
         tail
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Regression: after announcements cut into a relay, the chain was
+    /// rebuilt from the relay's fallback segments, so the live stream came
+    /// back without its limiter (and with a dead-air watch that could skip
+    /// its quiet moments).
+    #[test]
+    fn a_streams_chain_stays_limited_and_unwatched_after_announcements() {
+        let policy = AudioPolicy {
+            loudness: None,
+            trim_silence: None,
+            dead_air: Some(std::time::Duration::from_secs(15)),
+        };
+        let mut chain = SignalChain::for_stream();
+        chain.restart(&[], &policy);
+        assert!(chain.limiter.is_some(), "the stream lost its limiter");
+        assert!(chain.watch.is_none(), "the stream is watched for dead air");
+
+        let mut files = SignalChain::for_segments(&[], &policy);
+        files.restart(&[], &policy);
+        assert!(files.watch.is_some(), "a file airing keeps its watch");
     }
 }
