@@ -293,11 +293,24 @@ fn play_now_without_a_running_daemon_says_so() {
     );
 }
 
+/// The daemon speaks Vietnamese (as a station's service does) and the
+/// technician's terminal English: the refusal is in the caller's language
+/// (regression: it came in the daemon's).
 #[test]
 fn an_announcement_the_daemon_cannot_find_is_refused_with_the_reason() {
     let at = (Utc::now() + chrono::Duration::hours(6)).format("%H:%M:%S");
     let station = station_at(&at.to_string());
-    let daemon = spawn_daemon_to_wav(&station);
+    let wav = station.root().join("air.wav");
+    let daemon = Command::new(env!("CARGO_BIN_EXE_loa"))
+        .args(["run", "-c"])
+        .arg(station.config())
+        .args(["--output", &format!("wav:{}", wav.display())])
+        .current_dir(station.root())
+        .env("LOA_LANG", "vi")
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .expect("spawn loa run");
     let start = Instant::now();
     while !station.loa(&["status"]).status.success() {
         assert!(start.elapsed() < Duration::from_secs(15), "never answered");

@@ -88,7 +88,10 @@ async fn announce(handle: &DaemonHandle, json: &str, user: String) -> String {
             "ahead": ahead,
         }})
         .to_string(),
-        Ok(Err(error)) => serde_json::json!({ "error": error.to_string() }).to_string(),
+        // English, as the log: the caller shows it in its own language.
+        Ok(Err(error)) => {
+            serde_json::json!({ "error": crate::text::reason::english(&error) }).to_string()
+        }
         Err(_) => {
             serde_json::json!({ "error": "the daemon could not take the request" }).to_string()
         }

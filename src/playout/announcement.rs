@@ -265,7 +265,7 @@ pub fn resolve(
     };
     segment_from_file(&path, plan)
         .map(|s| vec![s])
-        .map_err(|e| AnnounceError::Audio(e.to_string()))
+        .map_err(|e| AnnounceError::Audio(crate::text::reason::english(&e)))
 }
 
 /// One file outside the playlists as a segment: probed and measured like

@@ -99,7 +99,7 @@ impl fmt::Display for PlayError {
             Self::NoDaemon { socket } => {
                 tr!("play-no-daemon", socket = socket.display().to_string())
             }
-            Self::Refused(reason) => tr!("play-refused", reason = reason.as_str()),
+            Self::Refused(reason) => tr!("play-refused", reason = super::reason::logged(reason)),
             Self::NothingAired { output, reason } => {
                 let output = format!("{output:?}");
                 match reason {

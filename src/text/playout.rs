@@ -2,12 +2,10 @@
 //! segment's reason is written into the airing log in English:
 //! [`super::reason::english`]), and the daemon's replies to `loa play`.
 
-use std::fmt;
-
 use crate::playout::announcement::{AnnounceError, QUEUE_CAPACITY};
 use crate::playout::player::PrimingFailed;
 use crate::playout::silence::SilentSegment;
-use crate::{tr, tr_lang};
+use crate::tr_lang;
 
 use super::lang::Lang;
 use super::reason::{Sentence, display_said};
@@ -24,21 +22,35 @@ impl Sentence for PrimingFailed {
     }
 }
 
-display_said!(SilentSegment, PrimingFailed);
-
-impl fmt::Display for AnnounceError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&match self {
-            Self::NotFound { what } => tr!("announce-not-found", what = format!("{what:?}")),
-            Self::FileMissing { path } => {
-                tr!("announce-file-missing", path = format!("{path:?}"))
+/// The daemon's refusal of an announcement goes back to `loa play` in
+/// English (the daemon's language is not the caller's); the caller shows it
+/// in its own through [`super::reason::logged`].
+impl Sentence for AnnounceError {
+    fn say(&self, lang: Lang) -> String {
+        match self {
+            Self::NotFound { what } => {
+                tr_lang!(lang, "announce-not-found", what = format!("{what:?}"))
             }
-            Self::Audio(reason) => tr!("announce-audio", reason = reason.to_string()),
-            Self::NothingToAir { playlist } => tr!(
+            Self::FileMissing { path } => {
+                tr_lang!(lang, "announce-file-missing", path = format!("{path:?}"))
+            }
+            Self::Audio(reason) => tr_lang!(
+                lang,
+                "announce-audio",
+                reason = super::reason::logged_in(lang, reason)
+            ),
+            Self::NothingToAir { playlist } => tr_lang!(
+                lang,
                 "announce-nothing-to-air",
                 playlist = format!("{playlist:?}")
             ),
-            Self::QueueFull => tr!("announce-queue-full", count = QUEUE_CAPACITY.to_string()),
-        })
+            Self::QueueFull => tr_lang!(
+                lang,
+                "announce-queue-full",
+                count = QUEUE_CAPACITY.to_string()
+            ),
+        }
     }
 }
+
+display_said!(SilentSegment, PrimingFailed, AnnounceError);

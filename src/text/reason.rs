@@ -88,6 +88,11 @@ const LOGGED: &[&str] = &[
     "relay-detail-no-runtime",
     "relay-detail-no-thread",
     "relay-detail-decoder-crashed",
+    "announce-not-found",
+    "announce-file-missing",
+    "announce-audio",
+    "announce-nothing-to-air",
+    "announce-queue-full",
     "relay-detail-frames-undecodable",
     "relay-detail-sample-rate",
     "relay-detail-sample-rate-refused",
@@ -497,6 +502,40 @@ pub(crate) mod tests {
         ];
         for (detail, values) in &details {
             assert_logged(&RelayFailure::NotAudio(detail.clone()), values);
+        }
+    }
+
+    /// Regression: the daemon refused `loa play --now` in its own language
+    /// (Vietnamese on a station), whatever the caller's; the refusal now
+    /// travels in English and the caller shows it in its own.
+    #[test]
+    fn an_announcement_refused_is_sent_in_english_and_shown_in_vietnamese() {
+        use crate::playout::announcement::AnnounceError;
+        let undecodable = english(&AudioError::Empty { path: path() });
+        let cases: Vec<(AnnounceError, Vec<&str>)> = vec![
+            (
+                AnnounceError::NotFound {
+                    what: "thong-bao".into(),
+                },
+                vec!["thong-bao"],
+            ),
+            (
+                AnnounceError::FileMissing {
+                    path: "/srv/loa/khan.wav".into(),
+                },
+                vec!["/srv/loa/khan.wav"],
+            ),
+            (AnnounceError::Audio(undecodable), vec![PATH]),
+            (
+                AnnounceError::NothingToAir {
+                    playlist: "cchc".into(),
+                },
+                vec!["cchc"],
+            ),
+            (AnnounceError::QueueFull, vec![]),
+        ];
+        for (refusal, values) in &cases {
+            assert_logged(refusal, values);
         }
     }
 
