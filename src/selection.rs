@@ -27,9 +27,10 @@ pub struct History {
     slots: BTreeMap<String, SlotHistory>,
 }
 
-/// An airing ready for playout: the slot, its instant, its segments.
+/// An airing ready for playout: the slot, its instant, its segments. (What
+/// the log says of an airing afterwards is [`crate::airlog::airings::Airing`].)
 #[derive(Debug, Clone)]
-pub struct Airing {
+pub struct ReadyAiring {
     /// The slot's name.
     pub slot: String,
     /// When it was scheduled to start.
@@ -45,7 +46,7 @@ pub struct Airing {
     pub relay: Option<crate::relay::RelayUrl>,
 }
 
-impl Airing {
+impl ReadyAiring {
     /// Sum of the segments' durations.
     pub fn total(&self) -> Duration {
         self.segments.iter().map(|s| s.duration).sum()
@@ -94,11 +95,11 @@ pub fn build_airing(
     slot: &Slot,
     scheduled: DateTime<Utc>,
     history: &SlotHistory,
-) -> Airing {
+) -> ReadyAiring {
     let date = scheduled.with_timezone(&plan.station.timezone).date_naive();
     let candidates = eligible(plan, slot, date);
     if slot.relay.is_some() {
-        return Airing {
+        return ReadyAiring {
             slot: slot.name.clone(),
             scheduled,
             max: slot.max,
@@ -112,7 +113,7 @@ pub fn build_airing(
         Order::Rotate => rotated(plan, slot, candidates, history),
         Order::Shuffle => shuffled(slot, scheduled, candidates, history),
     };
-    Airing {
+    ReadyAiring {
         slot: slot.name.clone(),
         scheduled,
         max: slot.max,
@@ -199,7 +200,7 @@ pub fn upcoming_airings(
     from: DateTime<Utc>,
     to: DateTime<Utc>,
     history: &History,
-) -> Vec<Airing> {
+) -> Vec<ReadyAiring> {
     let mut history = history.clone();
     crate::schedule::airings_between(plan, from, to)
         .into_iter()
@@ -290,7 +291,7 @@ mod tests {
         }
     }
 
-    fn files(airing: &Airing) -> Vec<String> {
+    fn files(airing: &ReadyAiring) -> Vec<String> {
         airing.segments.iter().map(|s| s.file.clone()).collect()
     }
 

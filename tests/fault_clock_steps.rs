@@ -200,13 +200,13 @@ struct StepsAtTheEndOfTheFirstAiring {
 }
 
 impl loa::playout::player::Player for StepsAtTheEndOfTheFirstAiring {
-    fn prepare(&mut self, airing: &loa::selection::Airing) {
+    fn prepare(&mut self, airing: &loa::selection::ReadyAiring) {
         self.inner.prepare(airing);
     }
 
     fn play(
         &mut self,
-        airing: &loa::selection::Airing,
+        airing: &loa::selection::ReadyAiring,
         start_at: DateTime<Utc>,
         deadline: DateTime<Utc>,
         stop: &loa::shutdown::Shutdown,

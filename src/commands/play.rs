@@ -21,7 +21,7 @@ use crate::daemon::Daemon;
 use crate::daemon::socket::{send_announcement, socket_path};
 use crate::plan::Plan;
 use crate::playout::announcement::{Priority, segment_from_file};
-use crate::selection::Airing;
+use crate::selection::ReadyAiring;
 use crate::shutdown::Shutdown;
 use crate::text::PlayError;
 
@@ -178,9 +178,9 @@ fn announce(
 pub fn file_airing(
     path: &std::path::Path,
     plan: &Plan,
-) -> Result<Airing, crate::audio::AudioError> {
+) -> Result<ReadyAiring, crate::audio::AudioError> {
     let segment = segment_from_file(path, plan)?;
-    Ok(Airing {
+    Ok(ReadyAiring {
         slot: FILE_SLOT.into(),
         scheduled: chrono::Utc::now(),
         max: segment.duration + Duration::from_secs(1),

@@ -41,7 +41,7 @@ use crate::playout::announcement::Priority;
 use crate::playout::player::Player;
 use crate::playout::report::AiringReport;
 use crate::schedule::{ScheduledAiring, airings_between};
-use crate::selection::{Airing, build_airing};
+use crate::selection::{ReadyAiring, build_airing};
 use crate::shutdown::Shutdown;
 
 /// How long before its instant an airing is prepared (output opened,
@@ -227,7 +227,7 @@ impl Daemon {
     }
 
     /// The next airing not yet handled, from now.
-    pub fn next_airing(&self) -> Option<Airing> {
+    pub fn next_airing(&self) -> Option<ReadyAiring> {
         let now = self.clock.now();
         self.pending(now)
             .into_iter()
@@ -235,7 +235,7 @@ impl Daemon {
             .map(|due| self.build(due))
     }
 
-    fn build(&self, due: ScheduledAiring) -> Airing {
+    fn build(&self, due: ScheduledAiring) -> ReadyAiring {
         let slot = &self.plan.slots[due.slot];
         build_airing(
             &self.plan,
@@ -247,7 +247,7 @@ impl Daemon {
 
     /// The airing `loa play SLOT` airs now: the slot's next segments (its
     /// rotation continues), recorded as manual.
-    pub fn manual_airing(&self, slot_name: &str) -> Option<Airing> {
+    pub fn manual_airing(&self, slot_name: &str) -> Option<ReadyAiring> {
         let slot = self.plan.slot(slot_name)?;
         let mut airing = build_airing(
             &self.plan,
@@ -261,7 +261,7 @@ impl Daemon {
 
     /// Airs `airing` now (after preparing the output), records it, and
     /// closes the log: `loa play`.
-    pub async fn air_now(mut self, mut airing: Airing) -> Result<AiringReport, DaemonError> {
+    pub async fn air_now(mut self, mut airing: ReadyAiring) -> Result<AiringReport, DaemonError> {
         airing.scheduled = self.clock.now() + to_chrono(PREROLL);
         let deadline = airing.scheduled + to_chrono(airing.max);
         // A manual airing has no grace: it airs whenever the output is ready.
@@ -553,7 +553,7 @@ impl Daemon {
     /// the wall clock reads past `latest_start` once the output is ready.
     async fn play(
         &mut self,
-        airing: Airing,
+        airing: ReadyAiring,
         deadline: DateTime<Utc>,
         latest_start: DateTime<Utc>,
     ) -> Prepared {
@@ -564,7 +564,7 @@ impl Daemon {
     /// recorded whole when they end.
     async fn play_unrecorded(
         &mut self,
-        airing: Airing,
+        airing: ReadyAiring,
         deadline: DateTime<Utc>,
         latest_start: DateTime<Utc>,
     ) -> Prepared {
@@ -574,7 +574,7 @@ impl Daemon {
 
     async fn play_airing(
         &mut self,
-        airing: Airing,
+        airing: ReadyAiring,
         deadline: DateTime<Utc>,
         latest_start: DateTime<Utc>,
         record_start: bool,
@@ -606,7 +606,7 @@ impl Daemon {
     async fn play_prepared(
         &mut self,
         mut player: Box<dyn Player>,
-        airing: Airing,
+        airing: ReadyAiring,
         start_at: DateTime<Utc>,
         deadline: DateTime<Utc>,
         record_start: bool,
@@ -692,7 +692,12 @@ impl Daemon {
 
     /// Lets a prepared player close its output without airing anything:
     /// a play whose deadline has already passed writes nothing.
-    async fn release(&mut self, mut player: Box<dyn Player>, airing: Airing, now: DateTime<Utc>) {
+    async fn release(
+        &mut self,
+        mut player: Box<dyn Player>,
+        airing: ReadyAiring,
+        now: DateTime<Utc>,
+    ) {
         let stop = self.shutdown.clone();
         if let Ok(player) = tokio::task::spawn_blocking(move || {
             let _ = player.play(&airing, now, now, &stop);
@@ -704,7 +709,7 @@ impl Daemon {
         }
     }
 
-    fn player_lost(&mut self, airing: &Airing) -> AiringReport {
+    fn player_lost(&mut self, airing: &ReadyAiring) -> AiringReport {
         tracing::error!(slot = %airing.slot, "{}", crate::tr!("journal-player-failed"));
         self.shutdown.trigger();
         let now = self.clock.now();
@@ -761,7 +766,10 @@ impl Daemon {
 
 /// Prepares `player` for `airing` on a blocking thread (opening an output
 /// and decoding ahead block); `None` when that thread failed.
-async fn prepare_player(mut player: Box<dyn Player>, airing: &Airing) -> Option<Box<dyn Player>> {
+async fn prepare_player(
+    mut player: Box<dyn Player>,
+    airing: &ReadyAiring,
+) -> Option<Box<dyn Player>> {
     let for_prepare = airing.clone();
     tokio::task::spawn_blocking(move || {
         player.prepare(&for_prepare);

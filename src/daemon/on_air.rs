@@ -21,7 +21,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::airlog::record::{AiringStart, SegmentAired, SegmentOutcome};
 use crate::playout::player::{AiringProgress, ProgressWatch};
-use crate::selection::Airing;
+use crate::selection::ReadyAiring;
 
 /// The file's name inside the log directory.
 pub const PROGRESS_FILE: &str = ".on-air.json";
@@ -43,7 +43,7 @@ pub struct OnAir {
 /// Keeps [`PROGRESS_FILE`] for the airing on air.
 pub struct ProgressFile {
     path: PathBuf,
-    airing: Mutex<Option<Airing>>,
+    airing: Mutex<Option<ReadyAiring>>,
 }
 
 impl ProgressFile {
@@ -63,7 +63,7 @@ impl ProgressFile {
     }
 
     /// From now on, progress is that of `airing`.
-    pub fn begin(&self, airing: &Airing) {
+    pub fn begin(&self, airing: &ReadyAiring) {
         if let Ok(mut current) = self.airing.lock() {
             *current = Some(airing.clone());
         }
@@ -107,7 +107,7 @@ impl ProgressFile {
     }
 }
 
-fn segments_so_far(airing: &Airing, progress: &AiringProgress<'_>) -> Vec<SegmentAired> {
+fn segments_so_far(airing: &ReadyAiring, progress: &AiringProgress<'_>) -> Vec<SegmentAired> {
     let mut segments: Vec<SegmentAired> = airing
         .segments
         .iter()

@@ -15,14 +15,14 @@ use crate::playout::report::{
     AiringOutcome, AiringReport, Interruption, RelayLogKind, RelayReport, SegmentOutcome,
     SegmentReport,
 };
-use crate::selection::Airing;
+use crate::selection::ReadyAiring;
 
 fn sha256_of(segment: &Segment) -> Sha256Hash {
     Sha256Hash::from_hex(segment.sha256.as_bytes()).unwrap_or(Sha256Hash::ZERO)
 }
 
 /// `airing_start` for an airing about to begin at `started`.
-pub fn airing_start(airing: &Airing, started: DateTime<Utc>) -> AiringStart {
+pub fn airing_start(airing: &ReadyAiring, started: DateTime<Utc>) -> AiringStart {
     AiringStart {
         slot: airing.slot.clone(),
         scheduled: airing.scheduled,
@@ -46,7 +46,7 @@ pub fn airing_start(airing: &Airing, started: DateTime<Utc>) -> AiringStart {
 /// The records that close an airing: an `announcement` for each that cut
 /// in, a `dead_air` for each segment skipped for dead air, then the
 /// `airing_end`.
-pub fn airing_closed(airing: &Airing, report: &AiringReport) -> Vec<RecordKind> {
+pub fn airing_closed(airing: &ReadyAiring, report: &AiringReport) -> Vec<RecordKind> {
     let mut records: Vec<RecordKind> = report
         .interruptions
         .iter()
@@ -91,7 +91,7 @@ pub fn airing_closed(airing: &Airing, report: &AiringReport) -> Vec<RecordKind> 
 /// cut into it, then its own.
 pub fn announcement_closed(
     announced: &Announcement,
-    airing: &Airing,
+    airing: &ReadyAiring,
     report: &AiringReport,
 ) -> Vec<RecordKind> {
     let mut records: Vec<RecordKind> = airing_closed(airing, report)
@@ -104,7 +104,7 @@ pub fn announcement_closed(
     records
 }
 
-fn cut_file(airing: &Airing, cut_in: &Interruption) -> Option<String> {
+fn cut_file(airing: &ReadyAiring, cut_in: &Interruption) -> Option<String> {
     cut_in
         .segment
         .and_then(|index| airing.segments.get(index))
@@ -179,7 +179,7 @@ fn millis(duration: std::time::Duration) -> u64 {
 }
 
 /// `airing_end` from the player's report.
-pub fn airing_end(airing: &Airing, report: &AiringReport) -> AiringEnd {
+pub fn airing_end(airing: &ReadyAiring, report: &AiringReport) -> AiringEnd {
     AiringEnd {
         slot: airing.slot.clone(),
         scheduled: airing.scheduled,

@@ -6,7 +6,7 @@ use super::Daemon;
 use super::status::{AiringLine, DeadAirLine, NowPlaying, Status};
 use crate::airlog::record::MissReason;
 use crate::playout::report::{AiringReport, SegmentOutcome};
-use crate::selection::Airing;
+use crate::selection::ReadyAiring;
 
 impl Daemon {
     /// Changes the shared status (the socket reads it between changes).
@@ -36,7 +36,7 @@ impl Daemon {
 
     /// Status after an airing: nothing playing, the outcome in "last",
     /// the output's failure (if any), the next airings.
-    pub(super) fn airing_over(&self, airing: &Airing, report: &AiringReport) {
+    pub(super) fn airing_over(&self, airing: &ReadyAiring, report: &AiringReport) {
         let line = AiringLine {
             slot: airing.slot.clone(),
             scheduled: airing.scheduled,
@@ -91,7 +91,7 @@ impl Status {
     }
 
     /// `airing` is on air from `start_at`, so no longer "next".
-    pub(super) fn on_air(&mut self, airing: &Airing, start_at: chrono::DateTime<chrono::Utc>) {
+    pub(super) fn on_air(&mut self, airing: &ReadyAiring, start_at: chrono::DateTime<chrono::Utc>) {
         let (slot, scheduled) = (&airing.slot, airing.scheduled);
         self.next
             .retain(|line| !(&line.slot == slot && line.scheduled == scheduled));
@@ -102,7 +102,7 @@ impl Status {
 impl NowPlaying {
     /// `airing` on air from `started`. A relay shows as one piece: its
     /// stream (the fallback only airs when the stream is away).
-    fn of(airing: &Airing, started: chrono::DateTime<chrono::Utc>) -> Self {
+    fn of(airing: &ReadyAiring, started: chrono::DateTime<chrono::Utc>) -> Self {
         let segments = match &airing.relay {
             Some(_) => vec![(
                 crate::text::airing_summary(airing),
@@ -124,7 +124,7 @@ impl NowPlaying {
 
 impl AiringLine {
     /// `airing`, coming up: its segments and length.
-    fn upcoming(airing: &Airing) -> Self {
+    fn upcoming(airing: &ReadyAiring) -> Self {
         Self {
             slot: airing.slot.clone(),
             scheduled: airing.scheduled,
@@ -148,7 +148,7 @@ impl AiringLine {
 
 impl DeadAirLine {
     /// Each dead air found during `airing`, in order.
-    fn all_of(airing: &Airing, report: &AiringReport) -> Vec<Self> {
+    fn all_of(airing: &ReadyAiring, report: &AiringReport) -> Vec<Self> {
         report
             .segments
             .iter()

@@ -19,7 +19,7 @@ use tokio::sync::Notify;
 
 use crate::audio::{AudioError, probe_with_levels};
 use crate::plan::{Plan, Segment};
-use crate::selection::Airing;
+use crate::selection::ReadyAiring;
 
 /// How urgent an announcement is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -83,8 +83,8 @@ impl Announcement {
     /// As an airing starting `at`, so it goes through the same player as
     /// scheduled airings: named after its priority, manual, with room for
     /// all of it.
-    pub fn as_airing(&self, at: DateTime<Utc>) -> Airing {
-        Airing {
+    pub fn as_airing(&self, at: DateTime<Utc>) -> ReadyAiring {
+        ReadyAiring {
             slot: self.priority.name().to_string(),
             scheduled: at,
             max: self.length() + Duration::from_secs(1),

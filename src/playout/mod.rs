@@ -1,4 +1,4 @@
-//! Playout: from an [`crate::selection::Airing`] to sound at the output,
+//! Playout: from an [`crate::selection::ReadyAiring`] to sound at the output,
 //! and a report of what really aired.
 
 pub mod announcement;

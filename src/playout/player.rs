@@ -27,7 +27,7 @@ use super::output::Output;
 use super::report::{AiringReport, SegmentOutcome, SegmentReport};
 use crate::audio::{CHANNELS, SAMPLE_RATE};
 use crate::plan::AudioPolicy;
-use crate::selection::Airing;
+use crate::selection::ReadyAiring;
 use crate::shutdown::Shutdown;
 
 mod announcements;
@@ -54,12 +54,12 @@ use time::samples_to_duration;
 pub trait Player: Send {
     /// Slow work before the instant: open the output, decode the first
     /// buffers. Failures are kept and retried by `play`.
-    fn prepare(&mut self, airing: &Airing);
+    fn prepare(&mut self, airing: &ReadyAiring);
     /// Waits until `start_at`, plays, and returns by `deadline` (plus the
     /// output's drain) or soon after `stop` triggers.
     fn play(
         &mut self,
-        airing: &Airing,
+        airing: &ReadyAiring,
         start_at: DateTime<Utc>,
         deadline: DateTime<Utc>,
         stop: &Shutdown,
@@ -186,7 +186,7 @@ impl OutputPlayer {
 }
 
 impl Player for OutputPlayer {
-    fn prepare(&mut self, airing: &Airing) {
+    fn prepare(&mut self, airing: &ReadyAiring) {
         if let Err(error) = self.output.open() {
             tracing::warn!(%error, "{}", crate::tr!("journal-output-not-ready"));
         }
@@ -202,7 +202,7 @@ impl Player for OutputPlayer {
 
     fn play(
         &mut self,
-        airing: &Airing,
+        airing: &ReadyAiring,
         start_at: DateTime<Utc>,
         deadline: DateTime<Utc>,
         stop: &Shutdown,

@@ -10,7 +10,7 @@ use chrono::{DateTime, Utc};
 use super::player::{Player, outcome_of};
 use super::report::{AiringReport, SegmentOutcome, SegmentReport};
 use crate::clock::{Clock, SimulatedClock};
-use crate::selection::Airing;
+use crate::selection::ReadyAiring;
 use crate::shutdown::Shutdown;
 
 /// Advances a [`SimulatedClock`] through each airing.
@@ -26,11 +26,11 @@ impl SimulatedPlayer {
 }
 
 impl Player for SimulatedPlayer {
-    fn prepare(&mut self, _airing: &Airing) {}
+    fn prepare(&mut self, _airing: &ReadyAiring) {}
 
     fn play(
         &mut self,
-        airing: &Airing,
+        airing: &ReadyAiring,
         start_at: DateTime<Utc>,
         deadline: DateTime<Utc>,
         stop: &Shutdown,

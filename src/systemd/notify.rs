@@ -11,7 +11,7 @@ use super::status::DaemonStatus;
 use super::watchdog::watchdog_interval;
 use crate::plan::Plan;
 use crate::schedule::ScheduledAiring;
-use crate::selection::Airing;
+use crate::selection::ReadyAiring;
 
 /// The STATUS last sent: the scheduler loop turns often, the status
 /// changes a few times a day.
@@ -23,7 +23,7 @@ static SEND_FAILED: AtomicBool = AtomicBool::new(false);
 /// Tells systemd the station is up (plan loaded and checked, key and
 /// airing log open, output built), with the next airing as its STATUS.
 /// Until this, `systemctl start loa` waits, and the watchdog is not armed.
-pub fn ready(plan: &Plan, next: Option<&Airing>) {
+pub fn ready(plan: &Plan, next: Option<&ReadyAiring>) {
     let status = DaemonStatus::of_airing(plan, next).to_string();
     let status = one_line(&status);
     send(&[NotifyState::Ready, NotifyState::Status(&status)]);

@@ -7,7 +7,7 @@ use chrono_tz::Tz;
 use crate::daemon::PREROLL;
 use crate::plan::{Plan, Slot};
 use crate::schedule::ScheduledAiring;
-use crate::selection::Airing;
+use crate::selection::ReadyAiring;
 
 /// What the daemon is doing, for the technician glancing at
 /// `systemctl status loa`. Rendered in `crate::text::systemd`.
@@ -54,7 +54,7 @@ impl<'a> DaemonStatus<'a> {
     }
 
     /// The status when the daemon starts, from its first airing.
-    pub fn of_airing(plan: &'a Plan, next: Option<&Airing>) -> Self {
+    pub fn of_airing(plan: &'a Plan, next: Option<&ReadyAiring>) -> Self {
         next.and_then(|airing| {
             plan.slot(&airing.slot).map(|slot| Self::Next {
                 slot,

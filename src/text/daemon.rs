@@ -18,7 +18,7 @@ impl fmt::Display for DaemonError {
 pub fn daemon_started(
     plan: &crate::plan::Plan,
     startup: &crate::daemon::Startup,
-    next: Option<&crate::selection::Airing>,
+    next: Option<&crate::selection::ReadyAiring>,
 ) -> String {
     let on_air = tr!(
         "daemon-on-air",
@@ -188,7 +188,7 @@ pub fn play_outcome(report: &crate::playout::report::AiringReport) -> String {
 }
 
 /// "4 segments, 11m40s": an upcoming airing in a line.
-pub fn airing_summary(airing: &crate::selection::Airing) -> String {
+pub fn airing_summary(airing: &crate::selection::ReadyAiring) -> String {
     if let Some(url) = &airing.relay {
         return tr!("airing-summary-relay", url = url.as_str());
     }

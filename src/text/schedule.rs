@@ -10,7 +10,7 @@ use chrono_tz::Tz;
 
 use crate::config::format_duration;
 use crate::plan::Plan;
-use crate::selection::Airing;
+use crate::selection::ReadyAiring;
 use crate::tr;
 
 /// What `loa check` prints when the config is usable.
@@ -22,7 +22,7 @@ pub struct CheckSummary<'a> {
     /// How many warnings were printed.
     pub warnings: usize,
     /// The next airing, if any.
-    pub next: Option<&'a Airing>,
+    pub next: Option<&'a ReadyAiring>,
 }
 
 impl fmt::Display for CheckSummary<'_> {
@@ -73,7 +73,7 @@ impl fmt::Display for CheckSummary<'_> {
 }
 
 /// "2026-11-27 05:30:00 sang — 4 segments, 14m20s".
-pub fn airing_headline(airing: &Airing, tz: Tz) -> String {
+pub fn airing_headline(airing: &ReadyAiring, tz: Tz) -> String {
     tr!(
         "airing-headline",
         time = airing
@@ -99,7 +99,7 @@ pub fn check_failed(config: &Path, errors: usize, warnings: usize) -> String {
 
 /// The human-readable schedule: a heading per day, then each airing with
 /// its segments.
-pub fn render_schedule(plan: &Plan, airings: &[Airing]) -> String {
+pub fn render_schedule(plan: &Plan, airings: &[ReadyAiring]) -> String {
     let tz = plan.station.timezone;
     let mut out = String::new();
     let mut day = None;
@@ -171,7 +171,7 @@ pub fn weekday_name(day: Weekday) -> String {
 }
 
 /// A relay airing in the schedule: the stream, and what stands in for it.
-fn relay_lines(airing: &Airing, url: &crate::relay::RelayUrl) -> String {
+fn relay_lines(airing: &ReadyAiring, url: &crate::relay::RelayUrl) -> String {
     let fallback = if airing.segments.is_empty() {
         tr!("schedule-no-fallback")
     } else {
@@ -190,7 +190,7 @@ fn relay_lines(airing: &Airing, url: &crate::relay::RelayUrl) -> String {
 }
 
 /// One airing as the JSON line of `loa schedule --json`.
-pub fn airing_json(airing: &Airing, tz: Tz) -> serde_json::Value {
+pub fn airing_json(airing: &ReadyAiring, tz: Tz) -> serde_json::Value {
     let mut value = serde_json::json!({
         "slot": airing.slot,
         "scheduled": airing.scheduled.with_timezone(&tz).to_rfc3339(),

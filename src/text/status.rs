@@ -8,7 +8,7 @@ use crate::daemon::Status;
 use crate::daemon::status::{AiringLine, NowPlaying};
 use crate::plan::Plan;
 use crate::playout::announcement::AnnouncementOnAir;
-use crate::selection::Airing;
+use crate::selection::ReadyAiring;
 use crate::tr;
 
 /// The announcement on air, and the airing it cut into: what the
@@ -172,7 +172,7 @@ pub fn render_status(status: &Status, now: DateTime<Utc>) -> String {
 }
 
 /// What `loa status` prints when no daemon answers.
-pub fn render_not_running(plan: &Plan, next: &[Airing]) -> String {
+pub fn render_not_running(plan: &Plan, next: &[ReadyAiring]) -> String {
     let mut out = tr!(
         "status-not-running",
         name = plan.station.name.as_str(),

@@ -26,7 +26,7 @@ use crate::playout::report::{
 };
 use crate::playout::silence::TrimmedDecoder;
 use crate::relay::{Relay, RelayEventKind, RelayOptions, RelayUrl};
-use crate::selection::Airing;
+use crate::selection::ReadyAiring;
 use crate::shutdown::Shutdown;
 
 /// How much of the stream must be buffered at the instant for the airing
@@ -42,7 +42,7 @@ pub fn relay_options() -> RelayOptions {
 /// Airs the relay airing `airing` of `url` (see the module's comment).
 pub(super) fn play_relay(
     player: &mut OutputPlayer,
-    airing: &Airing,
+    airing: &ReadyAiring,
     url: &RelayUrl,
     start_at: chrono::DateTime<Utc>,
     deadline: chrono::DateTime<Utc>,

@@ -22,7 +22,7 @@ use crate::playout::announcement::{Announcements, Priority};
 use crate::playout::output::Output;
 use crate::playout::report::{AiringReport, DeadAir, RelayReport, SegmentOutcome, SegmentReport};
 use crate::playout::silence::Silence;
-use crate::selection::Airing;
+use crate::selection::ReadyAiring;
 use crate::shutdown::Shutdown;
 
 /// Who hears of an airing as it plays: the announcements that may cut
@@ -49,7 +49,7 @@ pub(super) enum FirstSample {
 
 /// The state of one airing while it plays.
 pub(super) struct Run<'a> {
-    airing: &'a Airing,
+    airing: &'a ReadyAiring,
     policy: AudioPolicy,
     budget: Budget,
     chain: SignalChain,
@@ -64,14 +64,18 @@ pub(super) struct Run<'a> {
 
 impl<'a> Run<'a> {
     /// An airing of files that must end by `deadline`, not started yet.
-    pub(super) fn new(airing: &'a Airing, deadline: DateTime<Utc>, policy: &AudioPolicy) -> Self {
+    pub(super) fn new(
+        airing: &'a ReadyAiring,
+        deadline: DateTime<Utc>,
+        policy: &AudioPolicy,
+    ) -> Self {
         let chain = SignalChain::for_segments(&airing.segments, policy);
         Self::with_chain(airing, deadline, policy, chain)
     }
 
     /// An airing going through `chain` (a relay's differs from files').
     pub(super) fn with_chain(
-        airing: &'a Airing,
+        airing: &'a ReadyAiring,
         deadline: DateTime<Utc>,
         policy: &AudioPolicy,
         chain: SignalChain,
@@ -125,7 +129,7 @@ impl<'a> Run<'a> {
     }
 
     /// The airing playing.
-    pub(super) fn airing(&self) -> &'a Airing {
+    pub(super) fn airing(&self) -> &'a ReadyAiring {
         self.airing
     }
 
