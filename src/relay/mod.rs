@@ -26,8 +26,8 @@ mod icy;
 mod options;
 mod playlist;
 mod session;
+mod stream_thread;
 mod url;
-mod worker;
 
 use std::sync::{Arc, Mutex, MutexGuard};
 use std::thread::JoinHandle;
@@ -84,7 +84,7 @@ impl Relay {
         let target = url.url().clone();
         let spawned = std::thread::Builder::new()
             .name("loa-relay".into())
-            .spawn(move || worker::run(target, options, thread_shared, stopped));
+            .spawn(move || stream_thread::run(target, options, thread_shared, stopped));
         let thread = match spawned {
             Ok(thread) => Some(thread),
             Err(error) => {

@@ -16,7 +16,7 @@ use symphonia::core::probe::Hint;
 use super::body::{BodyReader, Ending, Progress, SharedProgress, lock};
 use super::connect::Connection;
 use super::event::{RelayEventKind, RelayFailure};
-use super::worker::Worker;
+use super::stream_thread::StreamThread;
 use crate::audio::caught;
 use crate::audio::{CHANNELS, RateConverter, SAMPLE_RATE, append_stereo};
 
@@ -60,20 +60,20 @@ enum Step {
     Reset,
 }
 
-/// Plays `connection` into the worker's buffer until it ends.
-pub(crate) fn play(connection: Connection, worker: &mut Worker) -> Outcome {
+/// Plays `connection` into the thread's buffer until it ends.
+pub(crate) fn play(connection: Connection, thread: &mut StreamThread) -> Outcome {
     let started = Instant::now();
     let progress: SharedProgress = Arc::new(Mutex::new(Progress {
-        deadline: started + worker.options.stall_timeout,
+        deadline: started + thread.options.stall_timeout,
         bytes_without_audio: 0,
         ending: None,
         titles: Vec::new(),
     }));
     let reader = BodyReader::new(
-        Arc::clone(&worker.runtime),
+        Arc::clone(&thread.runtime),
         connection.response,
         connection.metaint,
-        worker.stop.clone(),
+        thread.stop.clone(),
         Arc::clone(&progress),
     );
     let hint = hint_for(connection.content_type.as_deref());
@@ -86,12 +86,12 @@ pub(crate) fn play(connection: Connection, worker: &mut Worker) -> Outcome {
             };
         }
     };
-    worker.event(RelayEventKind::Connected {
+    thread.event(RelayEventKind::Connected {
         content_type: connection.content_type,
         codec: codec_name(stream.decoder.codec_params().codec),
     });
     let mut session = Session {
-        worker,
+        thread,
         progress,
         converter: None,
         stereo: Vec::new(),
@@ -175,7 +175,7 @@ fn crashed(message: &str) -> Ending {
 
 /// The decoding loop's state.
 struct Session<'w> {
-    worker: &'w mut Worker,
+    thread: &'w mut StreamThread,
     progress: SharedProgress,
     converter: Option<(u32, RateConverter)>,
     /// The last packet as stereo at the source rate.
@@ -194,7 +194,7 @@ impl Session<'_> {
         let mut bad_in_a_row = 0;
         let mut resets_in_a_row = 0;
         loop {
-            if *self.worker.stop.borrow() {
+            if *self.thread.stop.borrow() {
                 return Ending::Stopped;
             }
             let stereo = &mut self.stereo;
@@ -261,13 +261,13 @@ impl Session<'_> {
         }
         limit_range(&mut self.ready);
         let dropped = {
-            let mut buffer = self.worker.shared.lock_buffer();
+            let mut buffer = self.thread.shared.lock_buffer();
             buffer.push(&self.ready);
             buffer.take_dropped()
         };
         self.frames += (self.ready.len() / CHANNELS) as u64;
         let mut progress = lock(&self.progress);
-        progress.deadline = Instant::now() + self.worker.options.stall_timeout;
+        progress.deadline = Instant::now() + self.thread.options.stall_timeout;
         progress.bytes_without_audio = 0;
         drop(progress);
         self.overrun_samples += dropped;
@@ -279,9 +279,9 @@ impl Session<'_> {
     fn report_titles(&mut self) {
         let titles = std::mem::take(&mut lock(&self.progress).titles);
         for title in titles {
-            if self.worker.last_title.as_ref() != Some(&title) {
-                self.worker.last_title = Some(title.clone());
-                self.worker.event(RelayEventKind::Title(title));
+            if self.thread.last_title.as_ref() != Some(&title) {
+                self.thread.last_title = Some(title.clone());
+                self.thread.event(RelayEventKind::Title(title));
             }
         }
     }
@@ -297,7 +297,7 @@ impl Session<'_> {
         let frames = self.overrun_samples / CHANNELS as u64;
         self.overrun_samples = 0;
         self.overrun_reported = Instant::now();
-        self.worker.event(RelayEventKind::Overrun {
+        self.thread.event(RelayEventKind::Overrun {
             dropped: Duration::from_secs_f64(frames as f64 / f64::from(SAMPLE_RATE)),
         });
     }

@@ -16,7 +16,7 @@ use super::options::RelayOptions;
 use super::session;
 
 /// What the thread's parts share.
-pub(crate) struct Worker {
+pub(crate) struct StreamThread {
     pub options: RelayOptions,
     pub shared: Arc<Shared>,
     pub stop: watch::Receiver<bool>,
@@ -28,7 +28,7 @@ pub(crate) struct Worker {
     pub last_title: Option<String>,
 }
 
-impl Worker {
+impl StreamThread {
     /// Records an event for [`super::Relay::take_events`].
     pub fn event(&self, kind: RelayEventKind) {
         self.shared.lock_events().push(kind);
@@ -56,7 +56,7 @@ pub(crate) fn run(
             return;
         }
     };
-    let mut worker = Worker {
+    let mut thread = StreamThread {
         options,
         shared,
         stop,
@@ -64,10 +64,10 @@ pub(crate) fn run(
         last_title: None,
     };
     match connect::client(&options) {
-        Ok(client) => reconnect_forever(&mut worker, &client, &url),
-        Err(failure) => worker.event(RelayEventKind::Dropped(failure)),
+        Ok(client) => reconnect_forever(&mut thread, &client, &url),
+        Err(failure) => thread.event(RelayEventKind::Dropped(failure)),
     }
-    drop(worker);
+    drop(thread);
     // Name resolution runs on tokio's blocking pool and may still be
     // waiting on the system resolver: do not wait for it.
     if let Ok(runtime) = Arc::try_unwrap(runtime) {
@@ -76,32 +76,32 @@ pub(crate) fn run(
 }
 
 /// Connects and plays, again and again, until stopped.
-fn reconnect_forever(worker: &mut Worker, client: &Client, url: &Url) {
+fn reconnect_forever(thread: &mut StreamThread, client: &Client, url: &Url) {
     let mut backoff: Option<Duration> = None;
     loop {
-        let (ending, audio) = connect_and_play(worker, client, url);
+        let (ending, audio) = connect_and_play(thread, client, url);
         let Ending::Failed(failure) = ending else {
             return;
         };
-        worker.event(RelayEventKind::Dropped(failure));
+        thread.event(RelayEventKind::Dropped(failure));
         // A connection that played a full buffer's worth was healthy: the
         // next failure starts the backoff afresh.
-        if audio >= worker.options.buffer {
+        if audio >= thread.options.buffer {
             backoff = None;
         }
-        let wait = worker.options.next_backoff(backoff);
+        let wait = thread.options.next_backoff(backoff);
         backoff = Some(wait);
-        if sleep_unless_stopped(worker, wait) {
+        if sleep_unless_stopped(thread, wait) {
             return;
         }
     }
 }
 
 /// One connection, from the request to its end.
-fn connect_and_play(worker: &mut Worker, client: &Client, url: &Url) -> (Ending, Duration) {
-    let mut stop = worker.stop.clone();
-    let options = worker.options;
-    let opened = worker.runtime.block_on(async {
+fn connect_and_play(thread: &mut StreamThread, client: &Client, url: &Url) -> (Ending, Duration) {
+    let mut stop = thread.stop.clone();
+    let options = thread.options;
+    let opened = thread.runtime.block_on(async {
         tokio::select! {
             _ = stop.wait_for(|stopped| *stopped) => Err(Ending::Stopped),
             opened = connect::open(client, url, &options) => opened.map_err(Ending::Failed),
@@ -109,7 +109,7 @@ fn connect_and_play(worker: &mut Worker, client: &Client, url: &Url) -> (Ending,
     });
     match opened {
         Ok(connection) => {
-            let outcome = session::play(connection, worker);
+            let outcome = session::play(connection, thread);
             (outcome.ending, outcome.audio)
         }
         Err(ending) => (ending, Duration::ZERO),
@@ -117,9 +117,9 @@ fn connect_and_play(worker: &mut Worker, client: &Client, url: &Url) -> (Ending,
 }
 
 /// Waits `wait`; true if the relay was stopped meanwhile.
-fn sleep_unless_stopped(worker: &Worker, wait: Duration) -> bool {
-    let mut stop = worker.stop.clone();
-    worker.runtime.block_on(async {
+fn sleep_unless_stopped(thread: &StreamThread, wait: Duration) -> bool {
+    let mut stop = thread.stop.clone();
+    thread.runtime.block_on(async {
         tokio::select! {
             _ = stop.wait_for(|stopped| *stopped) => true,
             () = tokio::time::sleep(wait) => false,
