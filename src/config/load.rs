@@ -103,7 +103,7 @@ fn check_files_beside(station_source: &SourceFile, prober: &mut dyn Prober, d: &
     let named = super::salvage::station_strings(&station_source.text);
     let base = station_source.path.parent().unwrap_or(Path::new("."));
     let path = |key: &str, default: &str| {
-        super::station::join_clean(base, named.get(key).map_or(default, String::as_str))
+        super::relative_path::join_clean(base, named.get(key).map_or(default, String::as_str))
     };
     let topics_named_at = where_station_names(station_source, "topics");
     let topics = match SourceFile::read_named(&path("topics", DEFAULT_TOPICS), topics_named_at, d) {

@@ -13,6 +13,7 @@ mod playlist_folder;
 mod playlists;
 mod prober;
 mod problem;
+mod relative_path;
 mod report_profile;
 mod salvage;
 mod segment_fields;

@@ -14,6 +14,7 @@ use super::duration::parse_duration;
 use super::fields::{Fields, Spanned, array_of_tables, table_like};
 use super::level::{is_off, parse_level};
 use super::problem::{Diagnostics, Problem, did_you_mean};
+use super::relative_path::join_clean;
 use super::source::{Location, SourceFile};
 use crate::plan::{AudioPolicy, Order, Rule, Slot, Station};
 use crate::relay::RelayUrl;
@@ -687,27 +688,3 @@ pub const DEFAULT_LOG_DIR: &str = "../var/airlog";
 
 /// `[station] key` when absent, relative to the config file.
 pub const DEFAULT_KEY: &str = "../var/station.key";
-
-/// `base/relative` with `dir/..` pairs folded away, so messages show
-/// `playlists/x.toml` rather than `config/../playlists/x.toml`. Lexical
-/// only: symbolic links are judged later, where it matters.
-pub fn join_clean(base: &Path, relative: &str) -> PathBuf {
-    use std::path::Component;
-    let mut out = PathBuf::new();
-    for component in base.join(relative).components() {
-        match component {
-            Component::ParentDir
-                if matches!(out.components().next_back(), Some(Component::Normal(_))) =>
-            {
-                out.pop();
-            }
-            Component::CurDir => {}
-            other => out.push(other),
-        }
-    }
-    if out.as_os_str().is_empty() {
-        PathBuf::from(".")
-    } else {
-        out
-    }
-}

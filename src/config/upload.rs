@@ -9,8 +9,8 @@ use toml_edit::Item;
 
 use super::fields::{Fields, Spanned, table_like};
 use super::problem::{Diagnostics, Problem};
+use super::relative_path::join_clean;
 use super::source::SourceFile;
-use super::station::join_clean;
 use crate::upload::UploadSettings;
 
 const UPLOAD_KEYS: &[&str] = &["hub", "ca"];

@@ -16,6 +16,7 @@ mod notify;
 mod status;
 mod watchdog;
 
+pub use notify::watchdog_interval;
 pub use notify::{ready, scheduler_turn};
 pub use status::DaemonStatus;
-pub use watchdog::{AIRING_MARGIN, keep_alive, watchdog_interval};
+pub use watchdog::{AIRING_MARGIN, keep_alive};

@@ -1,14 +1,14 @@
 //! Messages to systemd's notify socket (`NOTIFY_SOCKET`): READY, STATUS and
 //! WATCHDOG. Without the socket (a terminal, a test) nothing is sent.
 
-use std::sync::Mutex;
 use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Mutex, OnceLock};
+use std::time::Duration;
 
 use chrono::{DateTime, Utc};
 use sd_notify::NotifyState;
 
 use super::status::DaemonStatus;
-use super::watchdog::watchdog_interval;
 use crate::plan::Plan;
 use crate::schedule::ScheduledAiring;
 use crate::selection::ReadyAiring;
@@ -39,6 +39,17 @@ pub fn scheduler_turn(plan: &Plan, next: Option<&ScheduledAiring>, now: DateTime
         send(&[NotifyState::Status(&status)]);
         remember(status);
     }
+}
+
+/// systemd's watchdog timeout for this process (`WATCHDOG_USEC`, when
+/// `WATCHDOG_PID` is this process and the notify socket is set), read once.
+/// `None`: nobody is watching; nothing is sent.
+pub fn watchdog_interval() -> Option<Duration> {
+    static INTERVAL: OnceLock<Option<Duration>> = OnceLock::new();
+    *INTERVAL.get_or_init(|| {
+        std::env::var_os("NOTIFY_SOCKET")?;
+        sd_notify::watchdog_enabled().filter(|timeout| !timeout.is_zero())
+    })
 }
 
 /// WATCHDOG=1, if systemd watches this process.

@@ -4,26 +4,14 @@
 //! never returns, or waiting on an airing that outlived its length.
 
 use std::future::Future;
-use std::sync::OnceLock;
 use std::time::{Duration, Instant};
 
-use super::notify::ping_watchdog;
+use super::notify::{ping_watchdog, watchdog_interval};
 
 /// How long past its length (`max`, plus the preparation) an airing may
 /// run before the daemon counts as hung and stops pinging. The player
 /// returns by `max` plus the output's drain; a minute is far beyond that.
 pub const AIRING_MARGIN: Duration = Duration::from_secs(60);
-
-/// systemd's watchdog timeout for this process (`WATCHDOG_USEC`, when
-/// `WATCHDOG_PID` is this process and the notify socket is set), read once.
-/// `None`: nobody is watching; nothing is sent.
-pub fn watchdog_interval() -> Option<Duration> {
-    static INTERVAL: OnceLock<Option<Duration>> = OnceLock::new();
-    *INTERVAL.get_or_init(|| {
-        std::env::var_os("NOTIFY_SOCKET")?;
-        sd_notify::watchdog_enabled().filter(|timeout| !timeout.is_zero())
-    })
-}
 
 /// Awaits `work`, pinging the watchdog meanwhile from the same task (twice
 /// per timeout, as systemd advises). With a `limit`, the pings stop once
