@@ -101,7 +101,7 @@ impl BodyReader {
                 let progress = lock(&self.progress);
                 if progress.bytes_without_audio > NOT_AUDIO_BYTES {
                     return Err(Ending::Failed(RelayFailure::NotAudio(
-                        crate::text::reason::for_the_log(
+                        crate::text::catalogue::for_the_log(
                             "relay-detail-no-frame",
                             &[(
                                 "kib",

@@ -92,7 +92,7 @@ pub(crate) async fn open(
             metaint,
         });
     }
-    Err(RelayFailure::Playlist(crate::text::reason::for_the_log(
+    Err(RelayFailure::Playlist(crate::text::catalogue::for_the_log(
         "relay-detail-nested-playlists",
         &[],
     )))

@@ -88,7 +88,7 @@ impl Relay {
         let thread = match spawned {
             Ok(thread) => Some(thread),
             Err(error) => {
-                let failure = RelayFailure::Io(crate::text::reason::for_the_log(
+                let failure = RelayFailure::Io(crate::text::catalogue::for_the_log(
                     "relay-detail-no-thread",
                     &[("error", error.to_string().into())],
                 ));

@@ -154,7 +154,7 @@ fn ending_after(progress: &SharedProgress, error: &SymphoniaError) -> Ending {
         SymphoniaError::IoError(io) if io.kind() == std::io::ErrorKind::UnexpectedEof => {
             return Ending::Failed(RelayFailure::Closed);
         }
-        SymphoniaError::Unsupported(what) => crate::text::reason::for_the_log(
+        SymphoniaError::Unsupported(what) => crate::text::catalogue::for_the_log(
             "relay-detail-unsupported",
             &[("what", (*what).into())],
         ),
@@ -167,7 +167,7 @@ fn ending_after(progress: &SharedProgress, error: &SymphoniaError) -> Ending {
 /// that do not decode.
 fn crashed(message: &str) -> Ending {
     tracing::warn!(%message, "{}", crate::tr!("journal-relay-decoder-panicked"));
-    Ending::Failed(RelayFailure::NotAudio(crate::text::reason::for_the_log(
+    Ending::Failed(RelayFailure::NotAudio(crate::text::catalogue::for_the_log(
         "relay-detail-decoder-crashed",
         &[],
     )))
@@ -222,10 +222,9 @@ impl Session<'_> {
                 }
             }
             if bad_in_a_row > MAX_BAD_PACKETS_IN_A_ROW || resets_in_a_row > MAX_RESETS_IN_A_ROW {
-                return Ending::Failed(RelayFailure::NotAudio(crate::text::reason::for_the_log(
-                    "relay-detail-frames-undecodable",
-                    &[],
-                )));
+                return Ending::Failed(RelayFailure::NotAudio(
+                    crate::text::catalogue::for_the_log("relay-detail-frames-undecodable", &[]),
+                ));
             }
         }
     }
@@ -233,14 +232,14 @@ impl Session<'_> {
     /// Converts the decoded packet to 48 kHz and puts it in the buffer.
     fn deliver(&mut self, rate: u32) -> Result<(), RelayFailure> {
         if !SAMPLE_RATES.contains(&rate) {
-            return Err(RelayFailure::NotAudio(crate::text::reason::for_the_log(
+            return Err(RelayFailure::NotAudio(crate::text::catalogue::for_the_log(
                 "relay-detail-sample-rate",
                 &[("hz", rate.to_string().as_str().into())],
             )));
         }
         if self.converter.as_ref().is_none_or(|(at, _)| *at != rate) {
             let converter = RateConverter::new(rate).map_err(|e| {
-                RelayFailure::NotAudio(crate::text::reason::for_the_log(
+                RelayFailure::NotAudio(crate::text::catalogue::for_the_log(
                     "relay-detail-sample-rate-refused",
                     &[
                         ("hz", rate.to_string().as_str().into()),
@@ -253,7 +252,7 @@ impl Session<'_> {
         self.ready.clear();
         if let Some((_, converter)) = &mut self.converter {
             converter.push(&self.stereo, &mut self.ready).map_err(|e| {
-                RelayFailure::NotAudio(crate::text::reason::for_the_log(
+                RelayFailure::NotAudio(crate::text::catalogue::for_the_log(
                     "relay-detail-resampler",
                     &[("error", e.to_string().as_str().into())],
                 ))

@@ -48,7 +48,7 @@ pub(crate) fn run(
     {
         Ok(runtime) => Arc::new(runtime),
         Err(error) => {
-            let failure = RelayFailure::Io(crate::text::reason::for_the_log(
+            let failure = RelayFailure::Io(crate::text::catalogue::for_the_log(
                 "relay-detail-no-runtime",
                 &[("error", error.to_string().into())],
             ));

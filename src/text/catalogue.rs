@@ -35,6 +35,14 @@ pub fn has(id: &str) -> bool {
     bundle(current()).has_message(id)
 }
 
+/// The message `id` as the airing log holds it: English, whatever the
+/// process speaks (the log is machine output; readers see it in their own
+/// language through `text::reason::logged`). A leaf like `tr!`, so the
+/// layers that write the log may use it.
+pub fn for_the_log(id: &str, args: &[(&str, Arg<'_>)]) -> String {
+    tr_in(Lang::En, id, args)
+}
+
 /// The message `id` in `lang`.
 pub fn tr_in(lang: Lang, id: &str, args: &[(&str, Arg<'_>)]) -> String {
     let bundle = bundle(lang);

@@ -128,10 +128,7 @@ macro_rules! display_said {
 }
 pub(crate) use display_said;
 
-/// The message `id` as the airing log holds it: English.
-pub fn for_the_log(id: &str, args: &[(&str, Arg<'_>)]) -> String {
-    tr_in(Lang::En, id, args)
-}
+pub use super::catalogue::for_the_log;
 
 /// A sentence from the airing log in the process's language.
 pub fn logged(text: &str) -> String {
