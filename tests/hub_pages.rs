@@ -68,6 +68,7 @@ fn login_attempts_are_limited_per_name() {
 #[test]
 fn the_fleet_shows_three_stations_problems_first_and_one_turns_offline() {
     let hub = HubDir::new(&[(A, &key(1)), (B, &key(2)), (C, &key(3))], "3s");
+    hub.set_timezone(&zone_where_it_is_noon());
     let logs = tempfile::tempdir().expect("temp dir");
     // Station A aired today and missed one airing for a failed device.
     let now = Utc::now();

@@ -86,6 +86,15 @@ impl HubDir {
         std::fs::write(self.config(), moved).expect("hub.toml");
     }
 
+    /// Sets the hub's time zone (`[hub] timezone`), which decides what
+    /// "today" is on its pages.
+    pub fn set_timezone(&self, zone: &str) {
+        let path = self.root().join("hub.toml");
+        let config = std::fs::read_to_string(&path).expect("hub.toml");
+        let config = config.replacen("[hub]\n", &format!("[hub]\ntimezone = \"{zone}\"\n"), 1);
+        std::fs::write(&path, config).expect("hub.toml");
+    }
+
     pub fn root(&self) -> &Path {
         self.dir.path()
     }
@@ -349,4 +358,20 @@ pub fn loa(args: &[&str]) -> Output {
         .args(args)
         .output()
         .expect("run loa")
+}
+
+/// A fixed-offset zone (`Etc/GMT…`) in which it is now between noon and one
+/// o'clock, so that a test's "within the last half hour" is today there
+/// whatever time the test runs (regression: a test of today's figures
+/// failed when CI ran just after midnight in Vietnam).
+pub fn zone_where_it_is_noon() -> String {
+    use chrono::Timelike;
+    let hour = Utc::now().hour() as i32;
+    // Etc/GMT-N is N hours ahead of UTC (the sign is POSIX's, reversed).
+    let ahead = 12 - hour;
+    match ahead {
+        0 => "Etc/GMT".to_string(),
+        n if n > 0 => format!("Etc/GMT-{n}"),
+        n => format!("Etc/GMT+{}", -n),
+    }
 }
