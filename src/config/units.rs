@@ -15,10 +15,10 @@ use std::path::Path;
 
 use toml_edit::Document;
 
+use super::names::is_name;
 use super::problem::{Diagnostics, Expected, Problem};
 use super::side_file::{SideFileInvalid, read_side_file};
 use super::source::SourceFile;
-use super::station::is_name;
 
 /// Unit id → name.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]

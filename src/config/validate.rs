@@ -8,8 +8,8 @@ use chrono_tz::Tz;
 
 use super::playlists::{PlaylistDraft, nearest_playlist};
 use super::problem::{Diagnostics, Problem};
+use super::slot::SlotDraft;
 use super::source::SourceFile;
-use super::station::SlotDraft;
 use crate::plan::Plan;
 use crate::schedule::{ScheduledAiring, airings_between, resolve_local};
 
