@@ -971,3 +971,30 @@ fn command_line_mistakes_speak_vietnamese() {
         );
     }
 }
+
+/// Regression: `loa hub` said a missing file in the system's English ("No
+/// such file or directory (os error 2)") inside its Vietnamese sentence.
+#[test]
+fn hub_errors_about_missing_files_speak_vietnamese() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let missing = dir.path().join("hub.toml");
+    let shown = missing.display().to_string();
+    let output = loa_in(Lang::Vi, dir.path(), &["hub", "-c", &shown]);
+    let text = stderr(&output);
+    assert!(!output.status.success(), "{text}");
+    assert!(text.contains("không có tệp hoặc thư mục này"), "{text}");
+    assert_no_english(&text, &[&shown]);
+
+    std::fs::write(
+        &missing,
+        "[hub]\nlisten = \"127.0.0.1:0\"\nstore = \"store\"\nstations = \"khong-co\"\n\
+         users = \"users\"\n\n[tls]\nproxy = true\n",
+    )
+    .expect("hub.toml");
+    let output = loa_in(Lang::Vi, dir.path(), &["hub", "-c", &shown]);
+    let text = stderr(&output);
+    assert!(!output.status.success(), "{text}");
+    assert!(text.contains("không có tệp hoặc thư mục này"), "{text}");
+    let stations = dir.path().join("khong-co").display().to_string();
+    assert_no_english(&text, &[&stations]);
+}

@@ -11,7 +11,7 @@ impl fmt::Display for StationFilesError {
             Self::Read { path, source } => tr!(
                 "config-files-unreadable",
                 path = path.display().to_string(),
-                detail = source.to_string()
+                detail = super::io_error_text(source)
             ),
             Self::Invalid { path, problem } => tr!(
                 "config-files-invalid",

@@ -118,7 +118,7 @@ impl fmt::Display for HubConfigError {
             Self::Io { path, source } => tr!(
                 "hub-config-unreadable",
                 path = shown(path),
-                detail = source.to_string()
+                detail = super::io_error_text(source)
             ),
             Self::Invalid(problems) => {
                 let rendered: Vec<String> = problems.iter().map(render_problem).collect();
@@ -138,7 +138,7 @@ impl fmt::Display for RegistryError {
             Self::Io { path, source } => tr!(
                 "hub-registry-unreadable",
                 path = shown(path),
-                detail = source.to_string()
+                detail = super::io_error_text(source)
             ),
             Self::Malformed { path } => tr!("hub-registry-malformed", path = shown(path)),
             Self::BadStationId { path, station } => tr!(
@@ -180,12 +180,12 @@ impl fmt::Display for HubError {
             Self::Store { path, source } => f.write_str(&tr!(
                 "hub-store",
                 path = shown(path),
-                detail = source.to_string()
+                detail = super::io_error_text(source)
             )),
             Self::Listen { address, source } => f.write_str(&tr!(
                 "hub-listen-failed",
                 address = address.to_string(),
-                detail = source.to_string()
+                detail = super::io_error_text(source)
             )),
         }
     }

@@ -73,6 +73,11 @@ fn cause_text(cause: &(dyn std::error::Error + 'static)) -> String {
     }
 }
 
+/// An I/O error in the reader's words (see [`io_failure_text`]).
+pub(crate) fn io_error_text(error: &std::io::Error) -> String {
+    io_failure_text(error.kind(), error.raw_os_error(), &error.to_string())
+}
+
 /// A failed file operation in the reader's words: the catalogue's sentence
 /// for the kinds it names (with the system's error number), else `said`,
 /// the system's own words.
