@@ -62,7 +62,12 @@ impl Sentence for AudioError {
                 lang,
                 "audio-unreadable",
                 path = path,
-                detail = source.to_string()
+                detail = super::io_failure_text_in(
+                    lang,
+                    source.kind(),
+                    source.raw_os_error(),
+                    &source.to_string()
+                )
             ),
         }
     }

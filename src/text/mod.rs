@@ -82,6 +82,16 @@ pub(crate) fn io_error_text(error: &std::io::Error) -> String {
 /// for the kinds it names (with the system's error number), else `said`,
 /// the system's own words.
 pub(crate) fn io_failure_text(kind: std::io::ErrorKind, code: Option<i32>, said: &str) -> String {
+    io_failure_text_in(lang::current(), kind, code, said)
+}
+
+/// [`io_failure_text`] in `lang`.
+pub(crate) fn io_failure_text_in(
+    lang: lang::Lang,
+    kind: std::io::ErrorKind,
+    code: Option<i32>,
+    said: &str,
+) -> String {
     let id = match kind {
         std::io::ErrorKind::NotFound => "io-not-found",
         std::io::ErrorKind::PermissionDenied => "io-permission-denied",
@@ -90,7 +100,17 @@ pub(crate) fn io_failure_text(kind: std::io::ErrorKind, code: Option<i32>, said:
         _ => return said.to_string(),
     };
     match code {
-        Some(code) => crate::tr!("io-error", text = crate::tr!(id), code = code.to_string()),
+        Some(code) => {
+            let text = catalogue::tr_in(lang, id, &[]);
+            catalogue::tr_in(
+                lang,
+                "io-error",
+                &[
+                    ("text", text.as_str().into()),
+                    ("code", code.to_string().as_str().into()),
+                ],
+            )
+        }
         None => said.to_string(),
     }
 }

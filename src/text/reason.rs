@@ -153,7 +153,17 @@ pub fn logged_in(lang: Lang, text: &str) -> String {
             .collect();
         return tr_in(lang, id, &args);
     }
-    text.to_string()
+    system_words_in(lang, text).unwrap_or_else(|| text.to_string())
+}
+
+/// The system's sentence for a failed file operation, as Rust writes it
+/// ("No such file or directory (os error 2)"), in `lang`: known by its
+/// error number, whatever the words were.
+fn system_words_in(lang: Lang, text: &str) -> Option<String> {
+    let number = text.strip_suffix(')')?.rsplit_once("(os error ")?.1;
+    let code: i32 = number.parse().ok()?;
+    let kind = std::io::Error::from_raw_os_error(code).kind();
+    Some(super::io_failure_text_in(lang, kind, Some(code), text))
 }
 
 #[cfg(test)]
@@ -550,6 +560,33 @@ pub(crate) mod tests {
             let english = english_words(&shown, &[]);
             assert!(english.is_empty(), "English {english:?} in: {shown}");
         }
+    }
+
+    /// A file the daemon could not read for a reason the system words
+    /// ("Permission denied (os error 13)"): the log keeps the system's
+    /// English, the reader sees it in Vietnamese.
+    #[test]
+    fn the_systems_words_in_a_logged_reason_are_shown_in_vietnamese() {
+        let written = english(&AudioError::Io {
+            path: path(),
+            source: std::io::Error::from_raw_os_error(13),
+        });
+        assert!(written.contains("(os error 13)"), "{written}");
+        let shown = logged_in(Lang::Vi, &written);
+        assert!(shown.contains("mã lỗi hệ thống 13"), "{shown}");
+        let error = AudioError::Io {
+            path: path(),
+            source: std::io::Error::from_raw_os_error(13),
+        };
+        assert_eq!(shown, error.say(Lang::Vi), "as `loa check` says it");
+        let english = english_words(&shown, &[PATH]);
+        assert!(english.is_empty(), "English {english:?} in: {shown}");
+        assert_eq!(logged_in(Lang::En, &written), written);
+        // An error number the catalogue has no words for stays as written.
+        assert_eq!(
+            logged_in(Lang::Vi, "Broken pipe (os error 32)"),
+            "Broken pipe (os error 32)"
+        );
     }
 
     #[test]
