@@ -154,6 +154,7 @@ hint-duplicate-segment = remove the repeated entry unless it should air twice pe
 hint-wrong-type = write the value as { $expected }
 hint-cannot-read = check that the file exists and that loa may read it
 hint-named-file-missing = correct the name on this line, or create the file (the topics catalogue: copy the bundled `topics.toml`)
+hint-default-file-missing = create that file (the topics catalogue: copy the bundled `topics.toml`), or write `{ $key } = "…"` in [station] to name the file to use
 hint-bad-loudness = write the target like "-16 LUFS", or "off" to air files at their own level
 hint-loudness-out-of-range = -16 LUFS suits loudspeakers; -23 LUFS is the broadcast norm
 hint-bad-gain = write the gain like "+3 dB" or "-4.5 dB"

@@ -151,6 +151,7 @@ hint-duplicate-segment = xóa mục bị lặp, trừ khi muốn tin bài đó p
 hint-wrong-type = ghi giá trị dưới dạng { $expected }
 hint-cannot-read = kiểm tra tệp có tồn tại và loa có quyền đọc không
 hint-named-file-missing = sửa tên tệp ở dòng này, hoặc tạo tệp đó (danh mục chủ đề: chép tệp `topics.toml` đi kèm phần mềm)
+hint-default-file-missing = tạo tệp đó (danh mục chủ đề: chép tệp `topics.toml` đi kèm phần mềm), hoặc ghi `{ $key } = "…"` trong [station] để chỉ tới tệp cần dùng
 hint-bad-loudness = ghi độ to như "-16 LUFS", hoặc "off" để phát tệp ở độ to vốn có
 hint-loudness-out-of-range = -16 LUFS hợp với loa phóng thanh; -23 LUFS là chuẩn phát thanh
 hint-bad-gain = ghi mức khuếch đại như "+3 dB" hoặc "-4.5 dB"

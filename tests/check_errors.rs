@@ -363,6 +363,21 @@ fn missing_topics_file_is_shown_on_the_line_that_names_it() {
     assert!(text.contains("correct the name on this line"), "{text}");
 }
 
+/// The topics file the station does not name (the default `topics.toml`)
+/// is missing: shown at `[station]`, and the fix says to write the key or
+/// create the file, not to correct a name that is not there.
+#[test]
+fn missing_default_topics_file_says_to_write_the_key_or_create_it() {
+    let s = StationDir::new();
+    std::fs::remove_file(s.root().join("config/topics.toml")).expect("remove topics");
+    expect_error(&s, "there is no file", "station.toml:1:1");
+    let text = stderr(&s.loa(&["check"]));
+    assert!(
+        text.contains("or write `topics = \"…\"` in [station]"),
+        "{text}"
+    );
+}
+
 #[test]
 fn segment_file_missing() {
     let s = playlist_edit("cchc/02.wav", "cchc/03.wav");

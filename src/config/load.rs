@@ -61,7 +61,7 @@ fn build(
     };
     if !draft.station.playlists_dir.is_dir() {
         d.error(
-            where_station_names(&station_source, "playlists"),
+            where_station_names(&station_source, "playlists").location,
             Problem::PlaylistsDirMissing {
                 path: draft.station.playlists_dir.clone(),
             },

@@ -73,6 +73,9 @@ pub enum Problem {
     NamedFileUnreadable {
         path: PathBuf,
         failure: IoFailure,
+        /// The key that would name it, when it is not written (its
+        /// default was used): the fix is then to write it, not to edit it.
+        unwritten_key: Option<String>,
     },
     TomlSyntax {
         detail: String,

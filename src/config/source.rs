@@ -14,6 +14,16 @@ pub struct SourceFile {
     pub text: String,
 }
 
+/// Where a config file names another file or folder: the line to show a
+/// problem with it on, and the key when it is not written (a default).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NamedAt {
+    /// The key's value, else its table's header, else the file's start.
+    pub location: Location,
+    /// The key, when the file does not write it.
+    pub unwritten_key: Option<String>,
+}
+
 /// Where a problem is: file, 1-based line and column, the line itself and
 /// how many characters of it to underline.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -57,13 +67,16 @@ impl SourceFile {
     /// Reads the file at `path`, which another file names at `named_at`
     /// (`topics = …` in station.toml): one that cannot be read is an error
     /// shown on that line, where the technician fixes the name.
-    pub fn read_named(path: &Path, named_at: Location, d: &mut Diagnostics) -> Option<Self> {
+    pub fn read_named(path: &Path, named_at: NamedAt, d: &mut Diagnostics) -> Option<Self> {
         match std::fs::read_to_string(path) {
             Ok(text) => Some(Self::new(path, text)),
             Err(e) => {
-                let failure = IoFailure::from(&e);
-                let path = path.to_path_buf();
-                d.error(named_at, Problem::NamedFileUnreadable { path, failure });
+                let problem = Problem::NamedFileUnreadable {
+                    path: path.to_path_buf(),
+                    failure: IoFailure::from(&e),
+                    unwritten_key: named_at.unwritten_key,
+                };
+                d.error(named_at.location, problem);
                 None
             }
         }

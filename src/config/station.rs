@@ -17,7 +17,7 @@ use super::problem::{Diagnostics, Problem, did_you_mean};
 use super::relative_path::join_clean;
 use super::session_limits::{DEFAULT_GRACE, is_too_long, read_duration};
 use super::slot::{SlotDraft, read_slots};
-use super::source::{Location, SourceFile};
+use super::source::{Location, NamedAt, SourceFile};
 use crate::plan::{AudioPolicy, Station};
 
 const STATION_KEYS: &[&str] = &[
@@ -55,20 +55,28 @@ pub struct StationDraft {
 /// Where `[station] key` is written (its value), else the `[station]`
 /// header, else the file's start: where a problem with the file or folder
 /// that key names is shown, since that line is where the technician fixes it.
-pub fn where_station_names(source: &SourceFile, key: &str) -> Location {
+pub fn where_station_names(source: &SourceFile, key: &str) -> NamedAt {
+    let unwritten = |location: Location| NamedAt {
+        location,
+        unwritten_key: Some(key.to_string()),
+    };
     let Ok(doc) = toml_edit::Document::parse(source.text.as_str()) else {
-        return source.whole();
+        return unwritten(source.whole());
     };
     let Some(station) = doc.get("station") else {
-        return source.whole();
+        return unwritten(source.whole());
     };
     let value = station
         .as_table_like()
         .and_then(|table| table.get(key))
         .and_then(Item::span);
-    match value.or_else(|| station.span()) {
-        Some(span) => source.locate(span),
-        None => source.whole(),
+    match (value, station.span()) {
+        (Some(span), _) => NamedAt {
+            location: source.locate(span),
+            unwritten_key: None,
+        },
+        (None, Some(header)) => unwritten(source.locate(header)),
+        (None, None) => unwritten(source.whole()),
     }
 }
 

@@ -75,10 +75,12 @@ fn problem_message(problem: &Problem) -> String {
     use Problem::*;
     match problem {
         CannotRead { failure } => tr!("config-cannot-read", detail = io_text(failure)),
-        NamedFileUnreadable { path, failure } if failure.kind == std::io::ErrorKind::NotFound => {
+        NamedFileUnreadable { path, failure, .. }
+            if failure.kind == std::io::ErrorKind::NotFound =>
+        {
             tr!("config-named-file-missing", path = super::shown(path))
         }
-        NamedFileUnreadable { path, failure } => tr!(
+        NamedFileUnreadable { path, failure, .. } => tr!(
             "config-named-file-unreadable",
             path = super::shown(path),
             detail = io_text(failure)
@@ -388,6 +390,13 @@ pub fn hint(problem: &Problem) -> Option<String> {
         DuplicateSegment { .. } => tr!("hint-duplicate-segment"),
         WrongType { expected, .. } => tr!("hint-wrong-type", expected = expected.to_string()),
         CannotRead { .. } => tr!("hint-cannot-read"),
+        NamedFileUnreadable {
+            failure,
+            unwritten_key: Some(key),
+            ..
+        } if failure.kind == std::io::ErrorKind::NotFound => {
+            tr!("hint-default-file-missing", key = key.as_str())
+        }
         NamedFileUnreadable { failure, .. } if failure.kind == std::io::ErrorKind::NotFound => {
             tr!("hint-named-file-missing")
         }
