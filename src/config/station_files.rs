@@ -67,6 +67,7 @@ pub enum StationFileProblem {
 
 impl std::error::Error for StationFilesError {}
 
+use super::source::SourceFile;
 use super::station::{DEFAULT_KEY, DEFAULT_LOG_DIR};
 
 /// `[station] timezone` when absent.
@@ -128,7 +129,7 @@ impl StationFiles {
         };
         let doc: toml_edit::DocumentMut = text
             .parse()
-            .map_err(|e: toml_edit::TomlError| invalid(syntax_problem(&text, &e)))?;
+            .map_err(|e: toml_edit::TomlError| invalid(syntax_problem(path, &text, &e)))?;
         let station = doc
             .get("station")
             .and_then(|s| s.as_table_like())
@@ -168,11 +169,12 @@ fn read_text(path: &Path) -> Result<String, StationFilesError> {
     })
 }
 
-/// Where a TOML syntax error is, as a line and column a text editor shows.
-fn syntax_problem(text: &str, error: &toml_edit::TomlError) -> StationFileProblem {
-    let at = error.span().map_or(0, |span| span.start).min(text.len());
-    let before = text.get(..at).unwrap_or("");
-    let line = before.matches('\n').count() + 1;
-    let column = before.rsplit('\n').next().unwrap_or("").chars().count() + 1;
-    StationFileProblem::Syntax { line, column }
+/// Where a TOML syntax error is, as the line and column a text editor shows
+/// (counted as every config diagnostic counts them).
+fn syntax_problem(path: &Path, text: &str, error: &toml_edit::TomlError) -> StationFileProblem {
+    let location = SourceFile::new(path, text.to_string()).locate(error.span().unwrap_or(0..0));
+    StationFileProblem::Syntax {
+        line: location.line,
+        column: location.column,
+    }
 }
