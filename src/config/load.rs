@@ -50,7 +50,7 @@ fn build(
         return None;
     };
     let mut sources = vec![station_source.clone()];
-    let topics_named_at = where_station_names(&station_source, "topics");
+    let topics_named_at = || where_station_names(&station_source, "topics");
     let topics = match SourceFile::read_named(&draft.station.topics_path, topics_named_at, d) {
         Some(source) => {
             let topics = read_topics(&source, d);
@@ -105,7 +105,7 @@ fn check_files_beside(station_source: &SourceFile, prober: &mut dyn Prober, d: &
     let path = |key: &str, default: &str| {
         super::relative_path::join_clean(base, named.get(key).map_or(default, String::as_str))
     };
-    let topics_named_at = where_station_names(station_source, "topics");
+    let topics_named_at = || where_station_names(station_source, "topics");
     let topics = match SourceFile::read_named(&path("topics", DEFAULT_TOPICS), topics_named_at, d) {
         Some(source) => read_topics(&source, d),
         None => BTreeMap::new(),

@@ -54,29 +54,42 @@ impl SourceFile {
     /// diagnostic on the file (the one home of "cannot read", so every
     /// config file says it alike).
     pub fn read(path: &Path, d: &mut Diagnostics) -> Option<Self> {
-        match std::fs::read_to_string(path) {
-            Ok(text) => Some(Self::new(path, text)),
-            Err(e) => {
-                let failure = IoFailure::from(&e);
-                d.error(Location::file_only(path), Problem::CannotRead { failure });
-                None
-            }
-        }
+        Self::read_or_report(path, d, |failure| {
+            (Location::file_only(path), Problem::CannotRead { failure })
+        })
     }
 
-    /// Reads the file at `path`, which another file names at `named_at`
-    /// (`topics = …` in station.toml): one that cannot be read is an error
-    /// shown on that line, where the technician fixes the name.
-    pub fn read_named(path: &Path, named_at: NamedAt, d: &mut Diagnostics) -> Option<Self> {
+    /// Reads the file at `path`, which another file names (`topics = …` in
+    /// station.toml): one that cannot be read is an error shown where
+    /// `named_at` says, the line the technician fixes. `named_at` is only
+    /// asked when the file cannot be read.
+    pub fn read_named(
+        path: &Path,
+        named_at: impl FnOnce() -> NamedAt,
+        d: &mut Diagnostics,
+    ) -> Option<Self> {
+        Self::read_or_report(path, d, |failure| {
+            let named_at = named_at();
+            let problem = Problem::NamedFileUnreadable {
+                path: path.to_path_buf(),
+                failure,
+                unwritten_key: named_at.unwritten_key,
+            };
+            (named_at.location, problem)
+        })
+    }
+
+    /// Reads the file at `path`, or reports why not where `problem` says.
+    fn read_or_report(
+        path: &Path,
+        d: &mut Diagnostics,
+        problem: impl FnOnce(IoFailure) -> (Location, Problem),
+    ) -> Option<Self> {
         match std::fs::read_to_string(path) {
             Ok(text) => Some(Self::new(path, text)),
             Err(e) => {
-                let problem = Problem::NamedFileUnreadable {
-                    path: path.to_path_buf(),
-                    failure: IoFailure::from(&e),
-                    unwritten_key: named_at.unwritten_key,
-                };
-                d.error(named_at.location, problem);
+                let (location, problem) = problem(IoFailure::from(&e));
+                d.error(location, problem);
                 None
             }
         }
