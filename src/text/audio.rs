@@ -62,12 +62,7 @@ impl Sentence for AudioError {
                 lang,
                 "audio-unreadable",
                 path = path,
-                detail = super::io_failure_text_in(
-                    lang,
-                    source.kind(),
-                    source.raw_os_error(),
-                    &source.to_string()
-                )
+                detail = super::io_error_text_in(lang, source)
             ),
         }
     }

@@ -475,7 +475,12 @@ impl fmt::Display for crate::config::ConfigInvalid {
 
 /// Why a config file could not be read, in the reader's words.
 fn io_text(failure: &crate::config::IoFailure) -> String {
-    super::io_failure_text(failure.kind, failure.code, &failure.detail)
+    super::io_failure_text_in(
+        super::lang::current(),
+        failure.kind,
+        failure.code,
+        &failure.detail,
+    )
 }
 
 /// A table as messages name it; the file's top level has no header.

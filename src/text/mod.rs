@@ -68,24 +68,24 @@ pub fn render_error(error: &(dyn std::error::Error + 'static)) -> String {
 /// catalogue when it has that kind of failure, any other as it says.
 fn cause_text(cause: &(dyn std::error::Error + 'static)) -> String {
     match cause.downcast_ref::<std::io::Error>() {
-        Some(io) => io_failure_text(io.kind(), io.raw_os_error(), &cause.to_string()),
+        Some(io) => io_error_text(io),
         None => cause.to_string(),
     }
 }
 
-/// An I/O error in the reader's words (see [`io_failure_text`]).
+/// An I/O error in the reader's words (see [`io_failure_text_in`]).
 pub(crate) fn io_error_text(error: &std::io::Error) -> String {
-    io_failure_text(error.kind(), error.raw_os_error(), &error.to_string())
+    io_error_text_in(lang::current(), error)
 }
 
-/// A failed file operation in the reader's words: the catalogue's sentence
-/// for the kinds it names (with the system's error number), else `said`,
-/// the system's own words.
-pub(crate) fn io_failure_text(kind: std::io::ErrorKind, code: Option<i32>, said: &str) -> String {
-    io_failure_text_in(lang::current(), kind, code, said)
+/// [`io_error_text`] in `lang`.
+pub(crate) fn io_error_text_in(lang: lang::Lang, error: &std::io::Error) -> String {
+    io_failure_text_in(lang, error.kind(), error.raw_os_error(), &error.to_string())
 }
 
-/// [`io_failure_text`] in `lang`.
+/// A failed file operation in `lang`: the catalogue's sentence for the kinds
+/// it names (with the system's error number), else `said`, the system's
+/// own words.
 pub(crate) fn io_failure_text_in(
     lang: lang::Lang,
     kind: std::io::ErrorKind,
@@ -100,17 +100,12 @@ pub(crate) fn io_failure_text_in(
         _ => return said.to_string(),
     };
     match code {
-        Some(code) => {
-            let text = catalogue::tr_in(lang, id, &[]);
-            catalogue::tr_in(
-                lang,
-                "io-error",
-                &[
-                    ("text", text.as_str().into()),
-                    ("code", code.to_string().as_str().into()),
-                ],
-            )
-        }
+        Some(code) => crate::tr_lang!(
+            lang,
+            "io-error",
+            text = crate::tr_lang!(lang, id),
+            code = code.to_string()
+        ),
         None => said.to_string(),
     }
 }
